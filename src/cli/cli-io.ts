@@ -1,0 +1,12 @@
+/** Where the CLI writes: the real streams in `main.ts`, buffers in tests. */
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** Whether stderr is a terminal (progress lines only then). */
+  isTTY: boolean;
+  /** Reads all of standard input (for `segment -`). */
+  readStdin: () => Promise<string>;
+}
+
+/** A usage error: exit code 2. */
+export class UsageError extends Error {}

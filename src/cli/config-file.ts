@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { FatalError } from '../diagnostics.ts';
+
+/** `hotwords.config.json`: the same settings as the flags; flags win. Paths are relative to the file. */
+export interface ConfigFile {
+  map?: Record<string, string>;
+  dict?: string[];
+  stopwords?: string[];
+  synonyms?: string[];
+  segmenter?: string;
+  sheet?: string;
+  hmm?: boolean;
+}
+
+const KEYS = new Set(['map', 'dict', 'stopwords', 'synonyms', 'segmenter', 'sheet', 'hmm']);
+
+export function readConfigFile(path: string): ConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new FatalError({ file: path, line: 0, source: 'config', ruleId: 'config/unreadable', reason: `cannot read config file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    const m = /position (\d+)/.exec((e as Error).message);
+    const line = m ? text.slice(0, Number(m[1])).split('\n').length : 1;
+    throw new FatalError({ file: path, line, source: 'config', ruleId: 'config/bad-json', reason: `config file is not valid JSON: ${(e as Error).message}` });
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new FatalError({ file: path, line: 1, source: 'config', ruleId: 'config/bad-json', reason: 'config file must hold a JSON object' });
+  }
+  const config = value as Record<string, unknown>;
+  for (const k of Object.keys(config)) {
+    if (!KEYS.has(k)) throw new FatalError({ file: path, line: 1, source: 'config', ruleId: 'config/unknown-key', reason: `unknown key "${k}" (keys: ${[...KEYS].join(', ')})` });
+  }
+  const base = dirname(path);
+  const paths = (k: 'dict' | 'stopwords' | 'synonyms'): string[] | undefined => {
+    const v = config[k];
+    if (v === undefined) return undefined;
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) {
+      throw new FatalError({ file: path, line: 1, source: 'config', ruleId: 'config/bad-value', reason: `"${k}" must be a list of file paths` });
+    }
+    return v.map((p) => resolve(base, p));
+  };
+  return {
+    map: config.map as Record<string, string> | undefined,
+    dict: paths('dict'),
+    stopwords: paths('stopwords'),
+    synonyms: paths('synonyms'),
+    segmenter: config.segmenter as string | undefined,
+    sheet: config.sheet as string | undefined,
+    hmm: config.hmm as boolean | undefined,
+  };
+}

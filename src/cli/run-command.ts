@@ -1,0 +1,30 @@
+import { Command } from 'commander';
+import { formatDiagnostic } from '../diagnostics.ts';
+import { run } from '../run.ts';
+import type { CliIo } from './cli-io.ts';
+import { addInputOptions, inputSettings } from './shared-options.ts';
+
+const MAX_PRINTED_WARNINGS = 20;
+
+/** `hotwords run <input...> --out <dir>`: the batch job. */
+export function makeRunCommand(io: CliIo): Command {
+  const cmd = new Command('run')
+    .description('read suggestions, segment them, rank hot words per category and year, and write out/')
+    .argument('<input...>', 'CSV, JSONL or XLSX files of suggestions')
+    .option('--out <dir>', 'output folder', 'out');
+  addInputOptions(cmd).action(async (inputs: string[], opts: Record<string, unknown>) => {
+    const s = inputSettings(opts);
+    const summary = await run({
+      inputs, out: opts.out as string, map: s.map, sheet: s.sheet, dicts: s.dicts, stopwords: s.stopwords,
+      synonyms: s.synonyms, segmenter: s.segmenter, hmm: s.hmm,
+      onProgress: io.isTTY ? (p) => io.stderr(`\r${p.stage} ${p.done}/${p.total}`) : undefined,
+    });
+    if (io.isTTY) io.stderr('\r\x1b[K');
+    const warnings = summary.diagnostics.filter((d) => d.fatal !== true);
+    for (const d of warnings.slice(0, MAX_PRINTED_WARNINGS)) io.stderr(`${formatDiagnostic(d)}\n`);
+    if (warnings.length > MAX_PRINTED_WARNINGS) io.stderr(`… and ${warnings.length - MAX_PRINTED_WARNINGS} more; every reject is in ${summary.outputs.rejects}\n`);
+    const c = summary.counts;
+    io.stderr(`hotwords: read ${c.read}, accepted ${c.accepted}, rejected ${c.rejected} in ${summary.seconds.toFixed(2)} s → ${summary.outputs.database}\n`);
+  });
+  return cmd;
+}

@@ -1,0 +1,92 @@
+import type { FieldMap } from './field-map.ts';
+import { parseDate } from './parse-date.ts';
+import type { SuggestionRecord } from './record.ts';
+
+/** Years a civic suggestion can plausibly carry. */
+export const YEAR_RANGE = { min: 1949, max: 2100 } as const;
+
+/** A row became a record, or was rejected for a reason. */
+export type NormaliseResult =
+  | { ok: true; record: SuggestionRecord; warnings: string[] }
+  | { ok: false; reason: string; ruleId: string };
+
+const TRUE_WORDS = new Set(['是', '公开', '主动公开', '已公开', 'y', 'yes', 'true', '1', '√']);
+const FALSE_WORDS = new Set(['否', '不公开', '未公开', '不予公开', 'n', 'no', 'false', '0', '×']);
+
+/**
+ * Turn a row's cells into a record. Text is NFC-normalised with control
+ * characters (other than newline and tab) removed. Rejects a row with no
+ * usable text, or with a year that cannot be read or is out of range.
+ */
+export function normaliseRecord(
+  cells: Record<string, string>,
+  columns: FieldMap,
+  origin: { file: string; line: number; fallbackId: string },
+): NormaliseResult {
+  const get = (f: keyof FieldMap): string => {
+    const col = columns[f];
+    return col === undefined ? '' : cleanText(cells[col] ?? '');
+  };
+  const warnings: string[] = [];
+  const title = get('title').trim();
+  const text = (columns.text === undefined ? title : get('text')).trim();
+  if (text === '') {
+    return { ok: false, reason: 'no usable text: the text field is empty or whitespace only', ruleId: 'corpus/empty-text' };
+  }
+  let year: number | null = null;
+  let date: string | null = null;
+  const rawDate = get('date').trim();
+  if (rawDate !== '') {
+    const d = parseDate(rawDate);
+    if (d) date = d.iso.length === 10 ? d.iso : null;
+    else warnings.push(`date "${rawDate.slice(0, 40)}" is not a date; left empty`);
+    if (d && columns.year === undefined) year = d.year;
+  }
+  const rawYear = get('year').trim();
+  if (rawYear !== '') {
+    const y = parseDate(rawYear);
+    if (!y) return { ok: false, reason: `unreadable year "${rawYear.slice(0, 40)}"`, ruleId: 'corpus/bad-year' };
+    year = y.year;
+  }
+  if (year !== null && (year < YEAR_RANGE.min || year > YEAR_RANGE.max)) {
+    return { ok: false, reason: `year ${year} is out of range ${YEAR_RANGE.min}–${YEAR_RANGE.max}`, ruleId: 'corpus/bad-year' };
+  }
+  const rawDisclosed = get('disclosed').trim().toLowerCase();
+  let disclosed: boolean | null = null;
+  if (rawDisclosed !== '') {
+    if (TRUE_WORDS.has(rawDisclosed)) disclosed = true;
+    else if (FALSE_WORDS.has(rawDisclosed)) disclosed = false;
+    else warnings.push(`disclosed "${rawDisclosed.slice(0, 20)}" is neither yes nor no; left empty`);
+  }
+  const mapped = new Set(Object.values(columns));
+  const meta: Record<string, string> = {};
+  for (const [k, v] of Object.entries(cells)) if (!mapped.has(k)) meta[k] = v;
+  const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim());
+  return {
+    ok: true,
+    warnings,
+    record: {
+      id: get('id').trim() || origin.fallbackId,
+      title,
+      text,
+      category: orNull(get('category')),
+      year,
+      session: orNull(get('session')),
+      date,
+      unit: orNull(get('unit')),
+      result: orNull(get('result')),
+      disclosed,
+      meta,
+      origin: { file: origin.file, line: origin.line },
+    },
+  };
+}
+
+/** NFC, no control characters but newline and tab, CRLF/CR as LF. */
+export function cleanText(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFEFF]/g, '');
+}

@@ -1,0 +1,46 @@
+/** The fields every suggestion record has, whatever file it came from. */
+export const RECORD_FIELDS = [
+  'id', 'title', 'text', 'category', 'year', 'session', 'date', 'unit', 'result', 'disclosed',
+] as const;
+export type RecordField = (typeof RECORD_FIELDS)[number];
+
+/** Where a record came from: the file as given and its 1-based line (XLSX: row). */
+export interface Origin {
+  file: string;
+  line: number;
+}
+
+/** One suggestion (代表建议) or message, normalised. */
+export interface SuggestionRecord {
+  id: string;
+  title: string;
+  text: string;
+  category: string | null;
+  year: number | null;
+  session: string | null;
+  /** ISO date `YYYY-MM-DD` when the source had one. */
+  date: string | null;
+  unit: string | null;
+  /** Handling result, e.g. 解决采纳 / 正在解决 / 计划解决 / 留作参考. */
+  result: string | null;
+  disclosed: boolean | null;
+  /** Source columns that are not one of the fields above, by header. */
+  meta: Record<string, string>;
+  origin: Origin;
+}
+
+/** A row that could not become a record, kept with its reason. */
+export interface Reject {
+  file: string;
+  line: number;
+  reason: string;
+  ruleId: string;
+  /** The raw row (fields by header, or the raw line), truncated to a readable size. */
+  raw: unknown;
+}
+
+/** A raw row as read from a file: cells by header, before normalisation. */
+export interface RawRow {
+  line: number;
+  cells: Record<string, string>;
+}

@@ -1,0 +1,16 @@
+import type { Reject } from '../corpus/record.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { writeFileAtomic } from './atomic-write.ts';
+
+/**
+ * `rejects.jsonl`: one JSON object a line for every rejected row
+ * (`{file, line, reason, ruleId, raw}`) and every file that could not be
+ * read (`line` 0 or 1, `raw` null).
+ */
+export function writeRejects(path: string, rejects: readonly Reject[], fileProblems: readonly Diagnostic[]): void {
+  const lines = [
+    ...fileProblems.map((d) => JSON.stringify({ file: d.file, line: d.line, reason: d.reason, ruleId: d.ruleId, raw: null })),
+    ...rejects.map((r) => JSON.stringify({ file: r.file, line: r.line, reason: r.reason, ruleId: r.ruleId, raw: r.raw })),
+  ];
+  writeFileAtomic(path, lines.map((l) => `${l}\n`).join(''));
+}

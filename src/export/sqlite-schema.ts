@@ -1,0 +1,73 @@
+/**
+ * The SQLite contract the platform reads. Each migration moves the database
+ * one version forward; `docs/schema.md` documents every table and column.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: documents, their terms, keywords per scope, rejects, provenance
+  `
+  CREATE TABLE schema_version(version INTEGER NOT NULL);
+  CREATE TABLE runs(
+    run_id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    tool_version TEXT NOT NULL,
+    parameters TEXT NOT NULL,
+    inputs TEXT NOT NULL,
+    dictionaries TEXT NOT NULL,
+    packages TEXT NOT NULL,
+    read INTEGER NOT NULL,
+    accepted INTEGER NOT NULL,
+    rejected INTEGER NOT NULL,
+    timings TEXT NOT NULL
+  );
+  CREATE TABLE documents(
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    category TEXT,
+    year INTEGER,
+    session TEXT,
+    date TEXT,
+    unit TEXT,
+    result TEXT,
+    disclosed INTEGER,
+    source_file TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    meta TEXT NOT NULL
+  );
+  CREATE INDEX documents_scope ON documents(category, year);
+  CREATE TABLE document_terms(
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    term TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY(document_id, term)
+  ) WITHOUT ROWID;
+  CREATE INDEX document_terms_term ON document_terms(term, document_id);
+  CREATE TABLE scopes(
+    category TEXT,
+    year INTEGER,
+    documents INTEGER NOT NULL
+  );
+  CREATE TABLE keywords(
+    category TEXT,
+    year INTEGER,
+    term TEXT NOT NULL,
+    rank INTEGER NOT NULL,
+    score REAL NOT NULL,
+    docs INTEGER NOT NULL,
+    freq INTEGER NOT NULL,
+    share REAL NOT NULL
+  );
+  CREATE INDEX keywords_scope ON keywords(category, year, rank);
+  CREATE INDEX keywords_term ON keywords(term);
+  CREATE TABLE rejects(
+    file TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    rule_id TEXT NOT NULL,
+    raw TEXT NOT NULL
+  );
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,89 @@
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Reject, SuggestionRecord } from '../corpus/record.ts';
+import type { Keyword, ScopeSize } from '../score/document-frequency.ts';
+import { MIGRATIONS, SCHEMA_VERSION } from './sqlite-schema.ts';
+
+/** Provenance of one run, stored in `runs`. */
+export interface RunProvenance {
+  startedAt: string;
+  finishedAt: string;
+  toolVersion: string;
+  parameters: unknown;
+  inputs: unknown;
+  dictionaries: unknown;
+  packages: Record<string, string>;
+  counts: { read: number; accepted: number; rejected: number };
+  timings: Record<string, number>;
+}
+
+export interface DatabaseContents {
+  documents: readonly { record: SuggestionRecord; terms: ReadonlyMap<string, number> }[];
+  scopes: readonly ScopeSize[];
+  keywords: readonly Keyword[];
+  rejects: readonly Reject[];
+  run: RunProvenance;
+}
+
+/** Bring a database to the current schema, one migration at a time. */
+export function migrate(db: Database.Database): void {
+  const hasVersion = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'").get();
+  let version = hasVersion ? ((db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number | null }).v ?? 0) : 0;
+  if (version > SCHEMA_VERSION) {
+    throw new Error(`database schema version ${version} is newer than this tool's ${SCHEMA_VERSION}`);
+  }
+  while (version < SCHEMA_VERSION) {
+    db.exec(MIGRATIONS[version]!);
+    version++;
+    db.prepare('DELETE FROM schema_version').run();
+    db.prepare('INSERT INTO schema_version(version) VALUES (?)').run(version);
+  }
+}
+
+/**
+ * Write a run's results as a new database at `path`: built under a temporary
+ * name in one transaction and renamed over the old file, so a run that dies
+ * leaves the previous database as it was.
+ */
+export function writeDatabase(path: string, contents: DatabaseContents): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  rmSync(tmp, { force: true });
+  const db = new Database(tmp);
+  try {
+    db.pragma('journal_mode = DELETE');
+    db.pragma('foreign_keys = ON');
+    db.transaction(() => {
+      migrate(db);
+      insertAll(db, contents);
+    })();
+    db.close();
+    renameSync(tmp, path);
+  } catch (e) {
+    if (db.open) db.close();
+    if (existsSync(tmp)) rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+function insertAll(db: Database.Database, c: DatabaseContents): void {
+  const insDoc = db.prepare(`INSERT INTO documents(id, title, text, category, year, session, date, unit, result, disclosed, source_file, line, meta)
+    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+  const insTerm = db.prepare('INSERT INTO document_terms(document_id, term, count) VALUES (?,?,?)');
+  for (const { record: r, terms } of c.documents) {
+    insDoc.run(r.id, r.title, r.text, r.category, r.year, r.session, r.date, r.unit, r.result,
+      r.disclosed === null ? null : r.disclosed ? 1 : 0, basename(r.origin.file), r.origin.line, JSON.stringify(r.meta));
+    for (const [term, count] of terms) insTerm.run(r.id, term, count);
+  }
+  const insScope = db.prepare('INSERT INTO scopes(category, year, documents) VALUES (?,?,?)');
+  for (const s of c.scopes) insScope.run(s.category, s.year, s.documents);
+  const insKw = db.prepare('INSERT INTO keywords(category, year, term, rank, score, docs, freq, share) VALUES (?,?,?,?,?,?,?,?)');
+  for (const k of c.keywords) insKw.run(k.category, k.year, k.term, k.rank, k.score, k.docs, k.freq, k.share);
+  const insRej = db.prepare('INSERT INTO rejects(file, line, reason, rule_id, raw) VALUES (?,?,?,?,?)');
+  for (const r of c.rejects) insRej.run(basename(r.file), r.line, r.reason, r.ruleId, JSON.stringify(r.raw));
+  const run = c.run;
+  db.prepare(`INSERT INTO runs(started_at, finished_at, tool_version, parameters, inputs, dictionaries, packages, read, accepted, rejected, timings)
+    VALUES (?,?,?,?,?,?,?,?,?,?,?)`).run(run.startedAt, run.finishedAt, run.toolVersion, JSON.stringify(run.parameters),
+    JSON.stringify(run.inputs), JSON.stringify(run.dictionaries), JSON.stringify(run.packages),
+    run.counts.read, run.counts.accepted, run.counts.rejected, JSON.stringify(run.timings));
+}

@@ -1,0 +1,107 @@
+import { mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { FieldMap } from './corpus/field-map.ts';
+import type { SourceFileSummary } from './corpus/read-corpus.ts';
+import { readCorpus } from './corpus/read-corpus.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { FatalError } from './diagnostics.ts';
+import { writeRejects } from './export/rejects-jsonl.ts';
+import { writeDatabase } from './export/sqlite.ts';
+import { packageVersions } from './package-versions.ts';
+import { rankByDocumentFrequency } from './score/document-frequency.ts';
+import { createSegmenter } from './segment/create-segmenter.ts';
+import { countTerms, documentTerms } from './segment/document-terms.ts';
+import type { LexiconOptions } from './segment/lexicon.ts';
+import { loadLexicon } from './segment/lexicon.ts';
+import type { SegmenterBackend } from './segment/segmenter.ts';
+
+export interface RunOptions extends LexiconOptions {
+  inputs: readonly string[];
+  /** Output folder; created if missing. */
+  out: string;
+  map?: FieldMap;
+  sheet?: string;
+  segmenter?: SegmenterBackend;
+  hmm?: boolean;
+  /** Called as records are segmented (for a progress line). */
+  onProgress?: (p: { stage: string; done: number; total: number }) => void;
+}
+
+export interface RunSummary {
+  counts: { read: number; accepted: number; rejected: number };
+  files: SourceFileSummary[];
+  diagnostics: Diagnostic[];
+  outputs: { database: string; rejects: string };
+  timings: Record<string, number>;
+  seconds: number;
+}
+
+/**
+ * The batch job: read the inputs, segment every accepted record, rank hot
+ * words per scope, and write `hotwords.sqlite` and `rejects.jsonl` to `out`.
+ * Rejected rows do not stop a run; an input that cannot be read at all, a
+ * missing dictionary or a run with no accepted record throws FatalError
+ * (after writing the rejects) and leaves the previous database untouched.
+ */
+export async function run(options: RunOptions): Promise<RunSummary> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const timings: Record<string, number> = {};
+  const time = async <T>(stage: string, f: () => T | Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const r = await f();
+    timings[stage] = round3((performance.now() - t0) / 1000);
+    return r;
+  };
+  const diagnostics: Diagnostic[] = [];
+  const lexicon = await time('dictionaries', () => loadLexicon(options, diagnostics));
+  const backend = options.segmenter ?? 'node-rs';
+  const segmenter = await time('load-segmenter', () => createSegmenter({ backend, userWords: lexicon.userWords, hmm: options.hmm }));
+  const corpus = await time('read', () => readCorpus(options.inputs, { map: options.map, sheet: options.sheet }));
+  diagnostics.push(...corpus.diagnostics);
+
+  mkdirSync(options.out, { recursive: true });
+  const outputs = { database: join(options.out, 'hotwords.sqlite'), rejects: join(options.out, 'rejects.jsonl') };
+  const fileProblems = corpus.diagnostics.filter((d) => d.fatal);
+  writeRejects(outputs.rejects, corpus.rejects, fileProblems);
+  if (fileProblems.length > 0) {
+    throw new FatalError({ ...fileProblems[0]!, reason: `${fileProblems[0]!.reason}${fileProblems.length > 1 ? ` (and ${fileProblems.length - 1} more input problems)` : ''}` });
+  }
+  if (corpus.counts.accepted === 0) {
+    throw new FatalError({ file: options.inputs.join(', '), line: 0, source: 'corpus', ruleId: 'corpus/no-records', reason: `no records accepted (${corpus.counts.rejected} rejected; see ${outputs.rejects})` });
+  }
+
+  const documents = await time('segment', () => {
+    const total = corpus.records.length;
+    return corpus.records.map((record, i) => {
+      if (options.onProgress && (i % 500 === 0 || i === total - 1)) options.onProgress({ stage: 'segment', done: i + 1, total });
+      return { record, terms: countTerms(documentTerms(record, segmenter, lexicon)) };
+    });
+  });
+  const scored = await time('score', () =>
+    rankByDocumentFrequency(documents.map((d) => ({ category: d.record.category, year: d.record.year, terms: d.terms }))));
+  const versions = packageVersions();
+  await time('export', () =>
+    writeDatabase(outputs.database, {
+      documents,
+      scopes: scored.scopes,
+      keywords: scored.keywords,
+      rejects: corpus.rejects,
+      run: {
+        startedAt,
+        finishedAt: new Date().toISOString(),
+        toolVersion: versions.tool,
+        parameters: { map: options.map ?? {}, sheet: options.sheet ?? null, segmenter: backend, hmm: options.hmm ?? true },
+        inputs: corpus.files.map((f) => ({ ...f, file: basename(f.file) })),
+        dictionaries: lexicon.files.map((f) => ({ ...f, path: basename(f.path) })),
+        packages: versions.packages,
+        counts: corpus.counts,
+        timings,
+      },
+    }));
+  return { counts: corpus.counts, files: corpus.files, diagnostics, outputs, timings, seconds: round3((performance.now() - started) / 1000) };
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Diagnostic } from '../diagnostics.ts';
+import { FatalError } from '../diagnostics.ts';
+
+/** A user-dictionary entry in jieba's `word freq pos` form. */
+export interface UserWord {
+  word: string;
+  freq: number;
+  tag: string;
+}
+
+/** A dictionary file that was read, for provenance. */
+export interface DictionaryFile {
+  kind: 'user-dict' | 'stopwords' | 'synonyms' | 'keep-single';
+  path: string;
+  sha256: string;
+  entries: number;
+}
+
+/** Frequency given to user words that name none: high enough that jieba keeps them whole. */
+export const DEFAULT_USER_FREQ = 2000;
+
+interface Lines {
+  lines: { text: string; line: number }[];
+  file: DictionaryFile;
+}
+
+/**
+ * Read a dictionary file: UTF-8, one entry a line, `#` starts a comment line,
+ * blank lines skipped. A missing or unreadable file is fatal (a missing path
+ * would otherwise abort nodejieba's process).
+ */
+function readLines(path: string, kind: DictionaryFile['kind']): Lines {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new FatalError({
+      file: path, line: 0, source: 'config', ruleId: 'dictionary/missing-file',
+      reason: `cannot read ${kind} file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    });
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new FatalError({ file: path, line: 0, source: 'config', ruleId: 'dictionary/encoding', reason: `${kind} file is not UTF-8` });
+  }
+  const lines: { text: string; line: number }[] = [];
+  text.split(/\r\n|\n|\r/).forEach((raw, i) => {
+    const t = raw.trim();
+    if (t !== '' && !t.startsWith('#')) lines.push({ text: t, line: i + 1 });
+  });
+  return { lines, file: { kind, path, sha256: createHash('sha256').update(bytes).digest('hex'), entries: 0 } };
+}
+
+/**
+ * A jieba user dictionary: `word`, `word freq`, `word pos` or `word freq pos`.
+ * Bad lines become warnings with their line number and are skipped.
+ */
+export function readUserDictionary(path: string, diagnostics: Diagnostic[]): { words: UserWord[]; file: DictionaryFile } {
+  const { lines, file } = readLines(path, 'user-dict');
+  const words: UserWord[] = [];
+  for (const { text, line } of lines) {
+    const parts = text.split(/\s+/);
+    const word = parts[0]!;
+    let freq = DEFAULT_USER_FREQ;
+    let tag = 'n';
+    let bad: string | null = null;
+    if (parts.length > 3) bad = `expected "word [freq] [pos]", found ${parts.length} fields`;
+    else if (parts.length === 3) {
+      if (!/^\d+$/.test(parts[1]!)) bad = `frequency "${parts[1]}" is not a whole number`;
+      else freq = Number(parts[1]);
+      tag = parts[2]!;
+    } else if (parts.length === 2) {
+      if (/^\d+$/.test(parts[1]!)) freq = Number(parts[1]);
+      else tag = parts[1]!;
+    }
+    if (bad === null && !/^[a-zA-Z]+$/.test(tag)) bad = `part of speech "${tag}" is not a jieba tag`;
+    if (bad === null && freq <= 0) bad = 'frequency must be positive';
+    if (bad !== null) {
+      diagnostics.push({ file: path, line, reason: `${bad}; line skipped`, ruleId: 'dictionary/bad-line', source: 'config', fatal: false });
+      continue;
+    }
+    words.push({ word, freq, tag });
+  }
+  file.entries = words.length;
+  return { words, file };
+}
+
+/** A word list: one word a line (stop words, single characters to keep). */
+export function readWordList(path: string, kind: 'stopwords' | 'keep-single', diagnostics: Diagnostic[]): { words: string[]; file: DictionaryFile } {
+  const { lines, file } = readLines(path, kind);
+  const words: string[] = [];
+  for (const { text, line } of lines) {
+    if (/\s/.test(text)) {
+      diagnostics.push({ file: path, line, reason: `expected one word a line, found "${text.slice(0, 40)}"; line skipped`, ruleId: 'dictionary/bad-line', source: 'config', fatal: false });
+      continue;
+    }
+    words.push(text.normalize('NFC'));
+  }
+  file.entries = words.length;
+  return { words, file };
+}
+
+/** Synonyms: `alias1 alias2 => canonical`, each alias folded onto the canonical form. */
+export function readSynonyms(path: string, diagnostics: Diagnostic[]): { pairs: [string, string][]; file: DictionaryFile } {
+  const { lines, file } = readLines(path, 'synonyms');
+  const pairs: [string, string][] = [];
+  for (const { text, line } of lines) {
+    const m = /^(.+?)\s*=>\s*(\S+)$/.exec(text);
+    if (!m) {
+      diagnostics.push({ file: path, line, reason: 'expected "alias [alias …] => canonical"; line skipped', ruleId: 'dictionary/bad-line', source: 'config', fatal: false });
+      continue;
+    }
+    for (const alias of m[1]!.split(/[\s,，]+/).filter(Boolean)) pairs.push([alias.normalize('NFC'), m[2]!.normalize('NFC')]);
+  }
+  file.entries = pairs.length;
+  return { pairs, file };
+}

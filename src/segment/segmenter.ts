@@ -1,0 +1,23 @@
+import type { UserWord } from './dictionary-files.ts';
+
+/** The segmenter backends: both load the same main and user dictionaries. */
+export const SEGMENTER_BACKENDS = ['node-rs', 'nodejieba'] as const;
+export type SegmenterBackend = (typeof SEGMENTER_BACKENDS)[number];
+
+/** Cuts text into words; the raw jieba output, before any filtering. */
+export interface Segmenter {
+  readonly backend: SegmenterBackend;
+  cut(text: string): string[];
+}
+
+export interface SegmenterOptions {
+  backend: SegmenterBackend;
+  userWords: readonly UserWord[];
+  /** jieba's HMM for words not in any dictionary (default true, as in Python jieba). */
+  hmm?: boolean;
+}
+
+/** One user-dictionary line per word, in jieba's `word freq pos` form. */
+export function userDictText(words: readonly UserWord[]): string {
+  return words.map((w) => `${w.word} ${w.freq} ${w.tag}\n`).join('');
+}
