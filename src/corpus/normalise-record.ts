@@ -82,9 +82,15 @@ export function normaliseRecord(
   };
 }
 
-/** NFC, no control characters but newline and tab, CRLF/CR as LF. */
+/**
+ * NFC, no control characters but newline and tab, CRLF/CR as LF. Excel's
+ * escapes for line ends (`_x000D_`, `_x000A_`, `_x0009_`), which leak into
+ * text when a workbook is converted to CSV by some tools, become the
+ * characters they stand for, as an XLSX reader would make them.
+ */
 export function cleanText(s: string): string {
   return s
+    .replace(/_x000([DA9])_/g, (_, c: string) => (c === 'D' ? '\r' : c === 'A' ? '\n' : '\t'))
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     // eslint-disable-next-line no-control-regex

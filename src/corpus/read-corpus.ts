@@ -53,19 +53,19 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
   const result: CorpusResult = { records: [], rejects: [], diagnostics: [], files: [], counts: { read: 0, accepted: 0, rejected: 0 } };
   const firstSeen = new Map<string, { file: string; line: number; text: string }>();
   for (const file of files) {
-    const fileProblem = (reason: string, ruleId: string): void => {
-      result.diagnostics.push({ file, line: 0, reason, ruleId, source: 'corpus', fatal: true });
+    const fileProblem = (reason: string, ruleId: string, line = 1): void => {
+      result.diagnostics.push({ file, line, reason, ruleId, source: 'corpus', fatal: true });
     };
     let bytes: Buffer;
     try {
       bytes = await readFile(file);
     } catch (e) {
-      fileProblem(`cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'corpus/unreadable-file');
+      fileProblem(`cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'corpus/unreadable-file', 0);
       continue;
     }
     const opened = await openTable(file, bytes, options.sheet);
     if (typeof opened.source === 'string') {
-      fileProblem(opened.source, 'corpus/unreadable-file');
+      fileProblem(opened.source, opened.source.startsWith('empty') ? 'corpus/empty-file' : 'corpus/unreadable-file');
       continue;
     }
     const source = opened.source;
