@@ -9,6 +9,7 @@ import { writeRejects } from './export/rejects-jsonl.ts';
 import { writeDatabase } from './export/sqlite.ts';
 import { packageVersions } from './package-versions.ts';
 import { rankByDocumentFrequency } from './score/document-frequency.ts';
+import { distribution } from './score/distribution.ts';
 import { createSegmenter } from './segment/create-segmenter.ts';
 import { countTerms, documentTerms } from './segment/document-terms.ts';
 import type { LexiconOptions } from './segment/lexicon.ts';
@@ -86,6 +87,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       documents,
       scopes: scored.scopes,
       keywords: scored.keywords,
+      distribution: distribution(corpus.records),
       rejects: corpus.rejects,
       run: {
         startedAt,

@@ -60,6 +60,15 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX keywords_scope ON keywords(category, year, rank);
   CREATE INDEX keywords_term ON keywords(term);
+  CREATE TABLE distribution(
+    year INTEGER,
+    dimension TEXT NOT NULL,
+    value TEXT NOT NULL,
+    documents INTEGER NOT NULL,
+    share REAL NOT NULL,
+    percent REAL NOT NULL
+  );
+  CREATE INDEX distribution_year ON distribution(year, dimension);
   CREATE TABLE rejects(
     file TEXT NOT NULL,
     line INTEGER NOT NULL,

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Reject, SuggestionRecord } from '../corpus/record.ts';
 import type { Keyword, ScopeSize } from '../score/document-frequency.ts';
+import type { DistributionRow } from '../score/distribution.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './sqlite-schema.ts';
 
 /** Provenance of one run, stored in `runs`. */
@@ -22,6 +23,7 @@ export interface DatabaseContents {
   documents: readonly { record: SuggestionRecord; terms: ReadonlyMap<string, number> }[];
   scopes: readonly ScopeSize[];
   keywords: readonly Keyword[];
+  distribution: readonly DistributionRow[];
   rejects: readonly Reject[];
   run: RunProvenance;
 }
@@ -79,6 +81,8 @@ function insertAll(db: Database.Database, c: DatabaseContents): void {
   for (const s of c.scopes) insScope.run(s.category, s.year, s.documents);
   const insKw = db.prepare('INSERT INTO keywords(category, year, term, rank, score, docs, freq, share) VALUES (?,?,?,?,?,?,?,?)');
   for (const k of c.keywords) insKw.run(k.category, k.year, k.term, k.rank, k.score, k.docs, k.freq, k.share);
+  const insDist = db.prepare('INSERT INTO distribution(year, dimension, value, documents, share, percent) VALUES (?,?,?,?,?,?)');
+  for (const d of c.distribution) insDist.run(d.year, d.dimension, d.value, d.documents, d.share, d.percent);
   const insRej = db.prepare('INSERT INTO rejects(file, line, reason, rule_id, raw) VALUES (?,?,?,?,?)');
   for (const r of c.rejects) insRej.run(basename(r.file), r.line, r.reason, r.ruleId, JSON.stringify(r.raw));
   const run = c.run;

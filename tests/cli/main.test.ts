@@ -1,0 +1,70 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { MESSAGES_CSV, describeShared, fixture } from '../shared-data.ts';
+
+async function cli(argv: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false, readStdin: async () => stdin });
+  return { code, stdout, stderr };
+}
+
+describe('hotwords CLI', () => {
+  it('exits 0 with rejected rows, printing each with file:line and a one-line summary', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'hotwords-cli-'));
+    const file = fixture('bad/broken-quote.csv');
+    const r = await cli(['run', file, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${file}:3  warning  unbalanced quote`);
+    expect(r.stderr).toMatch(/hotwords: read 3, accepted 2, rejected 1 in [\d.]+ s/);
+    const rejects = readFileSync(join(out, 'rejects.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(rejects).toEqual([expect.objectContaining({ file, line: 3, ruleId: 'corpus/malformed-csv' })]);
+  });
+
+  it('exits 2 on bad usage', async () => {
+    expect((await cli(['run'])).code).toBe(2);
+    expect((await cli(['run', 'x.csv', '--bogus'])).code).toBe(2);
+    const bad = await cli(['run', 'x.csv', '--map', 'txt=内容']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown field "txt"');
+    expect((await cli(['run', 'x.csv', '--segmenter', 'hanlp'])).code).toBe(2);
+  });
+
+  it('exits 1 on a fatal error and leaves no database behind', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'hotwords-cli-'));
+    const r = await cli(['run', '/nonexistent/in.csv', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('/nonexistent/in.csv  error  cannot read file: ENOENT');
+    expect(existsSync(join(out, 'hotwords.sqlite'))).toBe(false);
+  });
+
+  it('exits 1 with a clear message for a missing dictionary', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'hotwords-cli-'));
+    const r = await cli(['run', fixture('bad/duplicate-id.csv'), '--out', out, '--dict', '/nonexistent/my.dict.txt']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('/nonexistent/my.dict.txt  error  cannot read user-dict file: ENOENT');
+  });
+
+  it('segments standard input line by line', async () => {
+    const r = await cli(['segment', '-'], '关于加快推进加装电梯的建议\n\n小区停车难问题突出\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('1\t加装电梯\n3\t小区 停车难\n');
+  });
+
+  it('prints the raw jieba tokens with --raw', async () => {
+    const r = await cli(['segment', '-', '--raw'], '小区停车难问题突出');
+    expect(r.stdout).toBe('1\t小区 停车难问题 突出\n');
+  });
+});
+
+describeShared('hotwords CLI on the real message file', () => {
+  it('accepts all 2,240 rows and says so', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'hotwords-cli-'));
+    const r = await cli(['run', MESSAGES_CSV, '--out', out, '--map', 'id=id,title=title,text=detail,category=label,year=year']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/read 2240, accepted 2240, rejected 0/);
+  }, 60_000);
+});

@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../src/index.ts';
+
+const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) => fileURLToPath(new URL(`../data/sample/${f}`, import.meta.url)));
+
+describe('run on the bundled sample (the seed’s 2020 and 2021 sessions)', () => {
+  const out = mkdtempSync(join(tmpdir(), 'hotwords-run-'));
+  let db: Database.Database;
+  let counts: { read: number; accepted: number; rejected: number };
+
+  beforeAll(async () => {
+    counts = (await run({ inputs: SAMPLE, out })).counts;
+    db = new Database(join(out, 'hotwords.sqlite'), { readonly: true });
+  });
+
+  it('accepts all 106 suggestions, 67 of them in 2021', () => {
+    expect(counts).toEqual({ read: 106, accepted: 106, rejected: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM documents WHERE year = 2021').get()).toEqual({ n: 67 });
+    expect(readFileSync(join(out, 'rejects.jsonl'), 'utf8')).toBe('');
+  });
+
+  it('gives the report’s 2021 shares by category and handling result', () => {
+    const shares = (dimension: string) =>
+      Object.fromEntries((db.prepare('SELECT value, percent FROM distribution WHERE year = 2021 AND dimension = ?').all(dimension) as { value: string; percent: number }[]).map((r) => [r.value, r.percent]));
+    expect(shares('category')).toEqual({ 经济发展: 16.4, 城区建设与管理: 35.9, 社会事业: 11.9, 民生保障: 11.9, 公共安全与交通: 23.9 });
+    expect(shares('result')).toEqual({ 解决采纳: 92.54, 计划解决: 1.49, 留作参考: 5.97 });
+    expect(shares('disclosed')).toEqual({ 是: 100 });
+    expect(db.prepare("SELECT percent FROM distribution WHERE year = 2020 AND dimension = 'disclosed' AND value = '是'").get()).toEqual({ percent: 94.87 });
+  });
+
+  it('computes the raw shares from the documents table too', () => {
+    const rows = db.prepare('SELECT category, count(*) AS n FROM documents WHERE year = 2021 GROUP BY category ORDER BY category').all() as { category: string; n: number }[];
+    expect(Object.fromEntries(rows.map((r) => [r.category, r.n]))).toEqual({ 经济发展: 11, 城区建设与管理: 24, 社会事业: 8, 民生保障: 8, 公共安全与交通: 16 });
+  });
+
+  it('stores per-document term counts and keywords for every scope, NULL meaning all', () => {
+    const scopes = db.prepare('SELECT count(*) AS n FROM scopes').get() as { n: number };
+    expect(scopes.n).toBe(5 * 2 + 5 + 2 + 1);
+    const doc = db.prepare("SELECT term, count FROM document_terms WHERE document_id = 'R2021-013' AND term = '加装电梯'").get();
+    expect(doc).toEqual({ term: '加装电梯', count: 3 });
+    const all = db.prepare('SELECT term, docs FROM keywords WHERE category IS NULL AND year IS NULL AND rank = 1').get() as { term: string; docs: number };
+    const check = db.prepare('SELECT count(DISTINCT document_id) AS n FROM document_terms WHERE term = ?').get(all.term) as { n: number };
+    expect(all.docs).toBe(check.n);
+  });
+
+  it('records provenance in runs', () => {
+    const r = db.prepare('SELECT read, accepted, rejected, inputs, dictionaries FROM runs').get() as Record<string, string | number>;
+    expect([r.read, r.accepted, r.rejected]).toEqual([106, 106, 0]);
+    const inputs = JSON.parse(r.inputs as string) as { file: string; sha256: string }[];
+    expect(inputs.map((i) => i.file)).toEqual(['suggestions-2020.csv', 'suggestions-2021.csv']);
+    expect(inputs[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect((JSON.parse(r.dictionaries as string) as { path: string }[]).map((d) => d.path)).toContain('civic.dict.txt');
+  });
+});
