@@ -8,10 +8,12 @@ import { FatalError } from './diagnostics.ts';
 import { writeRejects } from './export/rejects-jsonl.ts';
 import { writeDatabase } from './export/sqlite.ts';
 import { packageVersions } from './package-versions.ts';
-import { rankByDocumentFrequency } from './score/document-frequency.ts';
+import { hotWords } from './score/hot-words.ts';
+import { loadBackgroundIdf } from './segment/background-idf.ts';
 import { distribution } from './score/distribution.ts';
 import { createSegmenter } from './segment/create-segmenter.ts';
-import { countTerms, documentTerms } from './segment/document-terms.ts';
+import { documentCounts } from './segment/document-terms.ts';
+import { findPhrases, phraseIndex, withPhrases } from './score/phrases.ts';
 import type { LexiconOptions } from './segment/lexicon.ts';
 import { loadLexicon } from './segment/lexicon.ts';
 import type { SegmenterBackend } from './segment/segmenter.ts';
@@ -76,17 +78,23 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     const total = corpus.records.length;
     return corpus.records.map((record, i) => {
       if (options.onProgress && (i % 500 === 0 || i === total - 1)) options.onProgress({ stage: 'segment', done: i + 1, total });
-      return { record, terms: countTerms(documentTerms(record, segmenter, lexicon)) };
+      return { record, ...documentCounts(record, segmenter, lexicon) };
     });
   });
-  const scored = await time('score', () =>
-    rankByDocumentFrequency(documents.map((d) => ({ category: d.record.category, year: d.record.year, terms: d.terms }))));
+  const backgroundIdf = await time('load-idf', () => loadBackgroundIdf());
+  const { scored, phrases } = await time('score', () => {
+    const phrases = findPhrases(documents.map((d) => d.pairs));
+    const index = phraseIndex(phrases);
+    const scoring = documents.map((d) => ({ category: d.record.category, year: d.record.year, terms: withPhrases(d.terms, d.pairs, index) }));
+    return { scored: hotWords(scoring, { backgroundIdf }), phrases };
+  });
   const versions = packageVersions();
   await time('export', () =>
     writeDatabase(outputs.database, {
       documents,
       scopes: scored.scopes,
       keywords: scored.keywords,
+      phrases,
       distribution: distribution(corpus.records),
       rejects: corpus.rejects,
       run: {

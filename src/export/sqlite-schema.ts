@@ -56,10 +56,27 @@ export const MIGRATIONS: readonly string[] = [
     score REAL NOT NULL,
     docs INTEGER NOT NULL,
     freq INTEGER NOT NULL,
-    share REAL NOT NULL
+    share REAL NOT NULL,
+    salience REAL NOT NULL,
+    tfidf REAL NOT NULL,
+    g2 REAL,
+    p REAL,
+    q REAL,
+    z REAL,
+    ratio REAL,
+    significant INTEGER NOT NULL
   );
   CREATE INDEX keywords_scope ON keywords(category, year, rank);
   CREATE INDEX keywords_term ON keywords(term);
+  CREATE TABLE phrases(
+    term TEXT PRIMARY KEY,
+    left_token TEXT NOT NULL,
+    right_token TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    docs INTEGER NOT NULL,
+    pmi REAL NOT NULL,
+    g2 REAL NOT NULL
+  );
   CREATE TABLE distribution(
     year INTEGER,
     dimension TEXT NOT NULL,

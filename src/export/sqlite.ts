@@ -2,8 +2,9 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Reject, SuggestionRecord } from '../corpus/record.ts';
-import type { Keyword, ScopeSize } from '../score/document-frequency.ts';
+import type { Keyword, ScopeSize } from '../score/hot-words.ts';
 import type { DistributionRow } from '../score/distribution.ts';
+import type { Phrase } from '../score/phrases.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './sqlite-schema.ts';
 
 /** Provenance of one run, stored in `runs`. */
@@ -24,6 +25,7 @@ export interface DatabaseContents {
   scopes: readonly ScopeSize[];
   keywords: readonly Keyword[];
   distribution: readonly DistributionRow[];
+  phrases: readonly Phrase[];
   rejects: readonly Reject[];
   run: RunProvenance;
 }
@@ -79,8 +81,13 @@ function insertAll(db: Database.Database, c: DatabaseContents): void {
   }
   const insScope = db.prepare('INSERT INTO scopes(category, year, documents) VALUES (?,?,?)');
   for (const s of c.scopes) insScope.run(s.category, s.year, s.documents);
-  const insKw = db.prepare('INSERT INTO keywords(category, year, term, rank, score, docs, freq, share) VALUES (?,?,?,?,?,?,?,?)');
-  for (const k of c.keywords) insKw.run(k.category, k.year, k.term, k.rank, k.score, k.docs, k.freq, k.share);
+  const insKw = db.prepare(`INSERT INTO keywords(category, year, term, rank, score, docs, freq, share, salience, tfidf, g2, p, q, z, ratio, significant)
+    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+  for (const k of c.keywords) {
+    insKw.run(k.category, k.year, k.term, k.rank, k.score, k.docs, k.freq, k.share, k.salience, k.tfidf, k.g2, k.p, k.q, k.z, k.ratio, k.significant ? 1 : 0);
+  }
+  const insPhrase = db.prepare('INSERT INTO phrases(term, left_token, right_token, count, docs, pmi, g2) VALUES (?,?,?,?,?,?,?)');
+  for (const p of c.phrases) insPhrase.run(p.term, p.left, p.right, p.count, p.docs, p.pmi, p.g2);
   const insDist = db.prepare('INSERT INTO distribution(year, dimension, value, documents, share, percent) VALUES (?,?,?,?,?,?)');
   for (const d of c.distribution) insDist.run(d.year, d.dimension, d.value, d.documents, d.share, d.percent);
   const insRej = db.prepare('INSERT INTO rejects(file, line, reason, rule_id, raw) VALUES (?,?,?,?,?)');

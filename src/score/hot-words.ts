@@ -1,0 +1,122 @@
+import { logLikelihood, logOddsDirichlet } from './keyness.ts';
+import { diversify } from './diversify.ts';
+import type { ScopeCounts, TermDocument } from './scope-counts.ts';
+import { countScopes } from './scope-counts.ts';
+import type { Scope } from './scopes.ts';
+import { benjaminiHochberg } from './statistics.ts';
+import { blendedIdf } from './tfidf.ts';
+
+/** A term of one scope with every score we compute. */
+export interface Keyword extends Scope {
+  term: string;
+  /** 1 = hottest in the scope. */
+  rank: number;
+  /** The ranking score: `salience` discounted for suggestions that higher-ranked words already cover (see hotWords). */
+  score: number;
+  /** share × ln(ratio): salience times keyness, before diversification; TF-IDF in a scope with no rest. */
+  salience: number;
+  /** Suggestions of the scope raising the term, and its occurrences there. */
+  docs: number;
+  freq: number;
+  /** docs / suggestions of the scope. */
+  share: number;
+  /** Normalised term frequency × blended IDF. */
+  tfidf: number;
+  /** Keyness against the rest of the corpus, in suggestions: null for a scope with no rest. */
+  g2: number | null;
+  p: number | null;
+  /** Benjamini–Hochberg q over the scope's terms. */
+  q: number | null;
+  /** Log-odds ratio with an informative Dirichlet prior (δ), and its z-score. */
+  delta: number | null;
+  z: number | null;
+  /** docs share in the scope / share in the rest (smoothed). */
+  ratio: number | null;
+  /** Over-represented with q below the false-discovery rate. */
+  significant: boolean;
+}
+
+export interface ScopeSize extends Scope {
+  documents: number;
+}
+
+export interface HotWordOptions {
+  /** Background IDF (jieba's idf.txt); empty: corpus IDF only. */
+  backgroundIdf?: ReadonlyMap<string, number>;
+  /** Keywords kept per scope (default 100). */
+  limit?: number;
+  /** False-discovery rate for `significant` (default 0.05). */
+  fdr?: number;
+  /** Prior size of the log-odds model in (suggestion, term) pairs (default 1000). */
+  alpha0?: number;
+  /** A term must be raised in this many suggestions of a scope (default 2; 1 in scopes under 10). */
+  minDocs?: number;
+  /** Weight of breadth in the ranking: 0 ranks by salience alone (default 0.5). */
+  diversity?: number;
+}
+
+/** Candidates per scope that the diversified ranking chooses from. */
+const CANDIDATES = 400;
+
+/**
+ * Hot words of every scope. A scope's words are compared with the rest of
+ * the corpus, in suggestions: G² with a Benjamini–Hochberg-corrected p, and
+ * the log-odds z-score with an informative Dirichlet prior. Only words raised
+ * more than in the rest are ranked. Salience × keyness = share × ln(ratio)
+ * (the word's contribution to how much the scope differs from the rest);
+ * the ranking then prefers, among salient words, those that bring in
+ * suggestions the higher-ranked words do not cover (see diversify). The
+ * (all, all) scope has no rest: its salience is TF-IDF against the blended
+ * IDF. Ties break by docs, then by term code point.
+ */
+export function hotWords(docs: readonly TermDocument[], options: HotWordOptions = {}): { keywords: Keyword[]; scopes: ScopeSize[] } {
+  const scopes = countScopes(docs);
+  const all = scopes[scopes.length - 1]!;
+  const idf = blendedIdf(all.df, all.documents, options.backgroundIdf ?? new Map());
+  const keywords: Keyword[] = [];
+  for (const s of scopes) keywords.push(...scoreScope(s, all, idf, options, docs));
+  return { keywords, scopes: scopes.map((s) => ({ ...s.scope, documents: s.documents })) };
+}
+
+function scoreScope(s: ScopeCounts, all: ScopeCounts, idf: (t: string) => number, options: HotWordOptions, docs: readonly TermDocument[]): Keyword[] {
+  const fdr = options.fdr ?? 0.05;
+  const alpha0 = options.alpha0 ?? 1000;
+  const minDocs = options.minDocs ?? (s.documents < 10 ? 1 : 2);
+  const restDocs = all.documents - s.documents;
+  const restTotal = all.dfTotal - s.dfTotal;
+  let tfTotal = 0;
+  for (const v of s.tf.values()) tfTotal += v;
+  const rows: Keyword[] = [];
+  for (const [term, a] of s.df) {
+    const freq = s.tf.get(term)!;
+    const share = a / s.documents;
+    const tfidf = (freq / tfTotal) * idf(term);
+    const base = { ...s.scope, term, rank: 0, score: 0, salience: 0, docs: a, freq, share, tfidf };
+    if (restDocs === 0) {
+      rows.push({ ...base, salience: tfidf, g2: null, p: null, q: null, delta: null, z: null, ratio: null, significant: false });
+      continue;
+    }
+    const b = all.df.get(term)! - a;
+    const ll = logLikelihood(a, s.documents, b, restDocs);
+    const lo = logOddsDirichlet(a, s.dfTotal, b, restTotal, (alpha0 * all.df.get(term)!) / all.dfTotal, alpha0);
+    const ratio = (a / s.documents) / ((b + 0.5) / (restDocs + 0.5));
+    rows.push({ ...base, salience: ratio > 1 ? share * Math.log(ratio) : 0, g2: ll.g2, p: ll.over ? ll.p : 1, q: null, delta: lo.delta, z: lo.z, ratio, significant: false });
+  }
+  if (restDocs > 0) {
+    const q = benjaminiHochberg(rows.map((r) => r.p!));
+    rows.forEach((r, i) => {
+      r.q = q[i]!;
+      r.significant = r.z! > 0 && r.ratio! > 1 && q[i]! < fdr;
+    });
+  }
+  const byTerm = (x: Keyword, y: Keyword): number => y.salience - x.salience || y.docs - x.docs || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0);
+  const candidates = rows.filter((r) => r.docs >= minDocs && (r.ratio === null || r.ratio > 1)).sort(byTerm).slice(0, CANDIDATES);
+  const index = new Map(candidates.map((c, i) => [c.term, i]));
+  const docsOf: number[][] = candidates.map(() => []);
+  for (const d of s.members) for (const term of docs[d]!.terms.keys()) {
+    const i = index.get(term);
+    if (i !== undefined) docsOf[i]!.push(d);
+  }
+  const order = diversify(candidates.map((c, i) => ({ term: c.term, base: c.salience, docs: docsOf[i]! })), options.limit ?? 100, options.diversity ?? 0.5);
+  return order.map((o, i) => ({ ...candidates[index.get(o.term)!]!, rank: i + 1, score: o.gain }));
+}
