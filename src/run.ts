@@ -14,6 +14,12 @@ import { distribution } from './score/distribution.ts';
 import { createSegmenter } from './segment/create-segmenter.ts';
 import { documentCounts } from './segment/document-terms.ts';
 import { findPhrases, phraseIndex, withPhrases } from './score/phrases.ts';
+import { findDictionaryGaps } from './score/dictionary-gaps.ts';
+import { keywordEvidence } from './score/evidence.ts';
+import { trends } from './score/trends.ts';
+import { gapExclusion } from './segment/gap-filter.ts';
+import { findSplitTerms } from './segment/split-terms.ts';
+import { recordText } from './segment/document-terms.ts';
 import type { LexiconOptions } from './segment/lexicon.ts';
 import { loadLexicon } from './segment/lexicon.ts';
 import type { SegmenterBackend } from './segment/segmenter.ts';
@@ -26,6 +32,11 @@ export interface RunOptions extends LexiconOptions {
   sheet?: string;
   segmenter?: SegmenterBackend;
   hmm?: boolean;
+  /** Hot words kept per scope (default 100); the first `evidenceTop` get their suggestions listed (default 50). */
+  keywordsPerScope?: number;
+  evidenceTop?: number;
+  /** Skip the dictionary-gap report (the slowest part of scoring on large corpora). */
+  noDictGaps?: boolean;
   /** Called as records are segmented (for a progress line). */
   onProgress?: (p: { stage: string; done: number; total: number }) => void;
 }
@@ -82,19 +93,40 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     });
   });
   const backgroundIdf = await time('load-idf', () => loadBackgroundIdf());
-  const { scored, phrases } = await time('score', () => {
+  const scores = await time('score', () => {
     const phrases = findPhrases(documents.map((d) => d.pairs));
     const index = phraseIndex(phrases);
     const scoring = documents.map((d) => ({ category: d.record.category, year: d.record.year, terms: withPhrases(d.terms, d.pairs, index) }));
-    return { scored: hotWords(scoring, { backgroundIdf }), phrases };
+    const hot = hotWords(scoring, { backgroundIdf, limit: options.keywordsPerScope ?? 100 });
+    const tracked = new Set(hot.keywords.map((k) => `${k.category ?? ''}\u0001${k.term}`));
+    const yearly = trends(scoring, { track: (category, term) => tracked.has(`${category ?? ''}\u0001${term}`) });
+    const aliases = new Map<string, string[]>();
+    for (const [alias, canonical] of lexicon.synonyms) aliases.set(canonical, [...(aliases.get(canonical) ?? []), alias]);
+    const evidenceTop = options.evidenceTop ?? 50;
+    const evidence = keywordEvidence(
+      hot.keywords.filter((k) => k.rank <= evidenceTop),
+      documents.map((d, i) => ({ id: d.record.id, category: d.record.category, year: d.record.year, text: recordText(d.record), terms: scoring[i]!.terms })),
+      (term) => [term, ...(aliases.get(term) ?? [])],
+    );
+    return { phrases, hot, yearly, evidence };
+  });
+  const gaps = await time('dictionary-gaps', () => {
+    if (options.noDictGaps) return { candidates: [], splits: [] };
+    const texts = documents.map((d) => ({ id: d.record.id, text: recordText(d.record) }));
+    return { candidates: findDictionaryGaps(texts, gapExclusion(lexicon, segmenter), { limit: 200 }), splits: findSplitTerms(texts, segmenter, lexicon) };
   });
   const versions = packageVersions();
   await time('export', () =>
     writeDatabase(outputs.database, {
       documents,
-      scopes: scored.scopes,
-      keywords: scored.keywords,
-      phrases,
+      scopes: scores.hot.scopes,
+      keywords: scores.hot.keywords,
+      evidence: scores.evidence,
+      trends: scores.yearly.trends,
+      emerging: scores.yearly.emerging,
+      phrases: scores.phrases,
+      dictionaryCandidates: gaps.candidates,
+      dictionarySplits: gaps.splits,
       distribution: distribution(corpus.records),
       rejects: corpus.rejects,
       run: {

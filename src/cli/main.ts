@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { FatalError, formatDiagnostic } from '../diagnostics.ts';
 import type { CliIo } from './cli-io.ts';
 import { UsageError } from './cli-io.ts';
+import { makeDictGapsCommand } from './dict-gaps-command.ts';
 import { makeRunCommand } from './run-command.ts';
 import { makeSegmentCommand } from './segment-command.ts';
 
@@ -14,7 +15,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .description('hot words (热议词) and topics in Chinese civic suggestions')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const cmd of [makeRunCommand(io), makeSegmentCommand(io)]) {
+  for (const cmd of [makeRunCommand(io), makeSegmentCommand(io), makeDictGapsCommand(io)]) {
     cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
     program.addCommand(cmd);
   }

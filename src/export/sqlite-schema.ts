@@ -68,6 +68,62 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX keywords_scope ON keywords(category, year, rank);
   CREATE INDEX keywords_term ON keywords(term);
+  CREATE TABLE keyword_documents(
+    category TEXT,
+    year INTEGER,
+    term TEXT NOT NULL,
+    document_id TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    snippet TEXT
+  );
+  CREATE INDEX keyword_documents_term ON keyword_documents(category, year, term, position);
+  CREATE TABLE term_trends(
+    category TEXT,
+    year INTEGER NOT NULL,
+    term TEXT NOT NULL,
+    docs INTEGER NOT NULL,
+    share REAL NOT NULL,
+    weight REAL NOT NULL,
+    status TEXT NOT NULL,
+    z_previous REAL
+  );
+  CREATE INDEX term_trends_term ON term_trends(category, term, year);
+  CREATE TABLE emerging_terms(
+    category TEXT,
+    year INTEGER NOT NULL,
+    term TEXT NOT NULL,
+    rank INTEGER NOT NULL,
+    score REAL NOT NULL,
+    z REAL NOT NULL,
+    docs INTEGER NOT NULL,
+    weight REAL NOT NULL,
+    share REAL NOT NULL,
+    earlier_rate REAL NOT NULL,
+    status TEXT NOT NULL
+  );
+  CREATE INDEX emerging_terms_scope ON emerging_terms(category, year, rank);
+  CREATE TABLE dictionary_candidates(
+    term TEXT PRIMARY KEY,
+    rank INTEGER NOT NULL,
+    score REAL NOT NULL,
+    freq INTEGER NOT NULL,
+    docs INTEGER NOT NULL,
+    pmi REAL NOT NULL,
+    left_entropy REAL NOT NULL,
+    right_entropy REAL NOT NULL,
+    example TEXT NOT NULL,
+    example_id TEXT NOT NULL,
+    dict_line TEXT NOT NULL
+  );
+  CREATE TABLE dictionary_splits(
+    term TEXT PRIMARY KEY,
+    occurrences INTEGER NOT NULL,
+    split INTEGER NOT NULL,
+    pieces TEXT NOT NULL,
+    example TEXT NOT NULL,
+    example_id TEXT NOT NULL
+  );
   CREATE TABLE phrases(
     term TEXT PRIMARY KEY,
     left_token TEXT NOT NULL,

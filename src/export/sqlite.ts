@@ -5,6 +5,11 @@ import type { Reject, SuggestionRecord } from '../corpus/record.ts';
 import type { Keyword, ScopeSize } from '../score/hot-words.ts';
 import type { DistributionRow } from '../score/distribution.ts';
 import type { Phrase } from '../score/phrases.ts';
+import type { DictionaryCandidate } from '../score/dictionary-gaps.ts';
+import type { KeywordEvidence } from '../score/evidence.ts';
+import type { EmergingTerm, TermTrend } from '../score/trends.ts';
+import type { SplitTerm } from '../segment/split-terms.ts';
+import { userDictLine } from './user-dict-line.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './sqlite-schema.ts';
 
 /** Provenance of one run, stored in `runs`. */
@@ -26,6 +31,11 @@ export interface DatabaseContents {
   keywords: readonly Keyword[];
   distribution: readonly DistributionRow[];
   phrases: readonly Phrase[];
+  evidence: readonly KeywordEvidence[];
+  trends: readonly TermTrend[];
+  emerging: readonly EmergingTerm[];
+  dictionaryCandidates: readonly DictionaryCandidate[];
+  dictionarySplits: readonly SplitTerm[];
   rejects: readonly Reject[];
   run: RunProvenance;
 }
@@ -86,6 +96,20 @@ function insertAll(db: Database.Database, c: DatabaseContents): void {
   for (const k of c.keywords) {
     insKw.run(k.category, k.year, k.term, k.rank, k.score, k.docs, k.freq, k.share, k.salience, k.tfidf, k.g2, k.p, k.q, k.z, k.ratio, k.significant ? 1 : 0);
   }
+  const insEv = db.prepare('INSERT INTO keyword_documents(category, year, term, document_id, count, position, snippet) VALUES (?,?,?,?,?,?,?)');
+  for (const e of c.evidence) insEv.run(e.category, e.year, e.term, e.documentId, e.count, e.position, e.snippet);
+  const insTrend = db.prepare('INSERT INTO term_trends(category, year, term, docs, share, weight, status, z_previous) VALUES (?,?,?,?,?,?,?,?)');
+  for (const t of c.trends) insTrend.run(t.category, t.year, t.term, t.docs, t.share, t.weight, t.status, t.zPrevious);
+  const insEm = db.prepare(`INSERT INTO emerging_terms(category, year, term, rank, score, z, docs, weight, share, earlier_rate, status)
+    VALUES (?,?,?,?,?,?,?,?,?,?,?)`);
+  for (const e of c.emerging) insEm.run(e.category, e.year, e.term, e.rank, e.score, e.z, e.docs, e.weight, e.share, e.earlierRate, e.status);
+  const insCand = db.prepare(`INSERT INTO dictionary_candidates(term, rank, score, freq, docs, pmi, left_entropy, right_entropy, example, example_id, dict_line)
+    VALUES (?,?,?,?,?,?,?,?,?,?,?)`);
+  for (const d of c.dictionaryCandidates) {
+    insCand.run(d.term, d.rank, d.score, d.freq, d.docs, d.pmi, d.leftEntropy, d.rightEntropy, d.example, d.exampleId, userDictLine(d));
+  }
+  const insSplit = db.prepare('INSERT INTO dictionary_splits(term, occurrences, split, pieces, example, example_id) VALUES (?,?,?,?,?,?)');
+  for (const d of c.dictionarySplits) insSplit.run(d.term, d.occurrences, d.split, d.pieces, d.example, d.exampleId);
   const insPhrase = db.prepare('INSERT INTO phrases(term, left_token, right_token, count, docs, pmi, g2) VALUES (?,?,?,?,?,?,?)');
   for (const p of c.phrases) insPhrase.run(p.term, p.left, p.right, p.count, p.docs, p.pmi, p.g2);
   const insDist = db.prepare('INSERT INTO distribution(year, dimension, value, documents, share, percent) VALUES (?,?,?,?,?,?)');

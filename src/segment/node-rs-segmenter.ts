@@ -18,3 +18,13 @@ export function createNodeRsSegmenter(options: SegmenterOptions): Segmenter {
   const hmm = options.hmm ?? true;
   return { backend: 'node-rs', cut: (text) => jieba.cut(text, hmm) };
 }
+
+/** The words of jieba's main dictionary, to tell known words from new ones. */
+export function mainDictionaryWords(): Set<string> {
+  const words = new Set<string>();
+  for (const line of readFileSync(mainDictionaryPath(), 'utf8').split('\n')) {
+    const sp = line.indexOf(' ');
+    if (sp > 0) words.add(line.slice(0, sp));
+  }
+  return words;
+}

@@ -1,0 +1,63 @@
+import { snippet } from '../corpus/snippet.ts';
+import type { Scope } from './scopes.ts';
+
+/** A suggestion behind a hot word of a scope, with a keyword-in-context passage for the first few. */
+export interface KeywordEvidence extends Scope {
+  term: string;
+  documentId: string;
+  /** Occurrences of the term in the suggestion. */
+  count: number;
+  /** Order within the term's evidence: most occurrences first, then id. */
+  position: number;
+  /** `…before【term】after…`, for the first `snippets` suggestions; null after. */
+  snippet: string | null;
+}
+
+export interface EvidenceDocument {
+  id: string;
+  category: string | null;
+  year: number | null;
+  text: string;
+  terms: ReadonlyMap<string, number>;
+}
+
+/**
+ * For every keyword of every scope, the suggestions of the scope that contain
+ * it. `surfaceForms` gives the strings a term may appear as in the text (its
+ * synonyms), so a folded term still gets its passage.
+ */
+export function keywordEvidence(
+  keywords: readonly (Scope & { term: string })[],
+  docs: readonly EvidenceDocument[],
+  surfaceForms: (term: string) => readonly string[],
+  snippets = 3,
+): KeywordEvidence[] {
+  const wanted = new Set(keywords.map((k) => k.term));
+  const holders = new Map<string, number[]>();
+  docs.forEach((d, i) => {
+    for (const t of d.terms.keys()) {
+      if (!wanted.has(t)) continue;
+      const list = holders.get(t);
+      if (list) list.push(i);
+      else holders.set(t, [i]);
+    }
+  });
+  const out: KeywordEvidence[] = [];
+  for (const k of keywords) {
+    const inScope = (holders.get(k.term) ?? [])
+      .filter((i) => (k.category === null || docs[i]!.category === k.category) && (k.year === null || docs[i]!.year === k.year))
+      .sort((a, b) => docs[b]!.terms.get(k.term)! - docs[a]!.terms.get(k.term)! || (docs[a]!.id < docs[b]!.id ? -1 : docs[a]!.id > docs[b]!.id ? 1 : 0));
+    inScope.forEach((i, position) => {
+      const d = docs[i]!;
+      let passage = '';
+      if (position < snippets) {
+        for (const form of surfaceForms(k.term)) {
+          passage = snippet(d.text, form);
+          if (passage !== '') break;
+        }
+      }
+      out.push({ category: k.category, year: k.year, term: k.term, documentId: d.id, count: d.terms.get(k.term)!, position: position + 1, snippet: passage === '' ? null : passage });
+    });
+  }
+  return out;
+}
