@@ -71,9 +71,19 @@ export function findPhrases(docPairs: Iterable<ReadonlyMap<string, number>>, opt
     if (!ll.over || ll.p >= 0.001) continue;
     out.push({ term: joinTokens(l, r), left: l, right: r, count: c, docs: d, pmi, g2: ll.g2 });
   }
+  // a single character binds to one side only (供给+侧 | 侧+结构性): it stays with the more
+  // frequent pair, with the word before it on a tie, as such characters are mostly suffixes
+  const asRight = new Map<string, number>();
+  const asLeft = new Map<string, number>();
+  for (const p of out) {
+    if ([...p.right].length === 1) asRight.set(p.right, Math.max(asRight.get(p.right) ?? 0, p.count));
+    if ([...p.left].length === 1) asLeft.set(p.left, Math.max(asLeft.get(p.left) ?? 0, p.count));
+  }
+  const bound = out.filter((p) =>
+    !([...p.left].length === 1 && (asRight.get(p.left) ?? 0) >= p.count) && !([...p.right].length === 1 && (asLeft.get(p.right) ?? 0) > p.count));
   // two pairs can spell the same term (a+bc, ab+c): keep the stronger
   const byTerm = new Map<string, Phrase>();
-  for (const p of out) {
+  for (const p of bound) {
     const prior = byTerm.get(p.term);
     if (!prior || p.count > prior.count) byTerm.set(p.term, p);
   }
