@@ -11,12 +11,14 @@ export function makeRunCommand(io: CliIo): Command {
   const cmd = new Command('run')
     .description('read suggestions, segment them, rank hot words per category and year, and write out/')
     .argument('<input...>', 'CSV, JSONL or XLSX files of suggestions')
-    .option('--out <dir>', 'output folder', 'out');
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--fresh', 'start a new database instead of adding these inputs to the one in --out')
+    .option('--no-dict-gaps', 'skip the dictionary-gap report');
   addInputOptions(cmd).action(async (inputs: string[], opts: Record<string, unknown>) => {
     const s = inputSettings(opts);
     const summary = await run({
       inputs, out: opts.out as string, map: s.map, sheet: s.sheet, dicts: s.dicts, stopwords: s.stopwords,
-      synonyms: s.synonyms, segmenter: s.segmenter, hmm: s.hmm,
+      synonyms: s.synonyms, segmenter: s.segmenter, hmm: s.hmm, fresh: opts.fresh === true, noDictGaps: opts.dictGaps === false,
       onProgress: io.isTTY ? (p) => io.stderr(`\r${p.stage} ${p.done}/${p.total}`) : undefined,
     });
     if (io.isTTY) io.stderr('\r\x1b[K');
@@ -24,7 +26,9 @@ export function makeRunCommand(io: CliIo): Command {
     for (const d of warnings.slice(0, MAX_PRINTED_WARNINGS)) io.stderr(`${formatDiagnostic(d)}\n`);
     if (warnings.length > MAX_PRINTED_WARNINGS) io.stderr(`… and ${warnings.length - MAX_PRINTED_WARNINGS} more; every reject is in ${summary.outputs.rejects}\n`);
     const c = summary.counts;
-    io.stderr(`hotwords: read ${c.read}, accepted ${c.accepted}, rejected ${c.rejected} in ${summary.seconds.toFixed(2)} s → ${summary.outputs.database}\n`);
+    const d = summary.documents;
+    const stored = d.kept > 0 || d.replaced > 0 ? ` (database: ${d.kept + d.added} suggestions, ${d.kept} kept from earlier runs, ${d.replaced} replaced)` : '';
+    io.stderr(`hotwords: read ${c.read}, accepted ${c.accepted}, rejected ${c.rejected} in ${summary.seconds.toFixed(2)} s → ${summary.outputs.database}${stored}\n`);
   });
   return cmd;
 }

@@ -17,6 +17,8 @@ export interface ReadOptions {
   map?: FieldMap;
   /** XLSX sheet name; default the first sheet. */
   sheet?: string;
+  /** Ids already taken (by documents stored earlier), with where they came from. */
+  knownIds?: ReadonlyMap<string, { file: string; line: number }>;
 }
 
 /** What was read from one input file. */
@@ -51,7 +53,8 @@ export interface CorpusResult {
  */
 export async function readCorpus(files: readonly string[], options: ReadOptions = {}): Promise<CorpusResult> {
   const result: CorpusResult = { records: [], rejects: [], diagnostics: [], files: [], counts: { read: 0, accepted: 0, rejected: 0 } };
-  const firstSeen = new Map<string, { file: string; line: number; text: string }>();
+  const firstSeen = new Map<string, { file: string; line: number; text: string | null }>();
+  for (const [id, origin] of options.knownIds ?? []) firstSeen.set(id, { ...origin, text: null });
   for (const file of files) {
     const fileProblem = (reason: string, ruleId: string, line = 1): void => {
       result.diagnostics.push({ file, line, reason, ruleId, source: 'corpus', fatal: true });
@@ -106,8 +109,9 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
       const rec = norm.record;
       const prior = firstSeen.get(rec.id);
       if (prior) {
-        const same = prior.text === rec.text ? 'same content' : 'different content';
-        reject(row.line, `duplicate id "${rec.id}" (${same}; first at ${prior.file}:${prior.line})`, 'corpus/duplicate-id', row.cells);
+        const where = prior.text === null ? `stored from ${prior.file}:${prior.line}` : `first at ${prior.file}:${prior.line}`;
+        const same = prior.text === null ? 'already in the database' : prior.text === rec.text ? 'same content' : 'different content';
+        reject(row.line, `duplicate id "${rec.id}" (${same}; ${where})`, 'corpus/duplicate-id', row.cells);
         continue;
       }
       firstSeen.set(rec.id, { file, line: row.line, text: rec.text });

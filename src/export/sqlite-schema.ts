@@ -33,8 +33,10 @@ export const MIGRATIONS: readonly string[] = [
     disclosed INTEGER,
     source_file TEXT NOT NULL,
     line INTEGER NOT NULL,
-    meta TEXT NOT NULL
+    meta TEXT NOT NULL,
+    pairs TEXT NOT NULL
   );
+  CREATE INDEX documents_source ON documents(source_file);
   CREATE INDEX documents_scope ON documents(category, year);
   CREATE TABLE document_terms(
     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

@@ -1,16 +1,10 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
+import type { CorpusAnalysis, CountedDocument } from '../score/analyse-corpus.ts';
 import type { Reject, SuggestionRecord } from '../corpus/record.ts';
-import type { Keyword, ScopeSize } from '../score/hot-words.ts';
-import type { DistributionRow } from '../score/distribution.ts';
-import type { Phrase } from '../score/phrases.ts';
-import type { DictionaryCandidate } from '../score/dictionary-gaps.ts';
-import type { KeywordEvidence } from '../score/evidence.ts';
-import type { EmergingTerm, TermTrend } from '../score/trends.ts';
-import type { SplitTerm } from '../segment/split-terms.ts';
-import { userDictLine } from './user-dict-line.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './sqlite-schema.ts';
+import { userDictLine } from './user-dict-line.ts';
 
 /** Provenance of one run, stored in `runs`. */
 export interface RunProvenance {
@@ -19,25 +13,10 @@ export interface RunProvenance {
   toolVersion: string;
   parameters: unknown;
   inputs: unknown;
-  dictionaries: unknown;
+  dictionaries: readonly { kind: string; path: string; sha256: string }[];
   packages: Record<string, string>;
   counts: { read: number; accepted: number; rejected: number };
   timings: Record<string, number>;
-}
-
-export interface DatabaseContents {
-  documents: readonly { record: SuggestionRecord; terms: ReadonlyMap<string, number> }[];
-  scopes: readonly ScopeSize[];
-  keywords: readonly Keyword[];
-  distribution: readonly DistributionRow[];
-  phrases: readonly Phrase[];
-  evidence: readonly KeywordEvidence[];
-  trends: readonly TermTrend[];
-  emerging: readonly EmergingTerm[];
-  dictionaryCandidates: readonly DictionaryCandidate[];
-  dictionarySplits: readonly SplitTerm[];
-  rejects: readonly Reject[];
-  run: RunProvenance;
 }
 
 /** Bring a database to the current schema, one migration at a time. */
@@ -56,39 +35,131 @@ export function migrate(db: Database.Database): void {
 }
 
 /**
- * Write a run's results as a new database at `path`: built under a temporary
- * name in one transaction and renamed over the old file, so a run that dies
- * leaves the previous database as it was.
+ * The database of an output folder, opened for one run. Sessions accumulate:
+ * documents stored by earlier runs stay, with their term and pair counts, so
+ * they are never segmented again; a source file given again replaces its
+ * documents. A new database is built under a temporary name and renamed into
+ * place; an existing one is changed in a single transaction. Either way a run
+ * that dies leaves the previous database as it was.
  */
-export function writeDatabase(path: string, contents: DatabaseContents): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  rmSync(tmp, { force: true });
-  const db = new Database(tmp);
-  try {
+export class Store {
+  readonly path: string;
+  private readonly db: Database.Database;
+  private readonly tmp: string | null;
+
+  private constructor(path: string, db: Database.Database, tmp: string | null) {
+    this.path = path;
+    this.db = db;
+    this.tmp = tmp;
+  }
+
+  /** Open `path` (fresh: ignore what is there and start a new database). */
+  static open(path: string, options: { fresh?: boolean } = {}): Store {
+    if (existsSync(path) && !options.fresh) {
+      const db = new Database(path);
+      db.pragma('foreign_keys = ON');
+      return new Store(path, db, null);
+    }
+    const tmp = `${path}.tmp-${process.pid}`;
+    rmSync(tmp, { force: true });
+    const db = new Database(tmp);
     db.pragma('journal_mode = DELETE');
     db.pragma('foreign_keys = ON');
+    return new Store(path, db, tmp);
+  }
+
+  /** Documents stored by earlier runs, with their counts; none in a new database. */
+  storedDocuments(): CountedDocument[] {
+    if (!this.hasTable('documents')) return [];
+    const terms = new Map<string, Map<string, number>>();
+    for (const r of this.db.prepare('SELECT document_id AS id, term, count FROM document_terms ORDER BY document_id, term').iterate() as Iterable<{ id: string; term: string; count: number }>) {
+      let m = terms.get(r.id);
+      if (!m) terms.set(r.id, (m = new Map()));
+      m.set(r.term, r.count);
+    }
+    const out: CountedDocument[] = [];
+    for (const r of this.db.prepare('SELECT * FROM documents ORDER BY source_file, line, id').iterate() as Iterable<Record<string, string | number | null>>) {
+      const record: SuggestionRecord = {
+        id: r.id as string, title: r.title as string, text: r.text as string, category: r.category as string | null,
+        year: r.year as number | null, session: r.session as string | null, date: r.date as string | null,
+        unit: r.unit as string | null, result: r.result as string | null, disclosed: r.disclosed === null ? null : r.disclosed === 1,
+        meta: JSON.parse(r.meta as string) as Record<string, string>, origin: { file: r.source_file as string, line: r.line as number },
+      };
+      out.push({ record, terms: terms.get(record.id) ?? new Map(), pairs: new Map(JSON.parse(r.pairs as string) as [string, number][]) });
+    }
+    return out;
+  }
+
+  /** The dictionaries (kind → sha256 list) the last run used, to tell when stored counts are stale. */
+  lastDictionaries(): string | null {
+    if (!this.hasTable('runs')) return null;
+    const r = this.db.prepare('SELECT dictionaries FROM runs ORDER BY run_id DESC LIMIT 1').get() as { dictionaries: string } | undefined;
+    return r ? dictionaryKey(JSON.parse(r.dictionaries) as { kind: string; sha256: string }[]) : null;
+  }
+
+  /**
+   * Write a run in one transaction: replace the documents of `replacedSources`
+   * (file names), add `added`, rewrite every derived table from `analysis`,
+   * and append the run's provenance.
+   */
+  write(replacedSources: readonly string[], added: readonly CountedDocument[], analysis: CorpusAnalysis, rejects: readonly Reject[], run: RunProvenance): void {
+    const db = this.db;
     db.transaction(() => {
       migrate(db);
-      insertAll(db, contents);
+      const delDocs = db.prepare('DELETE FROM documents WHERE source_file = ?');
+      const delRejects = db.prepare('DELETE FROM rejects WHERE file = ?');
+      for (const source of replacedSources) {
+        delDocs.run(source);
+        delRejects.run(source);
+      }
+      insertDocuments(db, added);
+      for (const table of ['scopes', 'keywords', 'keyword_documents', 'term_trends', 'emerging_terms', 'dictionary_candidates', 'dictionary_splits', 'phrases', 'distribution']) {
+        db.prepare(`DELETE FROM ${table}`).run();
+      }
+      insertAnalysis(db, analysis);
+      const insRej = db.prepare('INSERT INTO rejects(file, line, reason, rule_id, raw) VALUES (?,?,?,?,?)');
+      for (const r of rejects) insRej.run(basename(r.file), r.line, r.reason, r.ruleId, JSON.stringify(r.raw));
+      db.prepare(`INSERT INTO runs(started_at, finished_at, tool_version, parameters, inputs, dictionaries, packages, read, accepted, rejected, timings)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?)`).run(run.startedAt, run.finishedAt, run.toolVersion, JSON.stringify(run.parameters),
+        JSON.stringify(run.inputs), JSON.stringify(run.dictionaries), JSON.stringify(run.packages),
+        run.counts.read, run.counts.accepted, run.counts.rejected, JSON.stringify(run.timings));
     })();
-    db.close();
-    renameSync(tmp, path);
-  } catch (e) {
-    if (db.open) db.close();
-    if (existsSync(tmp)) rmSync(tmp, { force: true });
-    throw e;
+  }
+
+  /** Close, and move a new database into place. */
+  commit(): void {
+    this.db.close();
+    if (this.tmp) renameSync(this.tmp, this.path);
+  }
+
+  /** Close without keeping anything of this run. */
+  abort(): void {
+    if (this.db.open) this.db.close();
+    if (this.tmp) rmSync(this.tmp, { force: true });
+  }
+
+  private hasTable(name: string): boolean {
+    return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?").get(name) !== undefined;
   }
 }
 
-function insertAll(db: Database.Database, c: DatabaseContents): void {
-  const insDoc = db.prepare(`INSERT INTO documents(id, title, text, category, year, session, date, unit, result, disclosed, source_file, line, meta)
-    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+/** A comparable fingerprint of a run's dictionary files. */
+export function dictionaryKey(files: readonly { kind: string; sha256: string }[]): string {
+  return files.map((f) => `${f.kind}:${f.sha256}`).sort().join(',');
+}
+
+function insertDocuments(db: Database.Database, docs: readonly CountedDocument[]): void {
+  const insDoc = db.prepare(`INSERT INTO documents(id, title, text, category, year, session, date, unit, result, disclosed, source_file, line, meta, pairs)
+    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   const insTerm = db.prepare('INSERT INTO document_terms(document_id, term, count) VALUES (?,?,?)');
-  for (const { record: r, terms } of c.documents) {
+  for (const { record: r, terms, pairs } of docs) {
     insDoc.run(r.id, r.title, r.text, r.category, r.year, r.session, r.date, r.unit, r.result,
-      r.disclosed === null ? null : r.disclosed ? 1 : 0, basename(r.origin.file), r.origin.line, JSON.stringify(r.meta));
+      r.disclosed === null ? null : r.disclosed ? 1 : 0, basename(r.origin.file), r.origin.line, JSON.stringify(r.meta), JSON.stringify([...pairs]));
     for (const [term, count] of terms) insTerm.run(r.id, term, count);
   }
+}
+
+function insertAnalysis(db: Database.Database, c: CorpusAnalysis): void {
   const insScope = db.prepare('INSERT INTO scopes(category, year, documents) VALUES (?,?,?)');
   for (const s of c.scopes) insScope.run(s.category, s.year, s.documents);
   const insKw = db.prepare(`INSERT INTO keywords(category, year, term, rank, score, docs, freq, share, salience, tfidf, g2, p, q, z, ratio, significant)
@@ -114,11 +185,4 @@ function insertAll(db: Database.Database, c: DatabaseContents): void {
   for (const p of c.phrases) insPhrase.run(p.term, p.left, p.right, p.count, p.docs, p.pmi, p.g2);
   const insDist = db.prepare('INSERT INTO distribution(year, dimension, value, documents, share, percent) VALUES (?,?,?,?,?,?)');
   for (const d of c.distribution) insDist.run(d.year, d.dimension, d.value, d.documents, d.share, d.percent);
-  const insRej = db.prepare('INSERT INTO rejects(file, line, reason, rule_id, raw) VALUES (?,?,?,?,?)');
-  for (const r of c.rejects) insRej.run(basename(r.file), r.line, r.reason, r.ruleId, JSON.stringify(r.raw));
-  const run = c.run;
-  db.prepare(`INSERT INTO runs(started_at, finished_at, tool_version, parameters, inputs, dictionaries, packages, read, accepted, rejected, timings)
-    VALUES (?,?,?,?,?,?,?,?,?,?,?)`).run(run.startedAt, run.finishedAt, run.toolVersion, JSON.stringify(run.parameters),
-    JSON.stringify(run.inputs), JSON.stringify(run.dictionaries), JSON.stringify(run.packages),
-    run.counts.read, run.counts.accepted, run.counts.rejected, JSON.stringify(run.timings));
 }

@@ -1,0 +1,86 @@
+import type { SuggestionRecord } from '../corpus/record.ts';
+import type { DictionaryCandidate } from './dictionary-gaps.ts';
+import { findDictionaryGaps } from './dictionary-gaps.ts';
+import type { DistributionRow } from './distribution.ts';
+import { distribution } from './distribution.ts';
+import type { KeywordEvidence } from './evidence.ts';
+import { keywordEvidence } from './evidence.ts';
+import type { Keyword, ScopeSize } from './hot-words.ts';
+import { hotWords } from './hot-words.ts';
+import type { Phrase } from './phrases.ts';
+import { findPhrases, phraseIndex, withPhrases } from './phrases.ts';
+import type { EmergingTerm, TermTrend } from './trends.ts';
+import { trends } from './trends.ts';
+import { recordText } from '../segment/document-terms.ts';
+import { gapExclusion } from '../segment/gap-filter.ts';
+import type { Lexicon } from '../segment/lexicon.ts';
+import type { Segmenter } from '../segment/segmenter.ts';
+import type { SplitTerm } from '../segment/split-terms.ts';
+import { findSplitTerms } from '../segment/split-terms.ts';
+
+/** A document ready for scoring: the record and its counts from the segment stage. */
+export interface CountedDocument {
+  record: SuggestionRecord;
+  terms: ReadonlyMap<string, number>;
+  pairs: ReadonlyMap<string, number>;
+}
+
+/** Every statistic derived from the documents; recomputed in full on each run. */
+export interface CorpusAnalysis {
+  scopes: ScopeSize[];
+  keywords: Keyword[];
+  phrases: Phrase[];
+  evidence: KeywordEvidence[];
+  trends: TermTrend[];
+  emerging: EmergingTerm[];
+  distribution: DistributionRow[];
+  dictionaryCandidates: DictionaryCandidate[];
+  dictionarySplits: SplitTerm[];
+}
+
+export interface AnalyseOptions {
+  backgroundIdf: ReadonlyMap<string, number>;
+  keywordsPerScope?: number;
+  evidenceTop?: number;
+  noDictGaps?: boolean;
+  /** Stage timer: runs `f` and records its seconds under `stage`. */
+  time: <T>(stage: string, f: () => T) => T;
+}
+
+/** Score a corpus: phrases, hot words, trends, evidence, distribution, dictionary gaps. */
+export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Lexicon, segmenter: Segmenter, options: AnalyseOptions): CorpusAnalysis {
+  const { time } = options;
+  const scored = time('score', () => {
+    const phrases = findPhrases(documents.map((d) => d.pairs));
+    const index = phraseIndex(phrases);
+    const scoring = documents.map((d) => ({ category: d.record.category, year: d.record.year, terms: withPhrases(d.terms, d.pairs, index) }));
+    const hot = hotWords(scoring, { backgroundIdf: options.backgroundIdf, limit: options.keywordsPerScope ?? 100 });
+    const tracked = new Set(hot.keywords.map((k) => `${k.category ?? ''}\u0001${k.term}`));
+    const yearly = trends(scoring, { track: (category, term) => tracked.has(`${category ?? ''}\u0001${term}`) });
+    const aliases = new Map<string, string[]>();
+    for (const [alias, canonical] of lexicon.synonyms) aliases.set(canonical, [...(aliases.get(canonical) ?? []), alias]);
+    const evidenceTop = options.evidenceTop ?? 50;
+    const evidence = keywordEvidence(
+      hot.keywords.filter((k) => k.rank <= evidenceTop),
+      documents.map((d, i) => ({ id: d.record.id, category: d.record.category, year: d.record.year, text: recordText(d.record), terms: scoring[i]!.terms })),
+      (term) => [term, ...(aliases.get(term) ?? [])],
+    );
+    return { phrases, hot, yearly, evidence, distribution: distribution(documents.map((d) => d.record)) };
+  });
+  const gaps = time('dictionary-gaps', () => {
+    if (options.noDictGaps) return { candidates: [], splits: [] };
+    const texts = documents.map((d) => ({ id: d.record.id, text: recordText(d.record) }));
+    return { candidates: findDictionaryGaps(texts, gapExclusion(lexicon, segmenter), { limit: 200 }), splits: findSplitTerms(texts, segmenter, lexicon) };
+  });
+  return {
+    scopes: scored.hot.scopes,
+    keywords: scored.hot.keywords,
+    phrases: scored.phrases,
+    evidence: scored.evidence,
+    trends: scored.yearly.trends,
+    emerging: scored.yearly.emerging,
+    distribution: scored.distribution,
+    dictionaryCandidates: gaps.candidates,
+    dictionarySplits: gaps.splits,
+  };
+}
