@@ -5,6 +5,10 @@ import type { SourceFileSummary } from './corpus/read-corpus.ts';
 import { readCorpus } from './corpus/read-corpus.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { FatalError } from './diagnostics.ts';
+import { buildJsonExports } from './export/d3-json.ts';
+import { writeJsonExports } from './export/json-files.ts';
+import type { CloudFile } from './export/wordclouds.ts';
+import { writeWordClouds } from './export/wordclouds.ts';
 import { writeRejects } from './export/rejects-jsonl.ts';
 import { Store, dictionaryKey } from './export/sqlite.ts';
 import { packageVersions } from './package-versions.ts';
@@ -30,6 +34,11 @@ export interface RunOptions extends LexiconOptions {
   /** Hot words kept per scope (default 100); the first `evidenceTop` get their suggestions listed (default 50). */
   keywordsPerScope?: number;
   evidenceTop?: number;
+  /** Skip the word clouds, or their PNG copies. */
+  noClouds?: boolean;
+  noPng?: boolean;
+  /** Seed of the cloud layouts (default "hotwords"). */
+  seed?: string;
   /** Skip the dictionary-gap report (the slowest part of scoring on large corpora). */
   noDictGaps?: boolean;
   /** Called as records are segmented (for a progress line). */
@@ -42,7 +51,7 @@ export interface RunSummary {
   documents: { kept: number; added: number; replaced: number };
   files: SourceFileSummary[];
   diagnostics: Diagnostic[];
-  outputs: { database: string; rejects: string };
+  outputs: { database: string; rejects: string; json: string[]; clouds: CloudFile[] };
   timings: Record<string, number>;
   seconds: number;
 }
@@ -72,7 +81,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const backend = options.segmenter ?? 'node-rs';
   const segmenter = time('load-segmenter', () => createSegmenter({ backend, userWords: lexicon.userWords, hmm: options.hmm }));
   mkdirSync(options.out, { recursive: true });
-  const outputs = { database: join(options.out, 'hotwords.sqlite'), rejects: join(options.out, 'rejects.jsonl') };
+  const outputs = { database: join(options.out, 'hotwords.sqlite'), rejects: join(options.out, 'rejects.jsonl'), json: [] as string[], clouds: [] as CloudFile[] };
 
   const store = Store.open(outputs.database, { fresh: options.fresh });
   try {
@@ -109,7 +118,8 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       });
     });
     const backgroundIdf = time('load-idf', () => loadBackgroundIdf());
-    const analysis = analyseCorpus([...kept, ...added], lexicon, segmenter, {
+    const all = [...kept, ...added];
+    const analysis = analyseCorpus(all, lexicon, segmenter, {
       backgroundIdf, time, keywordsPerScope: options.keywordsPerScope, evidenceTop: options.evidenceTop, noDictGaps: options.noDictGaps,
     });
     const versions = packageVersions();
@@ -127,6 +137,14 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       });
       store.commit();
     });
+    const sources = [...new Set(all.map((d) => d.record.origin.file.split(/[\\/]/).pop()!))].sort();
+    outputs.json = time('json', () => writeJsonExports(join(options.out, 'json'), buildJsonExports(all, analysis, sources)));
+    if (!options.noClouds) {
+      outputs.clouds = time('clouds', () => writeWordClouds(join(options.out, 'clouds'), analysis, { sources, png: !options.noPng, seed: options.seed }));
+      for (const c of outputs.clouds.filter((f) => f.unplaced.length > 0)) {
+        diagnostics.push({ file: c.svg, line: 0, source: 'export', ruleId: 'export/cloud-unplaced', fatal: false, reason: `${c.unplaced.length} words did not fit and are listed on the panel: ${c.unplaced.join('、')}` });
+      }
+    }
     return {
       counts: corpus.counts,
       documents: { kept: kept.length, added: added.length, replaced: stored.length - kept.length },

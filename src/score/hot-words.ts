@@ -4,7 +4,7 @@ import type { ScopeCounts, TermDocument } from './scope-counts.ts';
 import { countScopes } from './scope-counts.ts';
 import type { Scope } from './scopes.ts';
 import { benjaminiHochberg } from './statistics.ts';
-import { blendedIdf } from './tfidf.ts';
+import { backgroundSpecificity, blendedIdf } from './tfidf.ts';
 
 /** A term of one scope with every score we compute. */
 export interface Keyword extends Scope {
@@ -73,12 +73,13 @@ export function hotWords(docs: readonly TermDocument[], options: HotWordOptions 
   const scopes = countScopes(docs);
   const all = scopes[scopes.length - 1]!;
   const idf = blendedIdf(all.df, all.documents, options.backgroundIdf ?? new Map());
+  const specificity = backgroundSpecificity(options.backgroundIdf ?? new Map(), all.documents);
   const keywords: Keyword[] = [];
-  for (const s of scopes) keywords.push(...scoreScope(s, all, idf, options, docs));
+  for (const s of scopes) keywords.push(...scoreScope(s, all, idf, specificity, options, docs));
   return { keywords, scopes: scopes.map((s) => ({ ...s.scope, documents: s.documents })) };
 }
 
-function scoreScope(s: ScopeCounts, all: ScopeCounts, idf: (t: string) => number, options: HotWordOptions, docs: readonly TermDocument[]): Keyword[] {
+function scoreScope(s: ScopeCounts, all: ScopeCounts, idf: (t: string) => number, specificity: (t: string) => number, options: HotWordOptions, docs: readonly TermDocument[]): Keyword[] {
   const fdr = options.fdr ?? 0.05;
   const alpha0 = options.alpha0 ?? 1000;
   const minDocs = options.minDocs ?? (s.documents < 10 ? 1 : 2);
@@ -100,7 +101,7 @@ function scoreScope(s: ScopeCounts, all: ScopeCounts, idf: (t: string) => number
     const ll = logLikelihood(a, s.documents, b, restDocs);
     const lo = logOddsDirichlet(a, s.dfTotal, b, restTotal, (alpha0 * all.df.get(term)!) / all.dfTotal, alpha0);
     const ratio = (a / s.documents) / ((b + 0.5) / (restDocs + 0.5));
-    rows.push({ ...base, salience: ratio > 1 ? share * Math.log(ratio) : 0, g2: ll.g2, p: ll.over ? ll.p : 1, q: null, delta: lo.delta, z: lo.z, ratio, significant: false });
+    rows.push({ ...base, salience: ratio > 1 ? share * Math.log(ratio) * specificity(term) : 0, g2: ll.g2, p: ll.over ? ll.p : 1, q: null, delta: lo.delta, z: lo.z, ratio, significant: false });
   }
   if (restDocs > 0) {
     const q = benjaminiHochberg(rows.map((r) => r.p!));

@@ -20,3 +20,23 @@ export function blendedIdf(
     return lambda * corpusIdf + (1 - lambda) * bg;
   };
 }
+
+/**
+ * How specific a word is in general Chinese, as a factor for small corpora:
+ * (background IDF / median background IDF)^w with w = backgroundWeight / (N +
+ * backgroundWeight). In a session of 100 suggestions the rest of the corpus
+ * is too small to tell 建设 or 周边 from 加装电梯, so the background decides
+ * (w ≈ 0.8); in a corpus of thousands the corpus itself does (w ≈ 0.2).
+ * Words the background lacks (new or civic terms) count as typical (factor 1).
+ */
+export function backgroundSpecificity(
+  background: ReadonlyMap<string, number>,
+  documents: number,
+  backgroundWeight = 500,
+): (term: string) => number {
+  if (background.size === 0) return () => 1;
+  const values = [...background.values()].sort((a, b) => a - b);
+  const median = values[Math.floor(values.length / 2)]!;
+  const w = backgroundWeight / (documents + backgroundWeight);
+  return (term) => Math.min(1, (background.get(term) ?? median) / median) ** w;
+}

@@ -1,0 +1,13 @@
+import Database from 'better-sqlite3';
+import { run } from './src/run.ts';
+import { readCorpus } from './src/corpus/read-corpus.ts';
+import { listF1, genericShare, coverage } from './tests/eval/list-metrics.ts';
+await run({ inputs: ['../shared/data/tipdm2020-messages/messages_labelled.csv'], out: '/tmp/e7', map: { id: 'id', title: 'title', text: 'detail', category: 'label', year: 'year' }, noDictGaps: true, noClouds: true, fresh: true });
+const db = new Database('/tmp/e7/hotwords.sqlite');
+const lists = new Map<string, string[]>();
+for (const r of db.prepare('SELECT category, term FROM keywords WHERE year IS NULL AND category IS NOT NULL AND rank <= 20 ORDER BY category, rank').all() as any[]) lists.set(r.category, [...(lists.get(r.category) ?? []), r.term]);
+const msgs = (await readCorpus(['../shared/data/tipdm2020-messages/messages_labelled.csv'], { map: { id: 'id', title: 'title', text: 'detail', category: 'label', year: 'year' } })).records.map((r) => ({ text: r.title + r.text, label: r.category! }));
+console.log('F1', listF1(lists, msgs).toFixed(3), 'generic', genericShare(lists).toFixed(3), 'cov', coverage(lists, msgs).toFixed(3));
+await run({ inputs: ['data/sample/suggestions-2020.csv', 'data/sample/suggestions-2021.csv'], out: '/tmp/e7s', noDictGaps: true, noClouds: true, fresh: true });
+const sdb = new Database('/tmp/e7s/hotwords.sqlite');
+for (const c of ['经济发展', '城区建设与管理', '社会事业', '民生保障', '公共安全与交通']) console.log(c, (sdb.prepare('SELECT term, docs FROM keywords WHERE category = ? AND year = 2021 ORDER BY rank LIMIT 15').all(c) as any[]).map((r) => r.term + ':' + r.docs).join(' '));

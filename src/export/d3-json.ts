@@ -1,0 +1,171 @@
+import type { CorpusAnalysis, CountedDocument } from '../score/analyse-corpus.ts';
+import type { DistributionRow } from '../score/distribution.ts';
+import { UNFILLED } from '../score/distribution.ts';
+import { snippet } from '../corpus/snippet.ts';
+import { recordText } from '../segment/document-terms.ts';
+
+/** The D3-ready JSON files of `out/json/`, by file name. Each has a schema in docs/schemas/. */
+export interface JsonExports {
+  'wordclouds.json': unknown;
+  'distribution.json': unknown;
+  'trends.json': unknown;
+  'topics.json': unknown;
+  'evidence.json': unknown;
+}
+
+/** Words per cloud: the top of each scope's ranking. */
+const CLOUD_WORDS = 50;
+/** Words in each co-occurrence network. */
+const NETWORK_WORDS = 30;
+/** Results that count as adopted (解决采纳率). */
+const ADOPTED = '解决采纳';
+
+/** Round for JSON: 4 decimals, so output is stable across platforms. */
+export function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+/**
+ * Build every JSON export from a run's documents and analysis. Pure: the
+ * same input gives the same objects, keys in a fixed order, floats rounded.
+ */
+export function buildJsonExports(docs: readonly CountedDocument[], a: CorpusAnalysis, sources: readonly string[]): JsonExports {
+  return {
+    'wordclouds.json': wordclouds(a, sources),
+    'distribution.json': distributionJson(a.distribution),
+    'trends.json': trendsJson(a),
+    'topics.json': topicsJson(docs, a),
+    'evidence.json': evidenceJson(docs, a),
+  };
+}
+
+function wordclouds(a: CorpusAnalysis, sources: readonly string[]): unknown {
+  return {
+    sources: [...sources],
+    scopes: a.scopes.map((s) => ({
+      category: s.category,
+      year: s.year,
+      documents: s.documents,
+      words: a.keywords
+        .filter((k) => k.category === s.category && k.year === s.year && k.rank <= CLOUD_WORDS)
+        .map((k) => ({ text: k.term, value: k.docs, docs: k.docs, freq: k.freq, rank: k.rank, score: round4(k.score), share: round4(k.share), significant: k.significant })),
+    })),
+  };
+}
+
+function distributionJson(rows: readonly DistributionRow[]): unknown {
+  const years = [...new Set(rows.map((r) => r.year))];
+  const block = (year: number | null) => {
+    const of = (dimension: DistributionRow['dimension']) =>
+      rows.filter((r) => r.year === year && r.dimension === dimension).map((r) => ({ value: r.value, documents: r.documents, share: round4(r.share), percent: r.percent }));
+    const disclosed = of('disclosed');
+    const documents = disclosed.reduce((n, r) => n + r.documents, 0);
+    const yes = disclosed.find((r) => r.value === '是')?.documents ?? 0;
+    const adopted = of('result').find((r) => r.value === ADOPTED)?.documents ?? 0;
+    const hasResult = of('result').some((r) => r.value !== UNFILLED);
+    return {
+      year,
+      documents,
+      byCategory: of('category'),
+      byResult: of('result'),
+      byUnit: of('unit'),
+      disclosure: { disclosed: yes, rate: percent2(yes, documents) },
+      adoption: hasResult ? { adopted, rate: percent2(adopted, documents) } : null,
+    };
+  };
+  const blocks = years.filter((y): y is number => y !== null).sort((x, y) => x - y).map(block);
+  const withChanges = blocks.map((b, i) => {
+    const prev = i > 0 ? blocks[i - 1]! : null;
+    const pp = (now: number | undefined, before: number | undefined): number | null => (now === undefined || before === undefined ? null : round4(now - before));
+    return {
+      ...b,
+      change: prev === null ? null : {
+        fromYear: prev.year,
+        documents: b.documents - prev.documents,
+        /** percentage points, as in 较2020年提高5.13个百分点 */
+        disclosureRate: pp(b.disclosure.rate, prev.disclosure.rate),
+        adoptionRate: pp(b.adoption?.rate, prev.adoption?.rate),
+        categoryPercent: b.byCategory.map((c) => ({ value: c.value, points: pp(c.percent, prev.byCategory.find((x) => x.value === c.value)?.percent ?? 0) })),
+      },
+    };
+  });
+  return { years: withChanges, all: block(null) };
+}
+
+function percent2(n: number, d: number): number {
+  return d === 0 ? 0 : Math.round((n / d) * 10000) / 100;
+}
+
+function trendsJson(a: CorpusAnalysis): unknown {
+  const series = new Map<string, { category: string | null; term: string; points: unknown[] }>();
+  for (const t of a.trends) {
+    const key = `${t.category ?? ''}\u0001${t.term}`;
+    let s = series.get(key);
+    if (!s) series.set(key, (s = { category: t.category, term: t.term, points: [] }));
+    s.points.push({ year: t.year, docs: t.docs, share: round4(t.share), status: t.status });
+  }
+  return {
+    years: [...new Set(a.trends.map((t) => t.year))].sort((x, y) => x - y),
+    series: [...series.values()],
+    emerging: a.emerging.map((e) => ({ category: e.category, year: e.year, term: e.term, rank: e.rank, score: round4(e.score), z: round4(e.z), docs: e.docs, status: e.status })),
+  };
+}
+
+function topicsJson(docs: readonly CountedDocument[], a: CorpusAnalysis): unknown {
+  const categories = a.scopes.filter((s) => s.year === null).map((s) => s.category);
+  const networks = categories.map((category) => {
+    const words = a.keywords.filter((k) => k.category === category && k.year === null && k.rank <= NETWORK_WORDS);
+    const index = new Map(words.map((w, i) => [w.term, i]));
+    const together = new Map<string, number>();
+    for (const d of docs) {
+      if (category !== null && d.record.category !== category) continue;
+      const present = words.filter((w) => d.terms.has(w.term)).map((w) => index.get(w.term)!);
+      for (let i = 0; i < present.length; i++) for (let j = i + 1; j < present.length; j++) {
+        const key = `${present[i]}-${present[j]}`;
+        together.set(key, (together.get(key) ?? 0) + 1);
+      }
+    }
+    const links = [...together]
+      .filter(([, n]) => n >= 2)
+      .map(([key, n]) => {
+        const [i, j] = key.split('-').map(Number) as [number, number];
+        return { source: words[i]!.term, target: words[j]!.term, docs: n, strength: round4(n / (words[i]!.docs + words[j]!.docs - n)) };
+      })
+      .sort((x, y) => y.docs - x.docs || (x.source + x.target < y.source + y.target ? -1 : 1));
+    return { category, nodes: words.map((w) => ({ id: w.term, docs: w.docs, rank: w.rank, community: null })), links };
+  });
+  return {
+    hierarchy: {
+      name: '全部',
+      children: categories.filter((c) => c !== null).map((category) => ({
+        name: category,
+        documents: a.scopes.find((s) => s.category === category && s.year === null)!.documents,
+        children: a.keywords.filter((k) => k.category === category && k.year === null && k.rank <= 10).map((k) => ({ name: k.term, value: k.docs })),
+      })),
+    },
+    networks,
+  };
+}
+
+function evidenceJson(docs: readonly CountedDocument[], a: CorpusAnalysis): unknown {
+  const used = new Set(a.evidence.map((e) => e.documentId));
+  const documents: Record<string, unknown> = {};
+  const texts = new Map<string, string>();
+  for (const d of [...docs].sort((x, y) => (x.record.id < y.record.id ? -1 : x.record.id > y.record.id ? 1 : 0))) {
+    if (!used.has(d.record.id)) continue;
+    const r = d.record;
+    texts.set(r.id, recordText(r));
+    documents[r.id] = { title: r.title, category: r.category, year: r.year, unit: r.unit, result: r.result };
+  }
+  const words: { category: string | null; year: number | null; term: string; documents: unknown[] }[] = [];
+  let current: (typeof words)[number] | null = null;
+  for (const e of a.evidence) {
+    if (!current || current.term !== e.term || current.category !== e.category || current.year !== e.year) {
+      current = { category: e.category, year: e.year, term: e.term, documents: [] };
+      words.push(current);
+    }
+    // every listed suggestion gets a passage here (the database keeps three per word)
+    current.documents.push({ id: e.documentId, count: e.count, snippet: e.snippet ?? (snippet(texts.get(e.documentId)!, e.term, 30) || null) });
+  }
+  return { documents, words };
+}

@@ -1,0 +1,49 @@
+import { CLOUD_FONT_FAMILY } from './cloud-font.ts';
+import type { CloudLayout } from './wordcloud-layout.ts';
+
+/** What a rendered panel says about itself. */
+export interface CloudPanel {
+  title: string;
+  caption: string;
+  /** Where the data comes from: input files. */
+  source: string;
+  color: string;
+  layout: CloudLayout;
+}
+
+export const CLOUD_SIZE = { width: 900, height: 580, top: 56, bottom: 76 } as const;
+
+/** Escape text for XML content and attributes. */
+export function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+/**
+ * A word-cloud panel as SVG: title, the words (larger = raised in more
+ * suggestions; darker = more salient rank), a caption with scope, size and
+ * source, and any word that did not fit. Deterministic text: fixed number
+ * formatting, no ids or dates.
+ */
+export function renderCloudSvg(panel: CloudPanel): string {
+  const { width, height, top, bottom } = CLOUD_SIZE;
+  const cx = width / 2;
+  const cy = top + (height - top - bottom) / 2;
+  const words = panel.layout.placed
+    .map((w, i) => {
+      const opacity = Math.max(0.5, 1 - i * 0.012).toFixed(2);
+      return `<text x="${w.x}" y="${w.y}" font-size="${w.size}" fill="${panel.color}" fill-opacity="${opacity}" text-anchor="middle"${w.rotate ? ` transform="rotate(${w.rotate} ${w.x} ${w.y})"` : ''}>${escapeXml(w.text)}</text>`;
+    })
+    .join('\n');
+  const missing = panel.layout.unplaced.length > 0 ? `未能排入（${panel.layout.unplaced.length}）：${panel.layout.unplaced.join('、')}` : '';
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${CLOUD_FONT_FAMILY}, sans-serif">
+<rect width="${width}" height="${height}" fill="#ffffff"/>
+<text x="24" y="36" font-size="22" font-weight="bold" fill="#222222">${escapeXml(panel.title)}</text>
+<g transform="translate(${cx} ${cy})">
+${words}
+</g>
+<text x="24" y="${height - 50}" font-size="13" fill="#555555">${escapeXml(panel.caption)}</text>
+<text x="24" y="${height - 31}" font-size="12" fill="#777777">${escapeXml(panel.source)}</text>
+${missing ? `<text x="24" y="${height - 12}" font-size="13" fill="#b00020">${escapeXml(missing)}</text>` : ''}
+</svg>
+`;
+}

@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CorpusAnalysis } from '../score/analyse-corpus.ts';
+import type { Scope } from '../score/scopes.ts';
+import { writeFileAtomic } from './atomic-write.ts';
+import { safeFileName } from './safe-file-name.ts';
+import type { CloudWord } from './wordcloud-layout.ts';
+import { fittingScale, layoutCloud } from './wordcloud-layout.ts';
+import { renderCloudPng } from './wordcloud-png.ts';
+import { CLOUD_SIZE, renderCloudSvg } from './wordcloud-svg.ts';
+
+/** Category colours (Tableau 10), assigned in category code-point order; "all" is slate. */
+const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+const ALL_COLOR = '#34495e';
+
+export interface CloudOptions {
+  /** Words per cloud (default 50). */
+  words?: number;
+  /** Seed of every layout (default "hotwords"). */
+  seed?: string;
+  /** Also write PNG beside each SVG (default true). */
+  png?: boolean;
+  /** Input file names, for the caption. */
+  sources: readonly string[];
+  /** Years, counted back from the latest, that get a cloud per category (default 2). */
+  categoryYears?: number;
+}
+
+/** One written panel, for the run summary and tests. */
+export interface CloudFile {
+  set: string;
+  scope: Scope;
+  svg: string;
+  png: string | null;
+  placed: number;
+  unplaced: string[];
+  scale: number;
+}
+
+/**
+ * Word clouds for briefings: one SVG (and PNG) per scope, in sets whose
+ * panels share one font scale so sizes compare honestly — the categories of
+ * each of the latest `categoryYears` years, the categories over all years,
+ * the years over all categories, and the whole corpus. A set shrinks together until every panel's top words
+ * fit; a word that still does not fit is named on the panel and returned.
+ * Files: `clouds/<year|all>/<category|all>.svg`.
+ */
+export function writeWordClouds(dir: string, a: CorpusAnalysis, options: CloudOptions): CloudFile[] {
+  const top = options.words ?? 50;
+  const seed = options.seed ?? 'hotwords';
+  const categories = [...new Set(a.scopes.map((s) => s.category).filter((c): c is string => c !== null))].sort();
+  const colorOf = (c: string | null): string => (c === null ? ALL_COLOR : PALETTE[categories.indexOf(c) % PALETTE.length]!);
+  const years = [...new Set(a.scopes.map((s) => s.year).filter((y): y is number => y !== null))].sort((x, y) => x - y);
+  const sets: { name: string; scopes: Scope[] }[] = [
+    ...years.slice(-(options.categoryYears ?? 2)).map((y) => ({ name: `${y} by category`, scopes: categories.map((c) => ({ category: c, year: y })) })),
+    { name: 'all years by category', scopes: categories.map((c) => ({ category: c, year: null })) },
+    { name: 'all categories by year', scopes: years.map((y) => ({ category: null, year: y })) },
+    { name: 'all', scopes: [{ category: null, year: null }] },
+  ];
+  const files: CloudFile[] = [];
+  for (const set of sets) {
+    const panels = set.scopes
+      .map((scope) => ({
+        scope,
+        documents: a.scopes.find((s) => s.category === scope.category && s.year === scope.year)?.documents ?? 0,
+        words: a.keywords
+          .filter((k) => k.category === scope.category && k.year === scope.year && k.rank <= top)
+          .map((k): CloudWord => ({ text: k.term, value: k.docs })),
+      }))
+      .filter((p) => p.documents > 0 && p.words.length > 0);
+    if (panels.length === 0) continue;
+    const maxValue = Math.max(...panels.flatMap((p) => p.words.map((w) => w.value)));
+    const base = { width: CLOUD_SIZE.width - 20, height: CLOUD_SIZE.height - CLOUD_SIZE.top - CLOUD_SIZE.bottom, maxSize: 72, minSize: 13, maxValue };
+    const seedOf = (s: Scope): string => `${seed}|${s.category ?? '*'}|${s.year ?? '*'}`;
+    const scale = Math.min(...panels.map((p) => fittingScale(p.words, { ...base, seed: seedOf(p.scope) })));
+    for (const p of panels) {
+      const layout = layoutCloud(p.words, { ...base, seed: seedOf(p.scope), scale });
+      const yearLabel = p.scope.year === null ? '各年度' : `${p.scope.year}年`;
+      const categoryLabel = p.scope.category ?? '全部类别';
+      const svg = renderCloudSvg({
+        title: `${yearLabel} · ${categoryLabel} · 建议热议词`,
+        caption: `范围：${yearLabel} ${categoryLabel} · 建议 ${p.documents} 件 · 前 ${p.words.length} 个热议词 · 字号＝提及该词的建议数（本组 ${panels.length} 幅同一比例）`,
+        source: `来源：${options.sources.join('、')} · hotwords`,
+        color: colorOf(p.scope.category),
+        layout,
+      });
+      const folder = join(dir, p.scope.year === null ? 'all' : String(p.scope.year));
+      mkdirSync(folder, { recursive: true });
+      const name = p.scope.category === null ? 'all' : safeFileName(p.scope.category);
+      const svgPath = join(folder, `${name}.svg`);
+      writeFileAtomic(svgPath, svg);
+      let pngPath: string | null = null;
+      if (options.png ?? true) {
+        pngPath = join(folder, `${name}.png`);
+        writeFileAtomic(pngPath, renderCloudPng(svg));
+      }
+      files.push({ set: set.name, scope: p.scope, svg: svgPath, png: pngPath, placed: layout.placed.length, unplaced: layout.unplaced, scale });
+    }
+  }
+  return files;
+}
