@@ -10,6 +10,7 @@ import { writeJsonExports } from './export/json-files.ts';
 import type { CloudFile } from './export/wordclouds.ts';
 import { writeWordClouds } from './export/wordclouds.ts';
 import { writeRejects } from './export/rejects-jsonl.ts';
+import { writeReport } from './export/report-html.ts';
 import { Store, dictionaryKey } from './export/sqlite.ts';
 import { packageVersions } from './package-versions.ts';
 import type { CountedDocument } from './score/analyse-corpus.ts';
@@ -51,7 +52,7 @@ export interface RunSummary {
   documents: { kept: number; added: number; replaced: number };
   files: SourceFileSummary[];
   diagnostics: Diagnostic[];
-  outputs: { database: string; rejects: string; json: string[]; clouds: CloudFile[] };
+  outputs: { database: string; rejects: string; json: string[]; clouds: CloudFile[]; report: string | null };
   timings: Record<string, number>;
   seconds: number;
 }
@@ -81,7 +82,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const backend = options.segmenter ?? 'node-rs';
   const segmenter = time('load-segmenter', () => createSegmenter({ backend, userWords: lexicon.userWords, hmm: options.hmm }));
   mkdirSync(options.out, { recursive: true });
-  const outputs = { database: join(options.out, 'hotwords.sqlite'), rejects: join(options.out, 'rejects.jsonl'), json: [] as string[], clouds: [] as CloudFile[] };
+  const outputs = { database: join(options.out, 'hotwords.sqlite'), rejects: join(options.out, 'rejects.jsonl'), json: [] as string[], clouds: [] as CloudFile[], report: null as string | null };
 
   const store = Store.open(outputs.database, { fresh: options.fresh });
   try {
@@ -138,13 +139,16 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       store.commit();
     });
     const sources = [...new Set(all.map((d) => d.record.origin.file.split(/[\\/]/).pop()!))].sort();
-    outputs.json = time('json', () => writeJsonExports(join(options.out, 'json'), buildJsonExports(all, analysis, sources)));
+    const exports = buildJsonExports(all, analysis, sources);
+    outputs.json = time('json', () => writeJsonExports(join(options.out, 'json'), exports));
     if (!options.noClouds) {
       outputs.clouds = time('clouds', () => writeWordClouds(join(options.out, 'clouds'), analysis, { sources, png: !options.noPng, seed: options.seed }));
       for (const c of outputs.clouds.filter((f) => f.unplaced.length > 0)) {
         diagnostics.push({ file: c.svg, line: 0, source: 'export', ruleId: 'export/cloud-unplaced', fatal: false, reason: `${c.unplaced.length} words did not fit and are listed on the panel: ${c.unplaced.join('、')}` });
       }
     }
+    outputs.report = time('report', () =>
+      writeReport(join(options.out, 'report'), exports, outputs.clouds.filter((c) => c.png !== null).map((c) => ({ ...c.scope, png: c.png! }))));
     return {
       counts: corpus.counts,
       documents: { kept: kept.length, added: added.length, replaced: stored.length - kept.length },

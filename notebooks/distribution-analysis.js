@@ -1,0 +1,243 @@
+// 建议分布分析: draws the hotwords JSON export embedded in the page.
+// Every string from the data goes into the page through textContent or
+// d3's .text(): a suggestion's text is shown as text, never parsed as HTML.
+(function () {
+  'use strict';
+  const data = JSON.parse(document.getElementById('hotwords-data').textContent);
+  const dist = data.distribution;
+  const clouds = data.wordclouds;
+  const trends = data.trends;
+  const topics = data.topics;
+  const evidence = data.evidence;
+  const ALL = '';
+  const palette = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+  const categories = [...new Set(clouds.scopes.map((s) => s.category).filter((c) => c !== null))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const colorOf = (c) => (c === null ? '#34495e' : palette[categories.indexOf(c) % palette.length]);
+  const years = dist.years.map((y) => y.year);
+
+  const yearSelect = document.getElementById('year');
+  const categorySelect = document.getElementById('category');
+  for (const y of years) yearSelect.append(new Option(`${y}年`, String(y)));
+  yearSelect.append(new Option('全部年度', ALL));
+  yearSelect.value = years.length ? String(years[years.length - 1]) : ALL;
+  categorySelect.append(new Option('全部类别', ALL));
+  for (const c of categories) categorySelect.append(new Option(c, c));
+  document.getElementById('sources').textContent = `数据来源：${clouds.sources.join('、')}`;
+
+  const state = () => ({
+    year: yearSelect.value === ALL ? null : Number(yearSelect.value),
+    category: categorySelect.value === ALL ? null : categorySelect.value,
+  });
+
+  function widthOf(svg) {
+    return svg.node().getBoundingClientRect().width || 600;
+  }
+
+  function hbars(selector, rows, opts) {
+    const svg = d3.select(selector);
+    svg.selectAll('*').remove();
+    const width = widthOf(svg);
+    const rowH = opts.rowHeight || 22;
+    svg.attr('height', Math.max(40, rows.length * rowH + 10));
+    if (!rows.length) {
+      svg.append('text').attr('x', 8).attr('y', 20).attr('class', 'empty').text('无数据');
+      return;
+    }
+    const left = opts.left || 130;
+    const x = d3.scaleLinear().domain([0, d3.max(rows, (r) => r.value) || 1]).range([0, width - left - 120]);
+    const g = svg.selectAll('g.row').data(rows).join('g')
+      .attr('class', opts.className || 'bar')
+      .attr('transform', (_, i) => `translate(0, ${i * rowH + 4})`);
+    g.append('text').attr('x', left - 6).attr('y', rowH / 2 + 1).attr('text-anchor', 'end').attr('dominant-baseline', 'middle').text((r) => r.label);
+    g.append('rect').attr('x', left).attr('y', 3).attr('height', rowH - 6).attr('width', (r) => Math.max(1, x(r.value))).attr('fill', (r) => r.color || '#4e79a7');
+    g.append('text').attr('x', (r) => left + Math.max(1, x(r.value)) + 6).attr('y', rowH / 2 + 1).attr('dominant-baseline', 'middle').text((r) => r.note);
+    if (opts.onClick) g.on('click', (_, r) => opts.onClick(r));
+    return g;
+  }
+
+  function block() {
+    const { year } = state();
+    return year === null ? dist.all : dist.years.find((y) => y.year === year);
+  }
+
+  function drawKpis() {
+    const b = block();
+    const box = document.getElementById('kpis');
+    box.replaceChildren();
+    document.getElementById('kpi-title').textContent = b.year === null ? '基本情况（全部年度）' : `基本情况（${b.year}年）`;
+    const change = b.change;
+    const kpi = (label, value, note, sign) => {
+      const div = document.createElement('div');
+      div.className = 'kpi';
+      const l = document.createElement('div');
+      l.textContent = label;
+      const v = document.createElement('div');
+      v.className = 'value';
+      v.textContent = value;
+      const n = document.createElement('div');
+      n.className = `note ${sign > 0 ? 'up' : sign < 0 ? 'down' : ''}`;
+      n.textContent = note;
+      div.append(l, v, n);
+      box.append(div);
+    };
+    const pp = (points, from) => (points === null || points === undefined ? '' : `较${from}年${points >= 0 ? '提高' : '下降'}${Math.abs(points).toFixed(2)}个百分点`);
+    kpi('建议件数', `${b.documents} 件`, change ? `较${change.fromYear}年${change.documents >= 0 ? '增加' : '减少'}${Math.abs(change.documents)}件` : '', 0);
+    kpi('解决采纳率', b.adoption ? `${b.adoption.rate.toFixed(2)}%` : '—', change ? pp(change.adoptionRate, change.fromYear) : '', change ? Math.sign(change.adoptionRate || 0) : 0);
+    kpi('主动公开率', `${b.disclosure.rate.toFixed(2)}%`, change ? pp(change.disclosureRate, change.fromYear) : '', change ? Math.sign(change.disclosureRate || 0) : 0);
+  }
+
+  function drawDistribution() {
+    const b = block();
+    hbars('#by-category', b.byCategory.map((r) => ({ label: r.value, value: r.documents, note: `${r.documents} 件 · ${r.percent.toFixed(1)}%`, color: colorOf(r.value) })), {});
+    hbars('#by-result', b.byResult.map((r) => ({ label: r.value, value: r.documents, note: `${r.documents} 件 · ${r.percent.toFixed(2)}%`, color: '#59a14f' })), {});
+    hbars('#by-unit', b.byUnit.slice(0, 15).map((r) => ({ label: r.value, value: r.documents, note: `${r.documents} 件`, color: '#76b7b2' })), { left: 170 });
+    // categories × years: counts and shares
+    const holder = document.getElementById('category-matrix');
+    holder.replaceChildren();
+    const table = document.createElement('table');
+    table.className = 'matrix';
+    const head = table.insertRow();
+    for (const h of ['类别', ...dist.years.map((y) => `${y.year}年`)]) {
+      const th = document.createElement('th');
+      th.textContent = h;
+      head.append(th);
+    }
+    for (const c of categories) {
+      const row = table.insertRow();
+      row.insertCell().textContent = c;
+      for (const y of dist.years) {
+        const r = y.byCategory.find((x) => x.value === c);
+        row.insertCell().textContent = r ? `${r.documents}（${r.percent.toFixed(1)}%）` : '0';
+      }
+    }
+    holder.append(table);
+  }
+
+  function scopeWords() {
+    const { year, category } = state();
+    const scope = clouds.scopes.find((s) => s.year === year && s.category === category);
+    return { scope, words: scope ? scope.words.slice(0, 20) : [] };
+  }
+
+  function drawWords() {
+    const { year, category } = state();
+    const { scope, words } = scopeWords();
+    document.getElementById('words-title').textContent = `热议词（${year === null ? '全部年度' : `${year}年`} · ${category || '全部类别'}${scope ? ` · 建议 ${scope.documents} 件` : ''}）`;
+    hbars('#words', words.map((w) => ({ label: w.text, value: w.docs, note: `${w.docs} 件${w.significant ? ' *' : ''}`, color: colorOf(category), term: w.text })), {
+      left: 120, className: 'word-bar', onClick: (r) => drill(r.term),
+    });
+    const img = document.getElementById('cloud');
+    const missing = document.getElementById('cloud-missing');
+    const file = (data.clouds || []).find((c) => c.year === year && c.category === category);
+    img.hidden = !file;
+    missing.hidden = !!file;
+    if (file) img.src = file.png.split('/').map(encodeURIComponent).join('/');
+    else img.removeAttribute('src');
+  }
+
+  function drawTrends() {
+    const svg = d3.select('#trends');
+    svg.selectAll('*').remove();
+    const { category } = state();
+    const width = widthOf(svg);
+    const height = 300;
+    const top = (clouds.scopes.find((s) => s.year === null && s.category === category) || { words: [] }).words.slice(0, 6).map((w) => w.text);
+    const series = trends.series.filter((s) => s.category === category && top.includes(s.term));
+    if (!series.length || trends.years.length < 2) {
+      svg.append('text').attr('x', 8).attr('y', 20).text('需要两个以上年度的数据');
+      return;
+    }
+    const x = d3.scalePoint().domain(trends.years).range([50, width - 110]);
+    const y = d3.scaleLinear().domain([0, d3.max(series, (s) => d3.max(s.points, (p) => p.share)) || 1]).nice().range([height - 30, 10]);
+    svg.append('g').attr('transform', `translate(0, ${height - 30})`).call(d3.axisBottom(x).tickFormat((d) => `${d}`));
+    svg.append('g').attr('transform', 'translate(50, 0)').call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
+    const color = d3.scaleOrdinal(palette).domain(top);
+    const lines = svg.selectAll('g.series').data(series).join('g').attr('class', 'series');
+    lines.append('path')
+      .attr('fill', 'none').attr('stroke', (s) => color(s.term)).attr('stroke-width', 2)
+      .attr('d', (s) => d3.line().x((p) => x(p.year)).y((p) => y(p.share))(trends.years.map((yr) => s.points.find((p) => p.year === yr) || { year: yr, share: 0 })));
+    lines.append('text')
+      .attr('x', width - 104)
+      .attr('y', (s) => y((s.points[s.points.length - 1] || { share: 0 }).share))
+      .attr('fill', (s) => color(s.term)).text((s) => s.term);
+  }
+
+  function drawNetwork() {
+    const svg = d3.select('#network');
+    svg.selectAll('*').remove();
+    const { category } = state();
+    const net = topics.networks.find((n) => n.category === category);
+    if (!net || !net.nodes.length) {
+      svg.append('text').attr('x', 8).attr('y', 20).text('无数据');
+      return;
+    }
+    const width = widthOf(svg);
+    const height = 420;
+    const nodes = net.nodes.map((n) => ({ ...n }));
+    const links = net.links.map((l) => ({ ...l }));
+    const r = d3.scaleSqrt().domain([0, d3.max(nodes, (n) => n.docs) || 1]).range([3, 18]);
+    const sim = d3.forceSimulation(nodes)
+      .force('link', d3.forceLink(links).id((n) => n.id).distance(70).strength((l) => 0.05 + l.strength))
+      .force('charge', d3.forceManyBody().strength(-180))
+      .force('center', d3.forceCenter(width / 2, height / 2))
+      .force('collide', d3.forceCollide((n) => r(n.docs) + 2))
+      .stop();
+    for (let i = 0; i < 300; i++) sim.tick();
+    const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
+    svg.append('g').selectAll('line').data(links).join('line')
+      .attr('stroke', '#bbb').attr('stroke-width', (l) => 0.5 + 3 * l.strength)
+      .attr('x1', (l) => clamp(l.source.x, 10, width - 10)).attr('y1', (l) => clamp(l.source.y, 10, height - 10))
+      .attr('x2', (l) => clamp(l.target.x, 10, width - 10)).attr('y2', (l) => clamp(l.target.y, 10, height - 10));
+    const g = svg.append('g').selectAll('g').data(nodes).join('g').attr('class', 'net-node')
+      .attr('transform', (n) => `translate(${clamp(n.x, 10, width - 10)}, ${clamp(n.y, 10, height - 10)})`)
+      .on('click', (_, n) => drill(n.id));
+    g.append('circle').attr('r', (n) => r(n.docs)).attr('fill', colorOf(category));
+    g.append('text').attr('x', (n) => r(n.docs) + 2).attr('y', 4).text((n) => n.id);
+  }
+
+  /** Show the suggestions behind a word, with the word highlighted, as text. */
+  function drill(term) {
+    const { year, category } = state();
+    const entry = evidence.words.find((w) => w.term === term && w.year === year && w.category === category);
+    document.getElementById('drill-title').textContent = `“${term}”：${entry ? entry.documents.length : 0} 件相关建议`;
+    const list = document.getElementById('drill-list');
+    list.replaceChildren();
+    for (const d of entry ? entry.documents : []) {
+      const doc = evidence.documents[d.id] || {};
+      const li = document.createElement('li');
+      const title = document.createElement('strong');
+      title.textContent = doc.title || d.id;
+      const meta = document.createElement('div');
+      meta.className = 'meta';
+      meta.textContent = [d.id, doc.category, doc.year, doc.unit, doc.result, `出现 ${d.count} 次`].filter((x) => x !== null && x !== undefined && x !== '').join(' · ');
+      const passage = document.createElement('div');
+      appendHighlighted(passage, (d.snippet || '').replace(/[【】]/g, ''), term);
+      li.append(title, meta, passage);
+      list.append(li);
+    }
+  }
+
+  function appendHighlighted(el, text, term) {
+    const parts = term ? text.split(term) : [text];
+    parts.forEach((part, i) => {
+      el.append(document.createTextNode(part));
+      if (i < parts.length - 1) {
+        const m = document.createElement('mark');
+        m.textContent = term;
+        el.append(m);
+      }
+    });
+  }
+
+  function drawAll() {
+    drawKpis();
+    drawDistribution();
+    drawWords();
+    drawTrends();
+    drawNetwork();
+  }
+  yearSelect.addEventListener('change', drawAll);
+  categorySelect.addEventListener('change', drawAll);
+  drawAll();
+  window.hotwordsReady = true;
+})();

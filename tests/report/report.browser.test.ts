@@ -1,0 +1,82 @@
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/run.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) => fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)));
+/** Screenshots for people to look at; CI keeps them in the checkout. */
+const SHOTS = fileURLToPath(new URL('../../out/screenshots/', import.meta.url));
+
+if (!existsSync(CHROMIUM)) console.warn(`skipping browser tests: ${CHROMIUM} is absent (apt-get install chromium)`);
+// in CI the browser is installed by .ci/run: never skip there
+const describeBrowser = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
+
+describeBrowser('the distribution-analysis report in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    const out = mkdtempSync(join(tmpdir(), 'hotwords-report-'));
+    const summary = await run({ inputs: SAMPLE, out, noDictGaps: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(pathToFileURL(summary.outputs.report!).href);
+    await page.waitForFunction(() => (window as unknown as { hotwordsReady?: boolean }).hotwordsReady === true, null, { timeout: 15_000 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens from file:// with no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the 2021 report figures: category shares, adoption, disclosure and its change on 2020', async () => {
+    const bars = await page.locator('#by-category g.bar text').allTextContents();
+    for (const s of ['11 件 · 16.4%', '24 件 · 35.9%', '8 件 · 11.9%', '16 件 · 23.9%']) expect(bars).toContain(s);
+    const kpis = await page.locator('#kpis').textContent();
+    expect(kpis).toContain('92.54%');
+    expect(kpis).toContain('100.00%');
+    expect(kpis).toContain('较2020年提高5.13个百分点');
+  });
+
+  it('draws as many marks as the data implies', async () => {
+    expect(await page.locator('#by-category g.bar').count()).toBe(5);
+    expect(await page.locator('#by-result g.bar').count()).toBe(3);
+    expect(await page.locator('#words g.word-bar').count()).toBe(20);
+    expect(await page.locator('#network g.net-node').count()).toBe(30);
+    expect(await page.locator('#trends g.series').count()).toBe(6);
+    expect(await page.locator('#category-matrix tr').count()).toBe(6);
+    const img = page.locator('#cloud');
+    expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+  });
+
+  it('redraws for a category and year', async () => {
+    await page.selectOption('#category', '城区建设与管理');
+    expect(await page.locator('#words-title').textContent()).toContain('建议 24 件');
+    expect(await page.locator('#words g.word-bar').count()).toBe(20);
+  });
+
+  it('drills down from a word to the suggestions containing it, the word highlighted', async () => {
+    const bar = page.locator('#words g.word-bar').first();
+    const term = (await bar.locator('text').first().textContent())!;
+    await bar.click();
+    expect(await page.locator('#drill-title').textContent()).toContain(`“${term}”`);
+    const items = page.locator('#drill-list li');
+    expect(await items.count()).toBeGreaterThan(0);
+    expect(await items.first().locator('mark').first().textContent()).toBe(term);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'report.png'), fullPage: true });
+  });
+});
