@@ -42,7 +42,7 @@ export interface LayoutOptions {
 interface D3Cloud {
   size(s: [number, number]): D3Cloud;
   words(w: object[]): D3Cloud;
-  padding(p: number): D3Cloud;
+  padding(p: (d: { size: number }) => number): D3Cloud;
   rotate(f: () => number): D3Cloud;
   font(f: string): D3Cloud;
   fontSize(f: (d: { value: number }) => number): D3Cloud;
@@ -79,7 +79,8 @@ export function layoutCloud(words: readonly CloudWord[], o: LayoutOptions): Clou
     .size([o.width, o.height])
     .canvas(() => createCanvas(1, 1))
     .words(words.map((w) => ({ text: w.text, value: w.value })))
-    .padding(4)
+    // gap between words grows with their size, so two large neighbours never read as one word
+    .padding((d) => Math.max(3, Math.round(d.size * 0.14)))
     .rotate(() => 0)
     .font(CLOUD_FONT_FAMILY)
     .fontSize((d) => fontSize(d.value, o))

@@ -1,0 +1,20 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { run } from '../../src/run.ts';
+import { MESSAGES_CSV, MESSAGES_MAP, describeShared } from '../shared-data.ts';
+
+describeShared('word clouds of the real messages', () => {
+  it('render every one of the top 50 words of the seven category clouds, in one shared scale', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'hotwords-clouds-'));
+    const summary = await run({ inputs: [MESSAGES_CSV], out, map: MESSAGES_MAP, noDictGaps: true, noPng: true });
+    const categoryClouds = summary.outputs.clouds.filter((c) => c.set === 'all years by category');
+    expect(categoryClouds).toHaveLength(7);
+    for (const c of categoryClouds) {
+      expect(c.unplaced, c.svg).toEqual([]);
+      expect(c.placed).toBe(50);
+    }
+    expect(new Set(categoryClouds.map((c) => c.scale)).size).toBe(1);
+  }, 300_000);
+});

@@ -1,0 +1,107 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/run.ts';
+
+const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) => fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)));
+const SCHEMAS = fileURLToPath(new URL('../../docs/schemas/', import.meta.url));
+const JSON_FILES = ['wordclouds', 'distribution', 'trends', 'topics', 'evidence'];
+
+/** Every file under a folder, relative path → bytes. */
+function snapshot(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      out.set(path.slice(dir.length), readFileSync(path));
+    }
+  }
+  return out;
+}
+
+/** All rows of every table but `runs` (which records times), in a fixed order. */
+function tables(path: string): Record<string, unknown[]> {
+  const db = new Database(path, { readonly: true });
+  const names = (db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name <> 'runs' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  const out = Object.fromEntries(names.map((n) => [n, db.prepare(`SELECT * FROM ${n}`).all().map((r) => JSON.stringify(r)).sort()]));
+  db.close();
+  return out;
+}
+
+describe('exports of the sample', () => {
+  const a = mkdtempSync(join(tmpdir(), 'hotwords-export-a-'));
+  const b = mkdtempSync(join(tmpdir(), 'hotwords-export-b-'));
+
+  beforeAll(async () => {
+    await run({ inputs: SAMPLE, out: a, noDictGaps: true });
+    await run({ inputs: SAMPLE, out: b, noDictGaps: true });
+  }, 120_000);
+
+  it.each(JSON_FILES)('%s.json matches its schema', (name) => {
+    const schema = JSON.parse(readFileSync(join(SCHEMAS, `${name}.schema.json`), 'utf8'));
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    const data = JSON.parse(readFileSync(join(a, 'json', `${name}.json`), 'utf8'));
+    expect(validate(data) ? [] : validate.errors).toEqual([]);
+  });
+
+  it('gives byte-identical JSON, SVG, PNG and report from the same input', () => {
+    for (const folder of ['json', 'clouds', 'report']) {
+      const x = snapshot(join(a, folder));
+      const y = snapshot(join(b, folder));
+      expect([...x.keys()].sort()).toEqual([...y.keys()].sort());
+      expect(x.size).toBeGreaterThan(0);
+      for (const [k, v] of x) expect(v.equals(y.get(k)!), `${folder}${k}`).toBe(true);
+    }
+    expect(tables(join(a, 'hotwords.sqlite'))).toEqual(tables(join(b, 'hotwords.sqlite')));
+  });
+
+  it('reports the change in disclosure on the previous year in percentage points', () => {
+    const d = JSON.parse(readFileSync(join(a, 'json', 'distribution.json'), 'utf8'));
+    const y2021 = d.years.find((y: { year: number }) => y.year === 2021);
+    expect(y2021.disclosure).toEqual({ disclosed: 67, rate: 100 });
+    expect(y2021.change.disclosureRate).toBe(5.13);
+    expect(y2021.adoption.rate).toBe(92.54);
+  });
+
+  it('draws every category cloud of a set at one scale, with every word placed, title and caption', () => {
+    const clouds = snapshot(join(a, 'clouds'));
+    const svg = clouds.get('/2021/城区建设与管理.svg')!.toString('utf8');
+    expect(svg).toContain('2021年 · 城区建设与管理 · 建议热议词');
+    expect(svg).toContain('建议 24 件');
+    expect(svg).toContain('来源：suggestions-2020.csv、suggestions-2021.csv');
+    expect(svg).not.toContain('未能排入');
+    expect(clouds.get('/2021/城区建设与管理.png')!.subarray(1, 4).toString()).toBe('PNG');
+  });
+});
+
+describe('sessions accumulate', () => {
+  it('adds a session without touching the first, and replaces a file given again', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'hotwords-accumulate-'));
+    const docs = (): { id: string }[] => {
+      const db = new Database(join(out, 'hotwords.sqlite'), { readonly: true });
+      const rows = db.prepare('SELECT * FROM documents ORDER BY id').all() as { id: string }[];
+      const terms = db.prepare('SELECT * FROM document_terms ORDER BY document_id, term').all();
+      db.close();
+      return [...rows, ...(terms as { id: string }[])];
+    };
+    const first = await run({ inputs: [SAMPLE[0]!], out, noClouds: true, noDictGaps: true });
+    expect(first.documents).toEqual({ kept: 0, added: 39, replaced: 0 });
+    const after2020 = docs();
+    const second = await run({ inputs: [SAMPLE[1]!], out, noClouds: true, noDictGaps: true });
+    expect(second.documents).toEqual({ kept: 39, added: 67, replaced: 0 });
+    const after2021 = docs();
+    const of2020 = (rows: { id?: string; document_id?: string }[]) => rows.filter((r) => (r.id ?? r.document_id)!.startsWith('R2020'));
+    expect(of2020(after2021)).toEqual(of2020(after2020));
+    const again = await run({ inputs: [SAMPLE[1]!], out, noClouds: true, noDictGaps: true });
+    expect(again.documents).toEqual({ kept: 39, added: 67, replaced: 67 });
+    expect(docs()).toEqual(after2021);
+    const db = new Database(join(out, 'hotwords.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM runs').get()).toEqual({ n: 3 });
+    expect(db.prepare('SELECT documents FROM scopes WHERE category IS NULL AND year IS NULL').get()).toEqual({ documents: 106 });
+  }, 60_000);
+});
