@@ -1,5 +1,7 @@
 /** hotwords: the library API. The CLI is a thin shell over these. */
 export { run } from './run.ts';
+export { rebuild } from './rebuild.ts';
+export type { RebuildOptions } from './rebuild.ts';
 export type { RunOptions, RunSummary } from './run.ts';
 export type { Diagnostic } from './diagnostics.ts';
 export { FatalError, formatDiagnostic } from './diagnostics.ts';

@@ -3,6 +3,7 @@ import { FatalError, formatDiagnostic } from '../diagnostics.ts';
 import type { CliIo } from './cli-io.ts';
 import { UsageError } from './cli-io.ts';
 import { makeDictGapsCommand } from './dict-gaps-command.ts';
+import { makeCloudCommand, makeReportCommand } from './rebuild-commands.ts';
 import { makeRunCommand } from './run-command.ts';
 import { makeSegmentCommand } from './segment-command.ts';
 
@@ -15,7 +16,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .description('hot words (热议词) and topics in Chinese civic suggestions')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const cmd of [makeRunCommand(io), makeSegmentCommand(io), makeDictGapsCommand(io)]) {
+  for (const cmd of [makeRunCommand(io), makeSegmentCommand(io), makeDictGapsCommand(io), makeCloudCommand(io), makeReportCommand(io)]) {
     cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
     program.addCommand(cmd);
   }

@@ -4,6 +4,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from './atomic-write.ts';
 import type { JsonExports } from './d3-json.ts';
+import { compareScopes } from '../score/scopes.ts';
 
 /** The notebook the report is made from. */
 const NOTEBOOK = fileURLToPath(new URL('../../notebooks/', import.meta.url));
@@ -42,7 +43,7 @@ export function writeReport(dir: string, exports: JsonExports, clouds: readonly 
     trends: exports['trends.json'],
     topics: exports['topics.json'],
     evidence: exports['evidence.json'],
-    clouds: clouds.map((c) => ({ category: c.category, year: c.year, png: relative(dir, c.png).split(sep).join('/') })),
+    clouds: [...clouds].sort(compareScopes).map((c) => ({ category: c.category, year: c.year, png: relative(dir, c.png).split(sep).join('/') })),
   };
   const template = readFileSync(join(NOTEBOOK, 'distribution-analysis.html'), 'utf8');
   const page = template.replace('__HOTWORDS_DATA__', () => jsonForScript(data));

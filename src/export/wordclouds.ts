@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { CorpusAnalysis } from '../score/analyse-corpus.ts';
 import type { Scope } from '../score/scopes.ts';
 import { writeFileAtomic } from './atomic-write.ts';
@@ -84,18 +84,21 @@ export function writeWordClouds(dir: string, a: CorpusAnalysis, options: CloudOp
         color: colorOf(p.scope.category),
         layout,
       });
-      const folder = join(dir, p.scope.year === null ? 'all' : String(p.scope.year));
-      mkdirSync(folder, { recursive: true });
-      const name = p.scope.category === null ? 'all' : safeFileName(p.scope.category);
-      const svgPath = join(folder, `${name}.svg`);
+      const svgPath = cloudPath(dir, p.scope, 'svg');
+      mkdirSync(dirname(svgPath), { recursive: true });
       writeFileAtomic(svgPath, svg);
       let pngPath: string | null = null;
       if (options.png ?? true) {
-        pngPath = join(folder, `${name}.png`);
+        pngPath = cloudPath(dir, p.scope, 'png');
         writeFileAtomic(pngPath, renderCloudPng(svg));
       }
       files.push({ set: set.name, scope: p.scope, svg: svgPath, png: pngPath, placed: layout.placed.length, unplaced: layout.unplaced, scale });
     }
   }
   return files;
+}
+
+/** Where the cloud of a scope is written: `<dir>/<year|all>/<category|all>.<ext>`. */
+export function cloudPath(dir: string, scope: Scope, ext: 'svg' | 'png'): string {
+  return join(dir, scope.year === null ? 'all' : String(scope.year), `${scope.category === null ? 'all' : safeFileName(scope.category)}.${ext}`);
 }

@@ -1,0 +1,28 @@
+import { Command } from 'commander';
+import { rebuild } from '../rebuild.ts';
+import type { CliIo } from './cli-io.ts';
+
+/** `hotwords cloud --out <dir>`: draw the word clouds again from the database. */
+export function makeCloudCommand(io: CliIo): Command {
+  return new Command('cloud')
+    .description('draw the word clouds (SVG and PNG) again from the database in --out')
+    .option('--out <dir>', 'output folder of an earlier run', 'out')
+    .option('--seed <text>', 'layout seed', 'hotwords')
+    .option('--no-png', 'SVG only')
+    .action((opts: { out: string; seed: string; png: boolean }) => {
+      const r = rebuild({ out: opts.out, what: 'clouds', seed: opts.seed, noPng: !opts.png });
+      for (const c of r.clouds.filter((x) => x.unplaced.length > 0)) io.stderr(`${c.svg}  warning  did not fit: ${c.unplaced.join('、')}\n`);
+      io.stderr(`hotwords: ${r.clouds.length} word clouds → ${opts.out}/clouds\n`);
+    });
+}
+
+/** `hotwords report --out <dir>`: write the JSON export and the distribution-analysis page again. */
+export function makeReportCommand(io: CliIo): Command {
+  return new Command('report')
+    .description('write the JSON export and the distribution-analysis page (report/index.html) again from the database in --out')
+    .option('--out <dir>', 'output folder of an earlier run', 'out')
+    .action((opts: { out: string }) => {
+      const r = rebuild({ out: opts.out, what: 'report' });
+      io.stderr(`hotwords: report → ${r.report}\n`);
+    });
+}

@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { FatalError } from './diagnostics.ts';
+import { buildJsonExports } from './export/d3-json.ts';
+import { writeJsonExports } from './export/json-files.ts';
+import { writeReport } from './export/report-html.ts';
+import { Store } from './export/sqlite.ts';
+import type { CloudFile } from './export/wordclouds.ts';
+import { cloudPath, writeWordClouds } from './export/wordclouds.ts';
+import { analyseCorpus } from './score/analyse-corpus.ts';
+import { loadBackgroundIdf } from './segment/background-idf.ts';
+import { createSegmenter } from './segment/create-segmenter.ts';
+import type { LexiconOptions } from './segment/lexicon.ts';
+import { loadLexicon } from './segment/lexicon.ts';
+
+export interface RebuildOptions extends LexiconOptions {
+  /** The output folder of an earlier `run`. */
+  out: string;
+  /** What to write again: the word clouds, or the JSON export and the report. */
+  what: 'clouds' | 'report';
+  seed?: string;
+  noPng?: boolean;
+}
+
+/**
+ * `hotwords cloud` / `hotwords report`: write the clouds, or the JSON and
+ * report, again from the database in `out`, without reading or segmenting any
+ * input (e.g. with another seed, or after deleting the folder by mistake).
+ */
+export function rebuild(options: RebuildOptions): { clouds: CloudFile[]; report: string | null; json: string[] } {
+  const database = join(options.out, 'hotwords.sqlite');
+  if (!existsSync(database)) {
+    throw new FatalError({ file: database, line: 0, source: 'export', ruleId: 'export/no-database', reason: 'no database here: run `hotwords run` first' });
+  }
+  const store = Store.open(database);
+  const docs = store.storedDocuments();
+  store.abort();
+  const lexicon = loadLexicon(options, []);
+  const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
+  const analysis = analyseCorpus(docs, lexicon, segmenter, { backgroundIdf: loadBackgroundIdf(), noDictGaps: true, time: (_, f) => f() });
+  const sources = [...new Set(docs.map((d) => basename(d.record.origin.file)))].sort();
+  if (options.what === 'clouds') {
+    return { clouds: writeWordClouds(join(options.out, 'clouds'), analysis, { sources, seed: options.seed, png: !options.noPng }), report: null, json: [] };
+  }
+  const exports = buildJsonExports(docs, analysis, sources);
+  const json = writeJsonExports(join(options.out, 'json'), exports);
+  const clouds = analysis.scopes
+    .map((s) => ({ category: s.category, year: s.year, png: cloudPath(join(options.out, 'clouds'), s, 'png') }))
+    .filter((c) => existsSync(c.png));
+  return { clouds: [], report: writeReport(join(options.out, 'report'), exports, clouds), json };
+}
