@@ -32,6 +32,8 @@ export interface RunOptions extends LexiconOptions {
   hmm?: boolean;
   /** Start a new database instead of adding to the one in `out`. */
   fresh?: boolean;
+  /** Treat the first rejected row as fatal: nothing is written but rejects.jsonl. */
+  strict?: boolean;
   /** Hot words kept per scope (default 100); the first `evidenceTop` get their suggestions listed (default 50). */
   keywordsPerScope?: number;
   evidenceTop?: number;
@@ -100,6 +102,10 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     writeRejects(outputs.rejects, corpus.rejects, fileProblems);
     if (fileProblems.length > 0) {
       throw new FatalError({ ...fileProblems[0]!, reason: `${fileProblems[0]!.reason}${fileProblems.length > 1 ? ` (and ${fileProblems.length - 1} more input problems)` : ''}` });
+    }
+    if (options.strict && corpus.rejects.length > 0) {
+      const r = corpus.rejects[0]!;
+      throw new FatalError({ file: r.file, line: r.line, source: 'corpus', ruleId: r.ruleId, reason: `${r.reason} (--strict: ${corpus.rejects.length} rejected rows stop the run; see ${outputs.rejects})` });
     }
     if (corpus.counts.accepted === 0) {
       throw new FatalError({ file: options.inputs.join(', '), line: 0, source: 'corpus', ruleId: 'corpus/no-records', reason: `no records accepted (${corpus.counts.rejected} rejected; see ${outputs.rejects})` });

@@ -26,8 +26,7 @@ export function readConfigFile(path: string): ConfigFile {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    const m = /position (\d+)/.exec((e as Error).message);
-    const line = m ? text.slice(0, Number(m[1])).split('\n').length : 1;
+    const line = text.slice(0, jsonErrorOffset(text)).split('\n').length;
     throw new FatalError({ file: path, line, source: 'config', ruleId: 'config/bad-json', reason: `config file is not valid JSON: ${(e as Error).message}` });
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -55,4 +54,32 @@ export function readConfigFile(path: string): ConfigFile {
     sheet: config.sheet as string | undefined,
     hmm: config.hmm as boolean | undefined,
   };
+}
+
+/**
+ * Where JSON.parse first fails in `text`: the shortest prefix that fails
+ * before its end (every prefix of valid JSON fails only by ending early),
+ * found by bisection, since Node's messages do not always give a position.
+ */
+function jsonErrorOffset(text: string): number {
+  const failsInside = (n: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, n));
+      return false;
+    } catch (e) {
+      const message = (e as Error).message;
+      if (/end of JSON input|Unterminated/i.test(message)) return false;
+      const at = /position (\d+)/.exec(message);
+      return at ? Number(at[1]) < n : true;
+    }
+  };
+  let lo = 0;
+  let hi = text.length;
+  if (!failsInside(hi)) return hi;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (failsInside(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return Math.max(0, lo - 1);
 }

@@ -13,12 +13,13 @@ export function makeRunCommand(io: CliIo): Command {
     .argument('<input...>', 'CSV, JSONL or XLSX files of suggestions')
     .option('--out <dir>', 'output folder', 'out')
     .option('--fresh', 'start a new database instead of adding these inputs to the one in --out')
+    .option('--strict', 'stop with exit code 1 at the first rejected row (nothing but rejects.jsonl is written)')
     .option('--no-dict-gaps', 'skip the dictionary-gap report');
   addInputOptions(cmd).action(async (inputs: string[], opts: Record<string, unknown>) => {
     const s = inputSettings(opts);
     const summary = await run({
       inputs, out: opts.out as string, map: s.map, sheet: s.sheet, dicts: s.dicts, stopwords: s.stopwords,
-      synonyms: s.synonyms, segmenter: s.segmenter, hmm: s.hmm, fresh: opts.fresh === true, noDictGaps: opts.dictGaps === false,
+      synonyms: s.synonyms, segmenter: s.segmenter, hmm: s.hmm, fresh: opts.fresh === true, strict: opts.strict === true, noDictGaps: opts.dictGaps === false,
       onProgress: io.isTTY ? (p) => io.stderr(`\r${p.stage} ${p.done}/${p.total}`) : undefined,
     });
     if (io.isTTY) io.stderr('\r\x1b[K');

@@ -28,6 +28,9 @@ export function normaliseRecord(
     return col === undefined ? '' : cleanText(cells[col] ?? '');
   };
   const warnings: string[] = [];
+  let removed = 0;
+  for (const col of Object.values(columns)) removed += controlCharacters(cells[col] ?? '');
+  if (removed > 0) warnings.push(`removed ${removed} control character${removed > 1 ? 's' : ''} (NUL, escape …)`);
   const title = get('title').trim();
   const text = (columns.text === undefined ? title : get('text')).trim();
   if (text === '') {
@@ -39,7 +42,9 @@ export function normaliseRecord(
   if (rawDate !== '') {
     const d = parseDate(rawDate);
     if (d) date = d.iso.length === 10 ? d.iso : null;
-    else warnings.push(`date "${rawDate.slice(0, 40)}" is not a date; left empty`);
+    else if (columns.year === undefined) {
+      return { ok: false, reason: `unreadable year: date "${rawDate.slice(0, 40)}" is not a date, and the year comes from it`, ruleId: 'corpus/bad-year' };
+    } else warnings.push(`date "${rawDate.slice(0, 40)}" is not a date; left empty`);
     if (d && columns.year === undefined) year = d.year;
   }
   const rawYear = get('year').trim();
@@ -80,6 +85,11 @@ export function normaliseRecord(
       origin: { file: origin.file, line: origin.line },
     },
   };
+}
+
+function controlCharacters(s: string): number {
+  // eslint-disable-next-line no-control-regex
+  return (s.match(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g) ?? []).length;
 }
 
 /**

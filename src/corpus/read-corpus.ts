@@ -81,6 +81,12 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
       fileProblem(`no text column: none of the headers (${source.headers.join(', ')}) is a known text or title header; name it with --map text=COLUMN`, 'corpus/missing-column');
       continue;
     }
+    if (opened.format !== 'xlsx' && /\.xlsx?$/i.test(file)) {
+      result.diagnostics.push({ file, line: 0, reason: `named like a workbook but holds ${opened.format.toUpperCase()} text; read as ${opened.format.toUpperCase()}`, ruleId: 'corpus/format-by-content', source: 'corpus', fatal: false });
+    }
+    if (source.encoding !== 'utf-8' && source.encoding !== 'xlsx') {
+      result.diagnostics.push({ file, line: 0, reason: `decoded as ${source.encoding.toUpperCase()}`, ruleId: 'corpus/encoding', source: 'corpus' });
+    }
     if (columns.text === undefined) {
       result.diagnostics.push({ file, line: 1, reason: `no text column; using the title column "${columns.title}" as the text`, ruleId: 'corpus/title-as-text', source: 'corpus', fatal: false });
     }
@@ -155,7 +161,9 @@ function looksBinary(text: string): boolean {
     const c = sample.charCodeAt(i);
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) control++;
   }
-  return sample.length > 0 && control / sample.length > 0.01;
+  // text with a stray NUL or escape is still text (the characters are removed, with a warning);
+  // binary data decodes to many of them
+  return sample.length > 0 && control / sample.length > 0.05;
 }
 
 function truncateRaw(raw: unknown): unknown {
