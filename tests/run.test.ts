@@ -16,7 +16,7 @@ describe('run on the bundled sample (the seed’s 2020 and 2021 sessions)', () =
   beforeAll(async () => {
     counts = (await run({ inputs: SAMPLE, out })).counts;
     db = new Database(join(out, 'hotwords.sqlite'), { readonly: true });
-  });
+  }, 120_000);
 
   it('accepts all 106 suggestions, 67 of them in 2021', () => {
     expect(counts).toEqual({ read: 106, accepted: 106, rejected: 0 });
