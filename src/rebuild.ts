@@ -33,7 +33,7 @@ export function rebuild(options: RebuildOptions): { clouds: CloudFile[]; report:
     throw new FatalError({ file: database, line: 0, source: 'export', ruleId: 'export/no-database', reason: 'no database here: run `hotwords run` first' });
   }
   const store = Store.open(database);
-  const docs = store.storedDocuments();
+  const docs = store.storedDocuments().sort((x, y) => (x.record.id < y.record.id ? -1 : x.record.id > y.record.id ? 1 : 0));
   store.abort();
   const lexicon = loadLexicon(options, []);
   const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });

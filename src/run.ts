@@ -125,7 +125,9 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       });
     });
     const backgroundIdf = time('load-idf', () => loadBackgroundIdf());
-    const all = [...kept, ...added];
+    // results never depend on the order the inputs were given in: documents are analysed by id
+    // (only which of two rows with one id is kept depends on it: the first read wins)
+    const all = [...kept, ...added].sort((x, y) => (x.record.id < y.record.id ? -1 : x.record.id > y.record.id ? 1 : 0));
     const analysis = analyseCorpus(all, lexicon, segmenter, {
       backgroundIdf, time, keywordsPerScope: options.keywordsPerScope, evidenceTop: options.evidenceTop, noDictGaps: options.noDictGaps,
     });

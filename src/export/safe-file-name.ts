@@ -14,6 +14,7 @@ export function safeFileName(label: string): string {
     .normalize('NFC')
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '_')
+    .replace(/\.{2,}/g, '_')
     .replace(/^[.\s]+|[.\s]+$/g, '')
     .replace(/\s+/g, ' ');
   if (name === '' || RESERVED.test(name)) name = `_${name}`;
