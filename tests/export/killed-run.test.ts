@@ -36,7 +36,12 @@ describeShared('a run killed at any moment', () => {
     await run({ inputs: SAMPLE, out, noDictGaps: true, noClouds: true });
     const jsonBefore = Object.fromEntries(readdirSync(join(out, 'json')).map((f) => [f, readFileSync(join(out, 'json', f), 'utf8')]));
     // moments spread over reading, segmenting, scoring, writing SQLite and JSON, and rendering clouds
-    const moments = [0.1, 0.3, 0.5, 0.65, 0.8, 0.92].map((f) => Math.round(f * full));
+    // 20 seeded random moments over the whole run
+    let seed = 2021;
+    const moments = Array.from({ length: 20 }, () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return Math.round((0.02 + 0.96 * (seed / 0x7fffffff)) * full);
+    });
     let killed = 0;
     for (const ms of moments) {
       if (!(await killAfter(out, ms))) continue;
@@ -58,7 +63,7 @@ describeShared('a run killed at any moment', () => {
       // back to the previous state for the next moment
       await run({ inputs: SAMPLE, out, noDictGaps: true, noClouds: true, fresh: true });
     }
-    expect(killed).toBeGreaterThanOrEqual(5);
+    expect(killed).toBeGreaterThanOrEqual(15);
     expect(existsSync(join(out, 'hotwords.sqlite'))).toBe(true);
-  }, 600_000);
+  }, 1_200_000);
 });
