@@ -51,7 +51,7 @@ export interface HotWordOptions {
   alpha0?: number;
   /** A term must be raised in this many suggestions of a scope (default 2; 1 in scopes under 10). */
   minDocs?: number;
-  /** Weight of breadth in the ranking: 0 ranks by salience alone (default 0.5). */
+  /** Weight of breadth in the ranking: 0 ranks by salience alone (default 0.4; see README). */
   diversity?: number;
 }
 
@@ -113,11 +113,22 @@ function scoreScope(s: ScopeCounts, all: ScopeCounts, idf: (t: string) => number
   const byTerm = (x: Keyword, y: Keyword): number => y.salience - x.salience || y.docs - x.docs || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0);
   const candidates = rows.filter((r) => r.docs >= minDocs && (r.ratio === null || r.ratio > 1)).sort(byTerm).slice(0, CANDIDATES);
   const index = new Map(candidates.map((c, i) => [c.term, i]));
+  // a word covers the suggestions that mention it, also inside a longer word (环保 in 环保局,
+  // 电 in 停电): so 环保局 after 环保 brings nothing new, as a reader of the list sees it
   const docsOf: number[][] = candidates.map(() => []);
-  for (const d of s.members) for (const term of docs[d]!.terms.keys()) {
-    const i = index.get(term);
-    if (i !== undefined) docsOf[i]!.push(d);
+  const maxLen = Math.max(...candidates.map((c) => c.term.length));
+  for (const d of s.members) {
+    const hit = new Set<number>();
+    for (const term of docs[d]!.terms.keys()) {
+      for (let a = 0; a < term.length; a++) {
+        for (let b = a + 1; b <= Math.min(term.length, a + maxLen); b++) {
+          const i = index.get(term.slice(a, b));
+          if (i !== undefined) hit.add(i);
+        }
+      }
+    }
+    for (const i of hit) docsOf[i]!.push(d);
   }
-  const order = diversify(candidates.map((c, i) => ({ term: c.term, base: c.salience, docs: docsOf[i]! })), options.limit ?? 100, options.diversity ?? 0.5);
+  const order = diversify(candidates.map((c, i) => ({ term: c.term, base: c.salience, docs: docsOf[i]! })), options.limit ?? 100, options.diversity ?? 0.4);
   return order.map((o, i) => ({ ...candidates[index.get(o.term)!]!, rank: i + 1, score: o.gain }));
 }
