@@ -42,6 +42,9 @@ export interface RunOptions extends LexiconOptions {
   noPng?: boolean;
   /** Seed of the cloud layouts (default "hotwords"). */
   seed?: string;
+  /** Topics per scope: a fixed number (default: chosen per scope), or none. */
+  topics?: number;
+  noTopics?: boolean;
   /** Skip the dictionary-gap report (the slowest part of scoring on large corpora). */
   noDictGaps?: boolean;
   /** Called as records are segmented (for a progress line). */
@@ -130,6 +133,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     const all = [...kept, ...added].sort((x, y) => (x.record.id < y.record.id ? -1 : x.record.id > y.record.id ? 1 : 0));
     const analysis = analyseCorpus(all, lexicon, segmenter, {
       backgroundIdf, time, keywordsPerScope: options.keywordsPerScope, evidenceTop: options.evidenceTop, noDictGaps: options.noDictGaps,
+      topics: options.noTopics ? null : { topics: options.topics, seed: options.seed },
     });
     const versions = packageVersions();
     time('export', () => {

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { formatDiagnostic } from '../diagnostics.ts';
 import { run } from '../run.ts';
 import type { CliIo } from './cli-io.ts';
+import { UsageError } from './cli-io.ts';
 import { addInputOptions, inputSettings } from './shared-options.ts';
 
 const MAX_PRINTED_WARNINGS = 20;
@@ -14,12 +15,16 @@ export function makeRunCommand(io: CliIo): Command {
     .option('--out <dir>', 'output folder', 'out')
     .option('--fresh', 'start a new database instead of adding these inputs to the one in --out')
     .option('--strict', 'stop with exit code 1 at the first rejected row (nothing but rejects.jsonl is written)')
-    .option('--no-dict-gaps', 'skip the dictionary-gap report');
+    .option('--no-dict-gaps', 'skip the dictionary-gap report')
+    .option('--topics <n>', 'number of topics in every scope (default: chosen per scope)')
+    .option('--no-topics', 'skip topic clustering')
+    .option('--seed <text>', 'seed of topic clustering and cloud layouts', 'hotwords');
   addInputOptions(cmd).action(async (inputs: string[], opts: Record<string, unknown>) => {
     const s = inputSettings(opts);
     const summary = await run({
       inputs, out: opts.out as string, map: s.map, sheet: s.sheet, dicts: s.dicts, stopwords: s.stopwords,
-      synonyms: s.synonyms, segmenter: s.segmenter, hmm: s.hmm, fresh: opts.fresh === true, strict: opts.strict === true, noDictGaps: opts.dictGaps === false,
+      synonyms: s.synonyms, segmenter: s.segmenter, hmm: s.hmm, fresh: opts.fresh === true, strict: opts.strict === true, seed: opts.seed as string,
+      topics: typeof opts.topics === 'string' ? positiveInt(opts.topics as string) : undefined, noTopics: opts.topics === false, noDictGaps: opts.dictGaps === false,
       onProgress: io.isTTY ? (p) => io.stderr(`\r${p.stage} ${p.done}/${p.total}`) : undefined,
     });
     if (io.isTTY) io.stderr('\r\x1b[K');
@@ -32,4 +37,10 @@ export function makeRunCommand(io: CliIo): Command {
     io.stderr(`hotwords: read ${c.read}, accepted ${c.accepted}, rejected ${c.rejected} in ${summary.seconds.toFixed(2)} s → ${summary.outputs.database}${stored}\n`);
   });
   return cmd;
+}
+
+function positiveInt(s: string): number {
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 2) throw new UsageError(`--topics: expected a whole number of at least 2, got "${s}"`);
+  return n;
 }

@@ -113,8 +113,19 @@ function trendsJson(a: CorpusAnalysis): unknown {
 
 function topicsJson(docs: readonly CountedDocument[], a: CorpusAnalysis): unknown {
   const categories = a.scopes.filter((s) => s.year === null).map((s) => s.category);
+  const topicsOf = (category: string | null, year: number | null) => a.topics.filter((t) => t.category === category && t.year === year && !t.outlier);
   const networks = categories.map((category) => {
     const words = a.keywords.filter((k) => k.category === category && k.year === null && k.rank <= NETWORK_WORDS);
+    const scopeTopics = topicsOf(category, null);
+    // a word's community: the topic of its scope whose top terms rank it highest
+    const community = (term: string): number | null => {
+      let best: { id: number; at: number } | null = null;
+      for (const t of scopeTopics) {
+        const at = t.terms.indexOf(term);
+        if (at >= 0 && (best === null || at < best.at)) best = { id: t.topicId, at };
+      }
+      return best?.id ?? null;
+    };
     const index = new Map(words.map((w, i) => [w.term, i]));
     const together = new Map<string, number>();
     for (const d of docs) {
@@ -132,17 +143,25 @@ function topicsJson(docs: readonly CountedDocument[], a: CorpusAnalysis): unknow
         return { source: words[i]!.term, target: words[j]!.term, docs: n, strength: round4(n / (words[i]!.docs + words[j]!.docs - n)) };
       })
       .sort((x, y) => y.docs - x.docs || (x.source + x.target < y.source + y.target ? -1 : 1));
-    return { category, nodes: words.map((w) => ({ id: w.term, docs: w.docs, rank: w.rank, community: null })), links };
+    return { category, nodes: words.map((w) => ({ id: w.term, docs: w.docs, rank: w.rank, community: community(w.term) })), links };
   });
+  const topicNode = (t: CorpusAnalysis['topics'][number]) => ({ name: t.label, topicId: t.topicId, value: t.size, children: t.terms.slice(0, 8).map((term) => ({ name: term })) });
   return {
     hierarchy: {
       name: '全部',
       children: categories.filter((c) => c !== null).map((category) => ({
         name: category,
         documents: a.scopes.find((s) => s.category === category && s.year === null)!.documents,
-        children: a.keywords.filter((k) => k.category === category && k.year === null && k.rank <= 10).map((k) => ({ name: k.term, value: k.docs })),
+        children: topicsOf(category, null).length > 0
+          ? topicsOf(category, null).map(topicNode)
+          : a.keywords.filter((k) => k.category === category && k.year === null && k.rank <= 10).map((k) => ({ name: k.term, value: k.docs })),
       })),
     },
+    topics: a.topics.map((t) => ({
+      topicId: t.topicId, category: t.category, year: t.year, label: t.label, size: t.size, terms: t.terms,
+      coherence: t.coherence, representative: t.representative, outlier: t.outlier,
+    })),
+    scopes: a.topicScopes.map((n) => ({ category: n.category, year: n.year, documents: n.documents, k: n.k, note: n.note })),
     networks,
   };
 }

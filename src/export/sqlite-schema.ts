@@ -152,6 +152,36 @@ export const MIGRATIONS: readonly string[] = [
     raw TEXT NOT NULL
   );
   `,
+  // 2: topics per scope
+  `
+  CREATE TABLE topics(
+    topic_id INTEGER PRIMARY KEY,
+    category TEXT,
+    year INTEGER,
+    label TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    terms TEXT NOT NULL,
+    coherence REAL NOT NULL,
+    representative TEXT NOT NULL,
+    outlier INTEGER NOT NULL
+  );
+  CREATE INDEX topics_scope ON topics(category, year);
+  CREATE TABLE document_topics(
+    document_id TEXT NOT NULL,
+    topic_id INTEGER NOT NULL,
+    weight REAL NOT NULL,
+    PRIMARY KEY(document_id, topic_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX document_topics_topic ON document_topics(topic_id);
+  CREATE TABLE topic_scopes(
+    category TEXT,
+    year INTEGER,
+    documents INTEGER NOT NULL,
+    k INTEGER,
+    note TEXT NOT NULL,
+    coherence_by_k TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -113,7 +113,7 @@ export class Store {
         delRejects.run(source);
       }
       insertDocuments(db, added);
-      for (const table of ['scopes', 'keywords', 'keyword_documents', 'term_trends', 'emerging_terms', 'dictionary_candidates', 'dictionary_splits', 'phrases', 'distribution']) {
+      for (const table of ['topics', 'document_topics', 'topic_scopes', 'scopes', 'keywords', 'keyword_documents', 'term_trends', 'emerging_terms', 'dictionary_candidates', 'dictionary_splits', 'phrases', 'distribution']) {
         db.prepare(`DELETE FROM ${table}`).run();
       }
       insertAnalysis(db, analysis);
@@ -181,6 +181,14 @@ function insertAnalysis(db: Database.Database, c: CorpusAnalysis): void {
   }
   const insSplit = db.prepare('INSERT INTO dictionary_splits(term, occurrences, split, pieces, example, example_id) VALUES (?,?,?,?,?,?)');
   for (const d of c.dictionarySplits) insSplit.run(d.term, d.occurrences, d.split, d.pieces, d.example, d.exampleId);
+  const insTopic = db.prepare('INSERT INTO topics(topic_id, category, year, label, size, terms, coherence, representative, outlier) VALUES (?,?,?,?,?,?,?,?,?)');
+  for (const t of c.topics) {
+    insTopic.run(t.topicId, t.category, t.year, t.label, t.size, JSON.stringify(t.terms), t.coherence, JSON.stringify(t.representative), t.outlier ? 1 : 0);
+  }
+  const insDocTopic = db.prepare('INSERT INTO document_topics(document_id, topic_id, weight) VALUES (?,?,?)');
+  for (const a of c.documentTopics) insDocTopic.run(a.documentId, a.topicId, a.weight);
+  const insTopicScope = db.prepare('INSERT INTO topic_scopes(category, year, documents, k, note, coherence_by_k) VALUES (?,?,?,?,?,?)');
+  for (const n of c.topicScopes) insTopicScope.run(n.category, n.year, n.documents, n.k, n.note, JSON.stringify(n.coherenceByK));
   const insPhrase = db.prepare('INSERT INTO phrases(term, left_token, right_token, count, docs, pmi, g2) VALUES (?,?,?,?,?,?,?)');
   for (const p of c.phrases) insPhrase.run(p.term, p.left, p.right, p.count, p.docs, p.pmi, p.g2);
   const insDist = db.prepare('INSERT INTO distribution(year, dimension, value, documents, share, percent) VALUES (?,?,?,?,?,?)');

@@ -11,6 +11,9 @@ import type { Phrase } from './phrases.ts';
 import { findPhrases, phraseIndex, withPhrases } from './phrases.ts';
 import type { EmergingTerm, TermTrend } from './trends.ts';
 import { trends } from './trends.ts';
+import type { DocumentTopic, Topic, TopicOptions, TopicScopeNote } from './topics.ts';
+import { topicsOfScopes } from './topics.ts';
+import { compareScopes } from './scopes.ts';
 import { recordText } from '../segment/document-terms.ts';
 import { gapExclusion } from '../segment/gap-filter.ts';
 import type { Lexicon } from '../segment/lexicon.ts';
@@ -36,6 +39,9 @@ export interface CorpusAnalysis {
   distribution: DistributionRow[];
   dictionaryCandidates: DictionaryCandidate[];
   dictionarySplits: SplitTerm[];
+  topics: Topic[];
+  documentTopics: DocumentTopic[];
+  topicScopes: TopicScopeNote[];
 }
 
 export interface AnalyseOptions {
@@ -43,6 +49,8 @@ export interface AnalyseOptions {
   keywordsPerScope?: number;
   evidenceTop?: number;
   noDictGaps?: boolean;
+  /** Topic settings; null skips topics. */
+  topics?: TopicOptions | null;
   /** Stage timer: runs `f` and records its seconds under `stage`. */
   time: <T>(stage: string, f: () => T) => T;
 }
@@ -72,7 +80,16 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
     const texts = documents.map((d) => ({ id: d.record.id, text: recordText(d.record) }));
     return { candidates: findDictionaryGaps(texts, gapExclusion(lexicon, segmenter), { limit: 200 }), splits: findSplitTerms(texts, segmenter, lexicon) };
   });
+  const topics = time('topics', () => {
+    if (options.topics === null) return { topics: [], assignments: [], notes: [] };
+    const order = [...scored.hot.scopes].sort((a, b) => rankScope(a) - rankScope(b) || compareScopes(a, b));
+    const docs = documents.map((d) => ({ id: d.record.id, title: d.record.title, category: d.record.category, year: d.record.year, terms: d.terms }));
+    return topicsOfScopes(order, docs, options.topics ?? {});
+  });
   return {
+    topics: topics.topics,
+    documentTopics: topics.assignments,
+    topicScopes: topics.notes,
     scopes: scored.hot.scopes,
     keywords: scored.hot.keywords,
     phrases: scored.phrases,
@@ -83,4 +100,9 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
     dictionaryCandidates: gaps.candidates,
     dictionarySplits: gaps.splits,
   };
+}
+
+/** Scope order for topic ids: the whole corpus, each year, each category, then category × year. */
+function rankScope(s: { category: string | null; year: number | null }): number {
+  return (s.category === null ? 0 : 2) + (s.year === null ? 0 : 1);
 }

@@ -8,7 +8,7 @@ import { MESSAGES_CSV, MESSAGES_MAP, describeShared } from '../shared-data.ts';
 describeShared('word clouds of the real messages', () => {
   it('render every one of the top 50 words of the seven category clouds, in one shared scale', async () => {
     const out = mkdtempSync(join(tmpdir(), 'hotwords-clouds-'));
-    const summary = await run({ inputs: [MESSAGES_CSV], out, map: MESSAGES_MAP, noDictGaps: true, noPng: true });
+    const summary = await run({ inputs: [MESSAGES_CSV], out, map: MESSAGES_MAP, noDictGaps: true, noPng: true, noTopics: true });
     const categoryClouds = summary.outputs.clouds.filter((c) => c.set === 'all years by category');
     expect(categoryClouds).toHaveLength(7);
     for (const c of categoryClouds) {

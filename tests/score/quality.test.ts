@@ -15,14 +15,14 @@ describeShared('hot-word quality on real data (the figures npm run eval prints)'
   let reports: Database.Database;
 
   beforeAll(async () => {
-    await run({ inputs: [MESSAGES_CSV], out: join(out, 'messages'), map: MESSAGES_MAP, noDictGaps: true, noClouds: true });
+    await run({ inputs: [MESSAGES_CSV], out: join(out, 'messages'), map: MESSAGES_MAP, noDictGaps: true, noClouds: true, noTopics: true });
     const db = new Database(join(out, 'messages', 'hotwords.sqlite'), { readonly: true });
     lists = new Map();
     for (const r of db.prepare('SELECT category, term FROM keywords WHERE year IS NULL AND category IS NOT NULL AND rank <= 20 ORDER BY category, rank').all() as { category: string; term: string }[]) {
       lists.set(r.category, [...(lists.get(r.category) ?? []), r.term]);
     }
     messages = (await readCorpus([MESSAGES_CSV], { map: MESSAGES_MAP })).records.map((r) => ({ text: r.title + r.text, label: r.category! }));
-    await run({ inputs: [`${SHARED_DATA}gov-work-reports/government_work_reports.jsonl`], out: join(out, 'reports'), map: { title: 'title', text: 'content', year: 'year' }, noDictGaps: true, noClouds: true });
+    await run({ inputs: [`${SHARED_DATA}gov-work-reports/government_work_reports.jsonl`], out: join(out, 'reports'), map: { title: 'title', text: 'content', year: 'year' }, noDictGaps: true, noClouds: true, noTopics: true });
     reports = new Database(join(out, 'reports', 'hotwords.sqlite'), { readonly: true });
   }, 120_000);
 

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { nmi, npmi, topicsOfScope } from '../../src/score/topics.ts';
+
+/** Three clear themes in 60 suggestions: each draws 3 of its theme's 8 words (seeded) and 1 of 20 shared words. */
+function themed(): { id: string; title: string; category: string; year: number; terms: Map<string, number> }[] {
+  const themes = [
+    ['加装电梯', '电梯维保', '多层住宅', '楼道', '适老化', '扶手', '坡道', '无障碍'],
+    ['停车难', '停车位', '错峰停车', '充电桩', '立体车库', '道路停车', '车位', '泊位'],
+    ['老年助餐', '助餐点', '独居老人', '送餐', '社区食堂', '菜品', '老年人', '养老服务'],
+  ];
+  let x = 7;
+  const next = (n: number): number => {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    return (x >>> 16) % n;
+  };
+  return Array.from({ length: 60 }, (_, i) => {
+    const words = themes[i % 3]!;
+    const terms = new Map<string, number>();
+    while (terms.size < 3) terms.set(words[next(8)]!, 1 + next(2));
+    terms.set(`共同词${next(20)}`, 1);
+    return { id: `d${String(i).padStart(2, '0')}`, title: '', category: '测试', year: 2021, terms };
+  });
+}
+
+describe('topics', () => {
+  it('finds the number of themes by itself and recovers them', () => {
+    const docs = themed();
+    const r = topicsOfScope({ category: null, year: null }, docs, 1);
+    expect(r.note.k).toBe(3);
+    const byDoc = new Map(r.assignments.map((a) => [a.documentId, a.topicId]));
+    expect(nmi(docs.map((d) => byDoc.get(d.id)!), docs.map((_, i) => i % 3))).toBeCloseTo(1, 6);
+    expect(r.topics.map((t) => t.size)).toEqual([20, 20, 20]);
+    for (const t of r.topics) expect(t.label.split('·')).toHaveLength(3);
+  });
+
+  it('gives the same topics for the same input and seed, and honours a fixed number', () => {
+    const a = topicsOfScope({ category: null, year: null }, themed(), 1);
+    const b = topicsOfScope({ category: null, year: null }, themed(), 1);
+    expect(b).toEqual(a);
+    const fixed = topicsOfScope({ category: null, year: null }, themed(), 1, { topics: 4 });
+    expect(fixed.note.k).toBe(4);
+  });
+
+  it('says so instead of inventing topics for a small scope', () => {
+    const r = topicsOfScope({ category: '测试', year: 2021 }, themed().slice(0, 12), 1);
+    expect(r.topics).toEqual([]);
+    expect(r.note.note).toContain('fewer than 20');
+  });
+
+  it('computes NMI and NPMI as defined', () => {
+    expect(nmi([1, 1, 2, 2], ['a', 'a', 'b', 'b'])).toBeCloseTo(1, 10);
+    expect(nmi([1, 2, 1, 2], ['a', 'a', 'b', 'b'])).toBeCloseTo(0, 10);
+    const docs = [new Map([['a', 1], ['b', 1]]), new Map([['a', 1], ['b', 1]]), new Map([['c', 1]]), new Map([['c', 1]])].map((terms) => ({ category: null, year: null, terms }));
+    // a and b always together in half the suggestions: NPMI 1; a and c never: −1
+    expect(npmi(['a', 'b'], docs)).toBe(1);
+    expect(npmi(['a', 'c'], docs)).toBe(-1);
+  });
+});
