@@ -161,6 +161,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     }
     outputs.report = time('report', () =>
       writeReport(join(options.out, 'report'), exports, outputs.clouds.filter((c) => c.png !== null).map((c) => ({ ...c.scope, png: c.png! }))));
+    Store.recordTimings(outputs.database, timings);
     return {
       counts: corpus.counts,
       documents: { kept: kept.length, added: added.length, replaced: stored.length - kept.length },

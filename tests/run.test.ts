@@ -49,7 +49,8 @@ describe('run on the bundled sample (the seed’s 2020 and 2021 sessions)', () =
   });
 
   it('records provenance in runs', () => {
-    const r = db.prepare('SELECT read, accepted, rejected, inputs, dictionaries FROM runs').get() as Record<string, string | number>;
+    const r = db.prepare('SELECT read, accepted, rejected, inputs, dictionaries, timings FROM runs').get() as Record<string, string | number>;
+    expect(Object.keys(JSON.parse(r.timings as string))).toEqual(expect.arrayContaining(['read', 'segment', 'score', 'topics', 'export', 'json', 'clouds', 'report']));
     expect([r.read, r.accepted, r.rejected]).toEqual([106, 106, 0]);
     const inputs = JSON.parse(r.inputs as string) as { file: string; sha256: string }[];
     expect(inputs.map((i) => i.file)).toEqual(['suggestions-2020.csv', 'suggestions-2021.csv']);

@@ -126,6 +126,20 @@ export class Store {
     })();
   }
 
+  /**
+   * Complete the stage timings of the latest run, for the stages that run
+   * after its transaction (JSON, clouds, report): a small second transaction,
+   * so a run that dies there keeps its data and loses only these figures.
+   */
+  static recordTimings(path: string, timings: Record<string, number>): void {
+    const db = new Database(path);
+    try {
+      db.prepare('UPDATE runs SET timings = ? WHERE run_id = (SELECT max(run_id) FROM runs)').run(JSON.stringify(timings));
+    } finally {
+      db.close();
+    }
+  }
+
   /** Close, and move a new database into place. */
   commit(): void {
     this.db.close();
