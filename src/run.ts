@@ -150,7 +150,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       });
       store.commit();
     });
-    const sources = [...new Set(all.map((d) => d.record.origin.file.split(/[\\/]/).pop()!))].sort();
+    const sources = [...new Set(all.map((d) => basename(d.record.origin.file)))].sort();
     const exports = buildJsonExports(all, analysis, sources);
     outputs.json = time('json', () => writeJsonExports(join(options.out, 'json'), exports));
     if (!options.noClouds) {

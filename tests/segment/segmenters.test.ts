@@ -4,6 +4,7 @@ import { createSegmenter } from '../../src/segment/create-segmenter.ts';
 import { BUNDLED, loadLexicon } from '../../src/segment/lexicon.ts';
 import { SEGMENTER_BACKENDS } from '../../src/segment/segmenter.ts';
 import { filterTokens } from '../../src/segment/token-filter.ts';
+import { scoreSegmentation } from '../eval/segment-f1.ts';
 import { SHARED_DATA, describeShared } from '../shared-data.ts';
 
 const lexicon = loadLexicon({}, []);
@@ -45,29 +46,9 @@ describeShared('both backends on real text', () => {
   const lines = readFileSync(`${SHARED_DATA}sighan2005/pku_test.utf8`, 'utf8').split(/\r?\n/).filter(Boolean);
 
   it('agree on at least 97% of the words of the PKU test set (their HMMs differ in details)', () => {
-    let same = 0;
-    let a = 0;
-    let b = 0;
-    for (const line of lines) {
-      const x = spans(segmenters['node-rs']!.cut(line));
-      const y = new Set(spans(segmenters.nodejieba!.cut(line)));
-      a += x.length;
-      b += y.size;
-      for (const s of x) if (y.has(s)) same++;
-    }
-    const f1 = (2 * same) / (a + b);
+    // the F1 of one segmentation against the other, as eval:segment scores against gold
+    const { f1 } = scoreSegmentation(lines.map((line) => ({ predicted: segmenters['node-rs']!.cut(line), gold: segmenters.nodejieba!.cut(line) })));
     console.log(`node-rs vs nodejieba word agreement (F1) on pku_test: ${f1.toFixed(4)}`);
     expect(f1).toBeGreaterThanOrEqual(0.97);
   });
 });
-
-/** Words as character spans `start:end`, to compare two segmentations of one text. */
-function spans(tokens: string[]): string[] {
-  const out: string[] = [];
-  let pos = 0;
-  for (const t of tokens) {
-    out.push(`${pos}:${pos + t.length}`);
-    pos += t.length;
-  }
-  return out;
-}
