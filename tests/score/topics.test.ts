@@ -1,24 +1,29 @@
 import { describe, expect, it } from 'vitest';
+import { readCorpus } from '../../src/corpus/read-corpus.ts';
+import { createSegmenter } from '../../src/segment/create-segmenter.ts';
+import { documentCounts } from '../../src/segment/document-terms.ts';
+import { loadLexicon } from '../../src/segment/lexicon.ts';
 import { nmi, npmi, topicsOfScope } from '../../src/score/topics.ts';
+import { MESSAGES_CSV, MESSAGES_MAP, describeShared } from '../shared-data.ts';
 
 /** Three clear themes in 60 suggestions: each draws 3 of its theme's 8 words (seeded) and 1 of 20 shared words. */
-function themed(): { id: string; title: string; category: string; year: number; terms: Map<string, number> }[] {
+function themed(size = 60, wordsPerTheme = 8): { id: string; title: string; category: string; year: number; terms: Map<string, number> }[] {
   const themes = [
     ['加装电梯', '电梯维保', '多层住宅', '楼道', '适老化', '扶手', '坡道', '无障碍'],
     ['停车难', '停车位', '错峰停车', '充电桩', '立体车库', '道路停车', '车位', '泊位'],
     ['老年助餐', '助餐点', '独居老人', '送餐', '社区食堂', '菜品', '老年人', '养老服务'],
-  ];
+  ].map((words, t) => [...words, ...Array.from({ length: wordsPerTheme - words.length }, (_, i) => `主题${t}词${i}`)]);
   let x = 7;
   const next = (n: number): number => {
     x = (x * 1103515245 + 12345) & 0x7fffffff;
     return (x >>> 16) % n;
   };
-  return Array.from({ length: 60 }, (_, i) => {
+  return Array.from({ length: size }, (_, i) => {
     const words = themes[i % 3]!;
     const terms = new Map<string, number>();
-    while (terms.size < 3) terms.set(words[next(8)]!, 1 + next(2));
+    while (terms.size < 3) terms.set(words[next(wordsPerTheme)]!, 1 + next(2));
     terms.set(`共同词${next(20)}`, 1);
-    return { id: `d${String(i).padStart(2, '0')}`, title: '', category: '测试', year: 2021, terms };
+    return { id: `d${String(i).padStart(5, '0')}`, title: '', category: '测试', year: 2021, terms };
   });
 }
 
@@ -41,6 +46,16 @@ describe('topics', () => {
     expect(fixed.note.k).toBe(4);
   });
 
+  it('fits a large scope on an even sample and still assigns every suggestion', () => {
+    // each theme with 12 words, so that no word is in more than 10% of the suggestions (broader words are the scope's vocabulary, not a topic's)
+    const docs = themed(4500, 12);
+    const r = topicsOfScope({ category: null, year: null }, docs, 1);
+    expect(r.note.k).toBe(3);
+    expect(r.assignments).toHaveLength(4500);
+    const byDoc = new Map(r.assignments.map((a) => [a.documentId, a.topicId]));
+    expect(nmi(docs.map((d) => byDoc.get(d.id)!), docs.map((_, i) => i % 3))).toBeCloseTo(1, 6);
+  });
+
   it('says so instead of inventing topics for a small scope', () => {
     const r = topicsOfScope({ category: '测试', year: 2021 }, themed().slice(0, 12), 1);
     expect(r.topics).toEqual([]);
@@ -55,4 +70,20 @@ describe('topics', () => {
     expect(npmi(['a', 'b'], docs)).toBe(1);
     expect(npmi(['a', 'c'], docs)).toBe(-1);
   });
+});
+
+describeShared('topics on the labelled messages (the figures npm run eval prints)', () => {
+  it('chooses a topic count near the 7 categories without being told, and the topics match them (NMI)', async () => {
+    const lexicon = loadLexicon({}, []);
+    const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
+    const records = (await readCorpus([MESSAGES_CSV], { map: MESSAGES_MAP })).records;
+    const docs = records.map((r) => ({ id: r.id, title: r.title, category: r.category, year: r.year, terms: documentCounts(r, segmenter, lexicon).terms }));
+    const r = topicsOfScope({ category: null, year: null }, docs, 1);
+    expect(r.note.k).toBeGreaterThanOrEqual(5);
+    expect(r.note.k).toBeLessThanOrEqual(12);
+    const label = new Map(records.map((x) => [x.id, x.category]));
+    // the issue's target is 0.49 (5 seeds measured 0.495–0.525, docs/topics.md); the peer's best given k = 7 is 0.424
+    expect(nmi(r.assignments.map((a) => a.topicId), r.assignments.map((a) => label.get(a.documentId)!))).toBeGreaterThanOrEqual(0.49);
+    expect(r.topics.filter((t) => t.outlier).reduce((a, t) => a + t.size, 0)).toBeLessThanOrEqual(0.15 * docs.length);
+  }, 120_000);
 });

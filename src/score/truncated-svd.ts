@@ -1,0 +1,166 @@
+/** A sparse matrix as rows of [column, value] pairs, columns ascending. */
+export type SparseRows = readonly (readonly (readonly [number, number])[])[];
+
+/** Right singular vectors of a sparse matrix, to project rows on. */
+export interface SingularBasis {
+  /** `rank` vectors of length `columns`, by decreasing singular value. */
+  directions: Float64Array[];
+  singularValues: number[];
+}
+
+/**
+ * The top `rank` right singular vectors of a sparse matrix, by a randomised
+ * range finder (Halko, Martinsson & Tropp 2011) with `powerIterations`
+ * subspace iterations and an exact eigen-decomposition of the small projected
+ * matrix. `random` seeds the Gaussian test matrix, so the result is
+ * deterministic for a given source. A vector's sign is fixed so that its
+ * largest entry is positive.
+ */
+export function truncatedSvd(rows: SparseRows, columns: number, rank: number, random: () => number, powerIterations = 3): SingularBasis {
+  const n = rows.length;
+  const l = Math.min(rank + 10, n, columns);
+  const omega = Array.from({ length: l }, () => gaussianVector(columns, random));
+  let y = omega.map((w) => multiply(rows, w, n));
+  orthonormalise(y);
+  for (let q = 0; q < powerIterations; q++) {
+    const z = y.map((col) => multiplyTransposed(rows, col, columns));
+    orthonormalise(z);
+    y = z.map((w) => multiply(rows, w, n));
+    orthonormalise(y);
+  }
+  // B = Qᵀ A = W Σ Vᵀ, from the eigen-decomposition of B Bᵀ = W Σ² Wᵀ; then v_k = Bᵀ w_k / σ_k
+  const b = y.map((col) => multiplyTransposed(rows, col, columns));
+  const c = Array.from({ length: l }, (_, i) => Array.from({ length: l }, (_, j) => dotDense(b[i]!, b[j]!)));
+  const { values, vectors } = symmetricEigen(c);
+  const order = values.map((v, i) => [v, i] as const).filter(([v]) => v > 1e-10).sort((x, z) => z[0] - x[0] || x[1] - z[1]).slice(0, Math.min(rank, l));
+  const directions = order.map(([lambda, k]) => {
+    const sigma = Math.sqrt(lambda);
+    const v = new Float64Array(columns);
+    for (let m = 0; m < l; m++) {
+      const w = vectors[m]![k]! / sigma;
+      if (w === 0) continue;
+      const bm = b[m]!;
+      for (let j = 0; j < columns; j++) v[j]! += bm[j]! * w;
+    }
+    let big = 0;
+    for (let j = 0; j < columns; j++) if (Math.abs(v[j]!) > Math.abs(big)) big = v[j]!;
+    if (big < 0) for (let j = 0; j < columns; j++) v[j] = -v[j]!;
+    return v;
+  });
+  return { directions, singularValues: order.map(([v]) => Math.sqrt(v)) };
+}
+
+/** Each row's coordinates on the basis (row · v_k = U Σ for the rows the basis came from), L2-normalised, as one flat array of rows × rank. */
+export function projectRows(rows: SparseRows, basis: SingularBasis): Float64Array {
+  const rank = basis.directions.length;
+  const out = new Float64Array(rows.length * rank);
+  for (let i = 0; i < rows.length; i++) {
+    let norm = 0;
+    for (let k = 0; k < rank; k++) {
+      const v = basis.directions[k]!;
+      let s = 0;
+      for (const [j, x] of rows[i]!) s += x * v[j]!;
+      out[i * rank + k] = s;
+      norm += s * s;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let k = 0; k < rank; k++) out[i * rank + k]! /= norm;
+  }
+  return out;
+}
+
+function gaussianVector(length: number, random: () => number): Float64Array {
+  const v = new Float64Array(length);
+  for (let i = 0; i < length; i += 2) {
+    const u = Math.max(random(), 1e-300);
+    const r = Math.sqrt(-2 * Math.log(u));
+    const t = 2 * Math.PI * random();
+    v[i] = r * Math.cos(t);
+    if (i + 1 < length) v[i + 1] = r * Math.sin(t);
+  }
+  return v;
+}
+
+/** A x for a dense x of length `columns`. */
+function multiply(rows: SparseRows, x: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (const [j, v] of rows[i]!) s += v * x[j]!;
+    out[i] = s;
+  }
+  return out;
+}
+
+/** Aᵀ x for a dense x of length n. */
+function multiplyTransposed(rows: SparseRows, x: Float64Array, columns: number): Float64Array {
+  const out = new Float64Array(columns);
+  for (let i = 0; i < rows.length; i++) {
+    const xi = x[i]!;
+    if (xi === 0) continue;
+    for (const [j, v] of rows[i]!) out[j]! += v * xi;
+  }
+  return out;
+}
+
+function dotDense(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}
+
+/** Modified Gram–Schmidt, twice for stability; a column that vanishes stays zero. */
+function orthonormalise(cols: Float64Array[]): void {
+  for (let pass = 0; pass < 2; pass++) {
+    for (let k = 0; k < cols.length; k++) {
+      const c = cols[k]!;
+      for (let p = 0; p < k; p++) {
+        const d = dotDense(cols[p]!, c);
+        const q = cols[p]!;
+        for (let i = 0; i < c.length; i++) c[i]! -= d * q[i]!;
+      }
+      const norm = Math.sqrt(dotDense(c, c));
+      if (norm < 1e-12) c.fill(0);
+      else for (let i = 0; i < c.length; i++) c[i]! /= norm;
+    }
+  }
+}
+
+/** Eigenvalues and eigenvectors (columns) of a small symmetric matrix by cyclic Jacobi rotations. */
+export function symmetricEigen(matrix: readonly (readonly number[])[]): { values: number[]; vectors: number[][] } {
+  const n = matrix.length;
+  const a = matrix.map((r) => [...r]);
+  const v: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off += a[i]![j]! ** 2;
+    if (off < 1e-22) break;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) {
+      const apq = a[p]![q]!;
+      if (Math.abs(apq) < 1e-300) continue;
+      const theta = (a[q]![q]! - a[p]![p]!) / (2 * apq);
+      const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+      const c = 1 / Math.sqrt(t * t + 1);
+      const s = t * c;
+      for (let k = 0; k < n; k++) {
+        const akp = a[k]![p]!;
+        const akq = a[k]![q]!;
+        a[k]![p] = c * akp - s * akq;
+        a[k]![q] = s * akp + c * akq;
+      }
+      for (let k = 0; k < n; k++) {
+        const apk = a[p]![k]!;
+        const aqk = a[q]![k]!;
+        a[p]![k] = c * apk - s * aqk;
+        a[q]![k] = s * apk + c * aqk;
+      }
+      for (let k = 0; k < n; k++) {
+        const vkp = v[k]![p]!;
+        const vkq = v[k]![q]!;
+        v[k]![p] = c * vkp - s * vkq;
+        v[k]![q] = s * vkp + c * vkq;
+      }
+    }
+  }
+  return { values: a.map((r, i) => r[i]!), vectors: v };
+}

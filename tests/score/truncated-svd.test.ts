@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/score/seeded-random.ts';
+import { projectRows, symmetricEigen, truncatedSvd } from '../../src/score/truncated-svd.ts';
+
+describe('truncated SVD', () => {
+  it('diagonalises a symmetric matrix (Jacobi)', () => {
+    // [[2,1],[1,2]] has eigenvalues 3 and 1
+    const { values, vectors } = symmetricEigen([[2, 1], [1, 2]]);
+    expect([...values].sort()).toEqual([expect.closeTo(1, 10), expect.closeTo(3, 10)]);
+    const i3 = values[0]! > values[1]! ? 0 : 1;
+    expect(Math.abs(vectors[0]![i3]!)).toBeCloseTo(Math.SQRT1_2, 10);
+  });
+
+  it('finds the singular values and directions of a low-rank matrix', () => {
+    // rows are multiples of two orthogonal directions u = e0+e1, w = e2−e3 (rank 2)
+    const rows = Array.from({ length: 40 }, (_, i) => (i % 2 === 0
+      ? [[0, 1 + i], [1, 1 + i]]
+      : [[2, 0.5 * i], [3, -0.5 * i]]) as [number, number][]);
+    const basis = truncatedSvd(rows, 4, 2, seededRandom('t'));
+    // σ² = Σ of the squared row norms along each direction
+    const s1 = Math.sqrt(rows.filter((_, i) => i % 2 === 0).reduce((a, r) => a + 2 * r[0]![1] ** 2, 0));
+    const s2 = Math.sqrt(rows.filter((_, i) => i % 2 === 1).reduce((a, r) => a + 2 * r[0]![1] ** 2, 0));
+    expect(basis.singularValues[0]).toBeCloseTo(Math.max(s1, s2), 6);
+    expect(basis.singularValues[1]).toBeCloseTo(Math.min(s1, s2), 6);
+    const x = projectRows(rows, basis);
+    // every row lies on one direction: its unit projection is (±1, 0) or (0, ±1)
+    for (let i = 0; i < rows.length; i++) expect(Math.max(Math.abs(x[2 * i]!), Math.abs(x[2 * i + 1]!))).toBeCloseTo(1, 6);
+    // the same seed gives the same bytes
+    expect(projectRows(rows, truncatedSvd(rows, 4, 2, seededRandom('t')))).toEqual(x);
+  });
+});
