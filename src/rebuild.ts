@@ -27,7 +27,7 @@ export interface RebuildOptions extends LexiconOptions {
  * report, again from the database in `out`, without reading or segmenting any
  * input (e.g. with another seed, or after deleting the folder by mistake).
  */
-export function rebuild(options: RebuildOptions): { clouds: CloudFile[]; report: string | null; json: string[] } {
+export async function rebuild(options: RebuildOptions): Promise<{ clouds: CloudFile[]; report: string | null; json: string[] }> {
   const database = join(options.out, 'hotwords.sqlite');
   if (!existsSync(database)) {
     throw new FatalError({ file: database, line: 0, source: 'export', ruleId: 'export/no-database', reason: 'no database here: run `hotwords run` first' });
@@ -40,7 +40,7 @@ export function rebuild(options: RebuildOptions): { clouds: CloudFile[]; report:
   const analysis = analyseCorpus(docs, lexicon, segmenter, { backgroundIdf: loadBackgroundIdf(), noDictGaps: true, time: (_, f) => f() });
   const sources = [...new Set(docs.map((d) => basename(d.record.origin.file)))].sort();
   if (options.what === 'clouds') {
-    return { clouds: writeWordClouds(join(options.out, 'clouds'), analysis, { sources, seed: options.seed, png: !options.noPng }), report: null, json: [] };
+    return { clouds: await writeWordClouds(join(options.out, 'clouds'), analysis, { sources, seed: options.seed, png: !options.noPng }), report: null, json: [] };
   }
   const exports = buildJsonExports(docs, analysis, sources);
   const json = writeJsonExports(join(options.out, 'json'), exports);

@@ -12,12 +12,12 @@ import { writeWordClouds } from './export/wordclouds.ts';
 import { writeRejects } from './export/rejects-jsonl.ts';
 import { writeReport } from './export/report-html.ts';
 import { Store, dictionaryKey } from './export/sqlite.ts';
+import { segmentRecords } from './segment/segment-records.ts';
 import { packageVersions } from './package-versions.ts';
 import type { CountedDocument } from './score/analyse-corpus.ts';
 import { analyseCorpus } from './score/analyse-corpus.ts';
 import { loadBackgroundIdf } from './segment/background-idf.ts';
 import { createSegmenter } from './segment/create-segmenter.ts';
-import { documentCounts } from './segment/document-terms.ts';
 import type { LexiconOptions } from './segment/lexicon.ts';
 import { loadLexicon } from './segment/lexicon.ts';
 import type { SegmenterBackend } from './segment/segmenter.ts';
@@ -30,6 +30,8 @@ export interface RunOptions extends LexiconOptions {
   sheet?: string;
   segmenter?: SegmenterBackend;
   hmm?: boolean;
+  /** Segmentation worker threads (default: one per core; results are the same for any number). */
+  workers?: number;
   /** Start a new database instead of adding to the one in `out`. */
   fresh?: boolean;
   /** Treat the first rejected row as fatal: nothing is written but rejects.jsonl. */
@@ -120,13 +122,14 @@ export async function run(options: RunOptions): Promise<RunSummary> {
         reason: `the ${kept.length} stored suggestions were segmented with other dictionaries; run with --fresh and all inputs to segment everything again`,
       });
     }
-    const added: CountedDocument[] = time('segment', () => {
-      const total = corpus.records.length;
-      return corpus.records.map((record, i) => {
-        if (options.onProgress && (i % 500 === 0 || i === total - 1)) options.onProgress({ stage: 'segment', done: i + 1, total });
-        return { record, ...documentCounts(record, segmenter, lexicon) };
-      });
+    const t1 = performance.now();
+    const counted = await segmentRecords(corpus.records, segmenter, lexicon, {
+      workers: options.workers, backend, hmm: options.hmm,
+      lexiconOptions: { dicts: options.dicts, stopwords: options.stopwords, synonyms: options.synonyms, noBundled: options.noBundled },
+      onProgress: options.onProgress ? (done, total) => options.onProgress!({ stage: 'segment', done, total }) : undefined,
     });
+    timings.segment = round3((performance.now() - t1) / 1000);
+    const added: CountedDocument[] = corpus.records.map((record, i) => ({ record, ...counted[i]! }));
     const backgroundIdf = time('load-idf', () => loadBackgroundIdf());
     // results never depend on the order the inputs were given in: documents are analysed by id
     // (only which of two rows with one id is kept depends on it: the first read wins)
@@ -154,7 +157,9 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     const exports = buildJsonExports(all, analysis, sources);
     outputs.json = time('json', () => writeJsonExports(join(options.out, 'json'), exports));
     if (!options.noClouds) {
-      outputs.clouds = time('clouds', () => writeWordClouds(join(options.out, 'clouds'), analysis, { sources, png: !options.noPng, seed: options.seed }));
+      const t2 = performance.now();
+      outputs.clouds = await writeWordClouds(join(options.out, 'clouds'), analysis, { sources, png: !options.noPng, seed: options.seed });
+      timings.clouds = round3((performance.now() - t2) / 1000);
       for (const c of outputs.clouds.filter((f) => f.unplaced.length > 0)) {
         diagnostics.push({ file: c.svg, line: 0, source: 'export', ruleId: 'export/cloud-unplaced', fatal: false, reason: `${c.unplaced.length} words did not fit and are listed on the panel: ${c.unplaced.join('、')}` });
       }

@@ -9,8 +9,8 @@ export function makeCloudCommand(io: CliIo): Command {
     .option('--out <dir>', 'output folder of an earlier run', 'out')
     .option('--seed <text>', 'layout seed', 'hotwords')
     .option('--no-png', 'SVG only')
-    .action((opts: { out: string; seed: string; png: boolean }) => {
-      const r = rebuild({ out: opts.out, what: 'clouds', seed: opts.seed, noPng: !opts.png });
+    .action(async (opts: { out: string; seed: string; png: boolean }) => {
+      const r = await rebuild({ out: opts.out, what: 'clouds', seed: opts.seed, noPng: !opts.png });
       for (const c of r.clouds.filter((x) => x.unplaced.length > 0)) io.stderr(`${c.svg}  warning  did not fit: ${c.unplaced.join('、')}\n`);
       io.stderr(`hotwords: ${r.clouds.length} word clouds → ${opts.out}/clouds\n`);
     });
@@ -21,8 +21,8 @@ export function makeReportCommand(io: CliIo): Command {
   return new Command('report')
     .description('write the JSON export and the distribution-analysis page (report/index.html) again from the database in --out')
     .option('--out <dir>', 'output folder of an earlier run', 'out')
-    .action((opts: { out: string }) => {
-      const r = rebuild({ out: opts.out, what: 'report' });
+    .action(async (opts: { out: string }) => {
+      const r = await rebuild({ out: opts.out, what: 'report' });
       io.stderr(`hotwords: report → ${r.report}\n`);
     });
 }

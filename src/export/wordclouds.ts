@@ -6,7 +6,7 @@ import { writeFileAtomic } from './atomic-write.ts';
 import { safeFileName } from './safe-file-name.ts';
 import type { CloudWord } from './wordcloud-layout.ts';
 import { fittingScale, layoutCloud } from './wordcloud-layout.ts';
-import { renderCloudPng } from './wordcloud-png.ts';
+import { cloudPngRenderer } from './wordcloud-png.ts';
 import { CLOUD_SIZE, renderCloudSvg } from './wordcloud-svg.ts';
 
 /** Category colours (Tableau 10), assigned in category code-point order; "all" is slate. */
@@ -45,7 +45,7 @@ export interface CloudFile {
  * fit; a word that still does not fit is named on the panel and returned.
  * Files: `clouds/<year|all>/<category|all>.svg`.
  */
-export function writeWordClouds(dir: string, a: CorpusAnalysis, options: CloudOptions): CloudFile[] {
+export async function writeWordClouds(dir: string, a: CorpusAnalysis, options: CloudOptions): Promise<CloudFile[]> {
   const top = options.words ?? 50;
   const seed = options.seed ?? 'hotwords';
   const categories = [...new Set(a.scopes.map((s) => s.category).filter((c): c is string => c !== null))].sort();
@@ -58,6 +58,7 @@ export function writeWordClouds(dir: string, a: CorpusAnalysis, options: CloudOp
     { name: 'all', scopes: [{ category: null, year: null }] },
   ];
   const files: CloudFile[] = [];
+  const svgs: string[] = [];
   for (const set of sets) {
     const panels = set.scopes
       .map((scope) => ({
@@ -87,12 +88,16 @@ export function writeWordClouds(dir: string, a: CorpusAnalysis, options: CloudOp
       const svgPath = cloudPath(dir, p.scope, 'svg');
       mkdirSync(dirname(svgPath), { recursive: true });
       writeFileAtomic(svgPath, svg);
-      let pngPath: string | null = null;
-      if (options.png ?? true) {
-        pngPath = cloudPath(dir, p.scope, 'png');
-        writeFileAtomic(pngPath, renderCloudPng(svg));
-      }
-      files.push({ set: set.name, scope: p.scope, svg: svgPath, png: pngPath, placed: layout.placed.length, unplaced: layout.unplaced, scale });
+      svgs.push(svg);
+      files.push({ set: set.name, scope: p.scope, svg: svgPath, png: (options.png ?? true) ? cloudPath(dir, p.scope, 'png') : null, placed: layout.placed.length, unplaced: layout.unplaced, scale });
+    }
+  }
+  if ((options.png ?? true) && svgs.length > 0) {
+    const renderer = await cloudPngRenderer(svgs);
+    try {
+      files.forEach((f, i) => writeFileAtomic(f.png!, renderer.render(svgs[i]!)));
+    } finally {
+      renderer.close();
     }
   }
   return files;

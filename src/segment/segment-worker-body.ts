@@ -1,0 +1,23 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Diagnostic } from '../diagnostics.ts';
+import { createSegmenter } from './create-segmenter.ts';
+import { documentCounts } from './document-terms.ts';
+import type { LexiconOptions } from './lexicon.ts';
+import { loadLexicon } from './lexicon.ts';
+import type { SegmenterBackend } from './segmenter.ts';
+
+/** What a worker is started with: the same dictionaries and backend as the main thread. */
+export interface WorkerSetup {
+  lexicon: LexiconOptions;
+  backend: SegmenterBackend;
+  hmm?: boolean;
+}
+
+const setup = workerData as WorkerSetup;
+const lexicon = loadLexicon(setup.lexicon, [] as Diagnostic[]);
+const segmenter = createSegmenter({ backend: setup.backend, userWords: lexicon.userWords, hmm: setup.hmm });
+parentPort!.on('message', (batch: { index: number; texts: [string, string][] }) => {
+  const counts = batch.texts.map(([title, text]) => documentCounts({ title, text }, segmenter, lexicon));
+  parentPort!.postMessage({ index: batch.index, counts });
+});
+parentPort!.postMessage({ ready: true });

@@ -1,0 +1,22 @@
+import { expect, it } from 'vitest';
+import { readCorpus } from '../../src/corpus/read-corpus.ts';
+import { createSegmenter } from '../../src/segment/create-segmenter.ts';
+import { loadLexicon } from '../../src/segment/lexicon.ts';
+import { segmentRecords } from '../../src/segment/segment-records.ts';
+import { MESSAGES_CSV, MESSAGES_MAP, describeShared } from '../shared-data.ts';
+
+describeShared('parallel segmentation', () => {
+  it('gives the same counts, in the same order, with 1, 2 and 3 worker threads', async () => {
+    const records = (await readCorpus([MESSAGES_CSV], { map: MESSAGES_MAP })).records;
+    const lexicon = loadLexicon({}, []);
+    const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
+    const options = { lexiconOptions: {}, backend: 'node-rs' as const };
+    const one = await segmentRecords(records, segmenter, lexicon, { ...options, workers: 1 });
+    expect(one).toHaveLength(2240);
+    const progress: number[] = [];
+    const two = await segmentRecords(records, segmenter, lexicon, { ...options, workers: 2, onProgress: (done) => progress.push(done) });
+    expect(two).toEqual(one);
+    expect(progress.at(-1)).toBe(2240);
+    expect(await segmentRecords(records, segmenter, lexicon, { ...options, workers: 3 })).toEqual(one);
+  }, 60_000);
+});
