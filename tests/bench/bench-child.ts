@@ -1,0 +1,38 @@
+/**
+ * One measured job of `npm run bench`, in its own process so its peak RSS is
+ * its own: `full <input> <out> <workers> [--add]`, `segment <input> <workers>`
+ * (the segment stage alone through segmentRecords) or `limit <input>` (the
+ * bare segmenter over the same text). Prints one JSON line.
+ */
+import { readFileSync } from 'node:fs';
+import { run } from '../../src/run.ts';
+import { createSegmenter } from '../../src/segment/create-segmenter.ts';
+import { recordText } from '../../src/segment/document-terms.ts';
+import { loadLexicon } from '../../src/segment/lexicon.ts';
+import { segmentRecords } from '../../src/segment/segment-records.ts';
+
+const [mode, input, a, b] = process.argv.slice(2);
+const records = (): { title: string; text: string }[] => readFileSync(input!, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { title: string; text: string });
+const rss = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+if (mode === 'full') {
+  const t0 = performance.now();
+  const s = await run({ inputs: [input!], out: a!, workers: Number(b), fresh: process.argv[6] !== '--add' });
+  console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, timings: s.timings, records: s.counts.accepted, peakRssMb: rss() }));
+} else if (mode === 'segment') {
+  const rs = records();
+  const lexicon = loadLexicon({}, []);
+  const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
+  const t0 = performance.now();
+  await segmentRecords(rs, segmenter, lexicon, { workers: Number(a), lexiconOptions: {}, backend: 'node-rs' });
+  console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, peakRssMb: rss() }));
+} else if (mode === 'limit') {
+  const texts = records().map(recordText);
+  const lexicon = loadLexicon({}, []);
+  const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
+  const t0 = performance.now();
+  let tokens = 0;
+  for (const t of texts) tokens += segmenter.cut(t).length;
+  console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, tokens, peakRssMb: rss() }));
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}

@@ -1,0 +1,117 @@
+/**
+ * `npm run bench`: the performance issue's figures. Builds a corpus from the
+ * message texts of ../shared/data/tipdm2020-messages (labelled, hot and
+ * replied messages, ~9,400 messages), replicated with new ids to ~50 and
+ * ~100 MB; runs the whole job on each (fresh database, default settings,
+ * each in its own process) and prints records/s, MB/s, stage seconds and
+ * peak RSS; in the same run: raw segmentation (the limit), the segment stage
+ * with 1 and 2 workers, adding a 10% session to a stored corpus, the Python
+ * peer on the 12 MB input, and natural's TfIdf on the same tokens. Writes
+ * bench/RESULTS.md. `npm run bench -- --sizes 12` for the first size only.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readCorpus } from '../../src/corpus/read-corpus.ts';
+import { SHARED_DATA } from '../shared-data.ts';
+
+const DIR = join(SHARED_DATA, 'tipdm2020-messages');
+const PEER = join(SHARED_DATA, '..', 'bench', 'peer_jieba_sklearn.py');
+const RESULTS = fileURLToPath(new URL('../../bench/RESULTS.md', import.meta.url));
+const sizesArg = process.argv.indexOf('--sizes');
+const SIZES = sizesArg > 0 ? process.argv[sizesArg + 1]!.split(',').map(Number) : [12, 50, 100];
+const work = mkdtempSync(join(tmpdir(), 'hotwords-bench-'));
+const lines: string[] = [];
+const say = (s = ''): void => {
+  console.log(s);
+  lines.push(s);
+};
+const mb = (bytes: number): number => bytes / 1e6;
+
+// 1. the corpus: every message text, with its title, label (where labelled) and year
+const sources: [string, Record<string, string>][] = [
+  ['messages_labelled.csv', { id: 'id', title: 'title', text: 'detail', category: 'label', year: 'year' }],
+  ['hot_messages_a3.csv', { id: 'id', title: 'title', text: 'detail', year: 'year' }],
+  ['replies_a4.csv', { id: 'id', title: 'title', text: 'detail', year: 'year' }],
+];
+const base: string[] = [];
+for (const [file, map] of sources) {
+  const c = await readCorpus([join(DIR, file)], { map });
+  for (const r of c.records) base.push(JSON.stringify({ id: `${file.slice(0, 3)}-${r.id}`, title: r.title, text: r.text, category: r.category, year: r.year }));
+}
+const baseBytes = Buffer.byteLength(base.join('\n'));
+function corpus(sizeMb: number, name = `corpus-${sizeMb}mb.jsonl`, from = 0, to = Infinity): { path: string; records: number; bytes: number } {
+  const copies = Math.max(1, Math.round((sizeMb * 1e6) / baseBytes));
+  const out: string[] = [];
+  for (let c = 0; c < copies; c++) for (const line of base) out.push(c === 0 ? line : line.replace(/^\{"id":"([^"]+)"/, `{"id":"$1~${c + 1}"`));
+  const picked = out.slice(from, Math.min(to, out.length));
+  const path = join(work, name);
+  writeFileSync(path, `${picked.join('\n')}\n`);
+  return { path, records: picked.length, bytes: statSync(path).size };
+}
+function child(args: string[], timeoutMinutes = 30): Record<string, any> | null {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', ...args], { encoding: 'utf8', timeout: timeoutMinutes * 60_000, maxBuffer: 1 << 26 });
+  if (r.status !== 0) {
+    say(`(${args.slice(0, 2).join(' ')} failed: ${r.error?.message ?? r.stderr.split('\n').slice(-5).join(' ')})`);
+    return null;
+  }
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Record<string, any>;
+}
+const here = (f: string): string => fileURLToPath(new URL(f, import.meta.url));
+
+say(`# hotwords benchmark — ${new Date().toISOString().slice(0, 10)}`);
+say();
+say(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Corpus: ${base.length} messages, ${mb(baseBytes).toFixed(1)} MB of JSONL, replicated with new ids.`);
+say();
+say('| input | records | whole job s | records/s | MB/s | raw segmentation s (1 thread) | job ÷ raw | peak RSS MB | stages (s) |');
+say('|---|---|---|---|---|---|---|---|---|');
+const full: Record<number, Record<string, any>> = {};
+for (const size of SIZES) {
+  const c = corpus(size);
+  const limit = child([here('./bench-child.ts'), 'limit', c.path]);
+  const r = child([here('./bench-child.ts'), 'full', c.path, join(work, `out-${size}`), '2']);
+  if (r) full[size] = { ...r, bytes: c.bytes };
+  const stages = r ? Object.entries(r.timings as Record<string, number>).filter(([, s]) => s >= 0.05).map(([k, s]) => `${k} ${s.toFixed(1)}`).join(', ') : '—';
+  say(`| ${mb(c.bytes).toFixed(0)} MB | ${c.records} | ${r ? r.seconds.toFixed(1) : '—'} | ${r ? Math.round(c.records / r.seconds) : '—'} | ${r ? (mb(c.bytes) / r.seconds).toFixed(2) : '—'} | ${limit ? limit.seconds.toFixed(1) : '—'} | ${r && limit ? (r.seconds / limit.seconds).toFixed(1) : '—'} | ${r ? r.peakRssMb : '—'} | ${stages} |`);
+  rmSync(join(work, `out-${size}`), { recursive: true, force: true });
+}
+
+// 2. the segment stage with one and two workers, on the first size
+const first = corpus(SIZES[0]!);
+const one = child([here('./bench-child.ts'), 'segment', first.path, '1']);
+const two = child([here('./bench-child.ts'), 'segment', first.path, '2']);
+say();
+say(`Segment stage on ${mb(first.bytes).toFixed(0)} MB: 1 worker ${one?.seconds.toFixed(2)} s, 2 workers ${two?.seconds.toFixed(2)} s → ${one && two ? (one.seconds / two.seconds).toFixed(2) : '—'}× (target ≥ 1.6×).`);
+
+// 3. adding a session of 10% new records to a stored corpus of the other 90%
+{
+  const n = first.records;
+  const older = corpus(SIZES[0]!, 'older.jsonl', 0, Math.round(n * 0.9));
+  const session = corpus(SIZES[0]!, 'session.jsonl', Math.round(n * 0.9));
+  const out = join(work, 'incremental');
+  child([here('./bench-child.ts'), 'full', older.path, out, '2']);
+  const add = child([here('./bench-child.ts'), 'full', session.path, out, '2', '--add']);
+  const whole = full[SIZES[0]!];
+  say(`Adding a 10% session (${session.records} records) to a stored ${older.records}: ${add?.seconds.toFixed(1)} s = ${add && whole ? ((100 * add.seconds) / whole.seconds).toFixed(0) : '—'}% of the full run (target ≤ 20%); stages: ${add ? Object.entries(add.timings as Record<string, number>).filter(([, s]) => s >= 0.05).map(([k, s]) => `${k} ${s.toFixed(1)}`).join(', ') : '—'}.`);
+}
+
+// 4. natural's TfIdf against plain Maps on the same tokens
+const nat = child([here('./natural-child.ts'), first.path], 20);
+say(`Keyword stage on the same tokens (${nat?.documents} documents, every document's top terms by TF-IDF): natural TfIdf ${nat?.naturalSeconds.toFixed(1)} s, plain Maps ${nat?.mapSeconds.toFixed(2)} s (${nat ? (nat.naturalSeconds / nat.mapSeconds).toFixed(0) : '—'}× slower); our whole score stage (all scopes, G², log-odds, trends, phrases, evidence) is in the stage column above.`);
+
+// 5. the peer on the first size
+if (existsSync('/usr/bin/python3') && existsSync(PEER)) {
+  const t0 = performance.now();
+  const peer = spawnSync('/usr/bin/time', ['-f', '%M', '/usr/bin/python3', PEER, first.path, '--out', join(work, 'peer')], { encoding: 'utf8', timeout: 3_600_000, maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - t0) / 1000;
+  const rss = Math.round(Number(peer.stderr.trim().split('\n').at(-1)) / 1024);
+  const ours = full[SIZES[0]!];
+  say(`Peer (${PEER.split('/').slice(-1)[0]}, jieba + scikit-learn + wordcloud) on the same ${mb(first.bytes).toFixed(0)} MB: ${peer.status === 0 ? `${seconds.toFixed(1)} s, peak RSS ${rss} MB` : `failed: ${peer.stderr.slice(-300)}`}; ours ${ours?.seconds.toFixed(1)} s → ${peer.status === 0 && ours ? (seconds / ours.seconds).toFixed(1) : '—'}× faster (target ≥ 10×). Peer stage timings: ${peer.stdout.trim().split('\n').at(-1)}`);
+} else {
+  say('Peer: /usr/bin/python3 or the peer script is missing (apt-get install python3-jieba python3-sklearn python3-wordcloud fonts-noto-cjk).');
+}
+writeFileSync(RESULTS, `${lines.join('\n')}\n\nReproduce: \`npm run bench\` (writes this file).\n`);
+rmSync(work, { recursive: true, force: true });
+console.log(`\nwritten ${RESULTS}`);
