@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { Canvas } from '@napi-rs/canvas';
 import { GlobalFonts, createCanvas } from '@napi-rs/canvas';
 import { CLOUD_FONT_FAMILY, cloudFontPath } from './cloud-font.ts';
 import { seededRandom } from '../score/seeded-random.ts';
@@ -65,6 +66,18 @@ export function fontSize(value: number, o: Pick<LayoutOptions, 'maxSize' | 'minS
 }
 
 /**
+ * d3-cloud's sprite canvas (2048 × 2048, 16 MB of native memory that V8 does
+ * not see, so it is collected late): one is reused for every layout — d3-cloud
+ * clears it before drawing — instead of one per layout, which took a run over
+ * 3 GB. A cache, not state: any canvas gives the same layout.
+ */
+let spriteCanvas: Canvas | undefined;
+function sprites(): Canvas {
+  spriteCanvas ??= createCanvas(1, 1);
+  return spriteCanvas;
+}
+
+/**
  * Lay out a word cloud with d3-cloud, measuring glyphs with @napi-rs/canvas
  * and the bundled Noto Sans SC. Horizontal words, seeded: the same words and
  * seed give the same layout. Runs synchronously (d3-cloud places every word in
@@ -77,7 +90,7 @@ export function layoutCloud(words: readonly CloudWord[], o: LayoutOptions): Clou
   let placed: PlacedWord[] = [];
   cloud()
     .size([o.width, o.height])
-    .canvas(() => createCanvas(1, 1))
+    .canvas(sprites)
     .words(words.map((w) => ({ text: w.text, value: w.value })))
     // gap between words grows with their size, so two large neighbours never read as one word
     .padding((d) => Math.max(3, Math.round(d.size * 0.14)))

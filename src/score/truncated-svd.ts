@@ -20,13 +20,15 @@ export function truncatedSvd(rows: SparseRows, columns: number, rank: number, ra
   const n = rows.length;
   const l = Math.min(rank + 10, n, columns);
   const omega = Array.from({ length: l }, () => gaussianVector(columns, random));
+  // between power iterations one Gram–Schmidt pass is enough (it only keeps the columns apart);
+  // the basis that B is built on gets a second pass
   let y = omega.map((w) => multiply(rows, w, n));
-  orthonormalise(y);
+  orthonormalise(y, 1);
   for (let q = 0; q < powerIterations; q++) {
     const z = y.map((col) => multiplyTransposed(rows, col, columns));
-    orthonormalise(z);
+    orthonormalise(z, 1);
     y = z.map((w) => multiply(rows, w, n));
-    orthonormalise(y);
+    orthonormalise(y, q === powerIterations - 1 ? 2 : 1);
   }
   // B = Qᵀ A = W Σ Vᵀ, from the eigen-decomposition of B Bᵀ = W Σ² Wᵀ; then v_k = Bᵀ w_k / σ_k
   const b = y.map((col) => multiplyTransposed(rows, col, columns));
@@ -109,9 +111,9 @@ function dotDense(a: Float64Array, b: Float64Array): number {
   return s;
 }
 
-/** Modified Gram–Schmidt, twice for stability; a column that vanishes stays zero. */
-function orthonormalise(cols: Float64Array[]): void {
-  for (let pass = 0; pass < 2; pass++) {
+/** Modified Gram–Schmidt (`passes` times; twice for a basis to rely on); a column that vanishes stays zero. */
+function orthonormalise(cols: Float64Array[], passes: number): void {
+  for (let pass = 0; pass < passes; pass++) {
     for (let k = 0; k < cols.length; k++) {
       const c = cols[k]!;
       for (let p = 0; p < k; p++) {
