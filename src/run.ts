@@ -13,9 +13,10 @@ import { writeRejects } from './export/rejects-jsonl.ts';
 import { writeReport } from './export/report-html.ts';
 import { Store, dictionaryKey } from './export/sqlite.ts';
 import { segmentRecords } from './segment/segment-records.ts';
+import { defaultTopicWorkers, topicsOfScopesInParallel } from './score/parallel-topics.ts';
 import { packageVersions } from './package-versions.ts';
 import type { CountedDocument } from './score/analyse-corpus.ts';
-import { analyseCorpus } from './score/analyse-corpus.ts';
+import { analyseCorpus, topicDocuments, topicScopeOrder } from './score/analyse-corpus.ts';
 import { loadBackgroundIdf } from './segment/background-idf.ts';
 import { createSegmenter } from './segment/create-segmenter.ts';
 import type { LexiconOptions } from './segment/lexicon.ts';
@@ -136,8 +137,15 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     const all = [...kept, ...added].sort((x, y) => (x.record.id < y.record.id ? -1 : x.record.id > y.record.id ? 1 : 0));
     const analysis = analyseCorpus(all, lexicon, segmenter, {
       backgroundIdf, time, keywordsPerScope: options.keywordsPerScope, evidenceTop: options.evidenceTop, noDictGaps: options.noDictGaps,
-      topics: options.noTopics ? null : { topics: options.topics, seed: options.seed },
+      topics: null,
     });
+    if (!options.noTopics) {
+      // topics run after scoring, over worker threads: a scope's topics depend only on its documents and the seed
+      const t3 = performance.now();
+      const found = await topicsOfScopesInParallel(topicScopeOrder(analysis.scopes), topicDocuments(all), { topics: options.topics, seed: options.seed }, options.workers ?? defaultTopicWorkers(all.length));
+      Object.assign(analysis, { topics: found.topics, documentTopics: found.assignments, topicScopes: found.notes });
+      timings.topics = round3((performance.now() - t3) / 1000);
+    }
     const versions = packageVersions();
     time('export', () => {
       store.write(replaced, added, analysis, corpus.rejects, {

@@ -13,6 +13,8 @@ import type { EmergingTerm, TermTrend } from './trends.ts';
 import { trends } from './trends.ts';
 import type { DocumentTopic, Topic, TopicOptions, TopicScopeNote } from './topics.ts';
 import { topicsOfScopes } from './topics.ts';
+import type { TermDocument } from './scope-counts.ts';
+import type { Scope } from './scopes.ts';
 import { compareScopes } from './scopes.ts';
 import { recordText } from '../segment/document-terms.ts';
 import { gapExclusion } from '../segment/gap-filter.ts';
@@ -55,6 +57,16 @@ export interface AnalyseOptions {
   time: <T>(stage: string, f: () => T) => T;
 }
 
+/** The scopes topics are found for, in the order their ids are given: the whole corpus, categories, years, then category × year. */
+export function topicScopeOrder(scopes: readonly Scope[]): Scope[] {
+  return [...scopes].sort((a, b) => rankScope(a) - rankScope(b) || compareScopes(a, b));
+}
+
+/** What topic clustering needs of each document. */
+export function topicDocuments(documents: readonly CountedDocument[]): (TermDocument & { id: string; title: string })[] {
+  return documents.map((d) => ({ id: d.record.id, title: d.record.title, category: d.record.category, year: d.record.year, terms: d.terms }));
+}
+
 /** Score a corpus: phrases, hot words, trends, evidence, distribution, dictionary gaps. */
 export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Lexicon, segmenter: Segmenter, options: AnalyseOptions): CorpusAnalysis {
   const { time } = options;
@@ -82,9 +94,7 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
   });
   const topics = time('topics', () => {
     if (options.topics === null) return { topics: [], assignments: [], notes: [] };
-    const order = [...scored.hot.scopes].sort((a, b) => rankScope(a) - rankScope(b) || compareScopes(a, b));
-    const docs = documents.map((d) => ({ id: d.record.id, title: d.record.title, category: d.record.category, year: d.record.year, terms: d.terms }));
-    return topicsOfScopes(order, docs, options.topics ?? {});
+    return topicsOfScopes(topicScopeOrder(scored.hot.scopes), topicDocuments(documents), options.topics ?? {});
   });
   return {
     topics: topics.topics,

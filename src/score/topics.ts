@@ -280,25 +280,37 @@ export function npmi(terms: readonly string[], docs: readonly TermDocument[]): n
   return pairs === 0 ? 0 : Math.round((sum / pairs) * 1000) / 1000;
 }
 
+/** The documents of a scope. */
+export function documentsInScope<D extends { category: string | null; year: number | null }>(scope: Scope, docs: readonly D[]): D[] {
+  return docs.filter((d) => (scope.category === null || d.category === scope.category) && (scope.year === null || d.year === scope.year));
+}
+
+export type ScopeTopics = ReturnType<typeof topicsOfScope>;
+
+/** Scope results computed with first id 1, joined in scope order with ids made unique over the run. */
+export function joinScopeTopics(results: readonly ScopeTopics[]): { topics: Topic[]; assignments: DocumentTopic[]; notes: TopicScopeNote[] } {
+  const topics: Topic[] = [];
+  const assignments: DocumentTopic[] = [];
+  const notes: TopicScopeNote[] = [];
+  for (const r of results) {
+    const offset = topics.length;
+    topics.push(...r.topics.map((t) => ({ ...t, topicId: t.topicId + offset })));
+    assignments.push(...r.assignments.map((a) => ({ ...a, topicId: a.topicId + offset })));
+    notes.push(r.note);
+  }
+  return { topics, assignments, notes };
+}
+
 /**
  * Topics for every scope with enough suggestions: the whole corpus, each
  * category, each year, and each (category, year). Topic ids are unique over
- * the run, assigned in scope order.
+ * the run, assigned in scope order. (score/parallel-topics.ts does the same
+ * over worker threads.)
  */
 export function topicsOfScopes(
   scopes: readonly Scope[],
   docs: readonly (TermDocument & { id: string; title: string })[],
   options: TopicOptions = {},
 ): { topics: Topic[]; assignments: DocumentTopic[]; notes: TopicScopeNote[] } {
-  const topics: Topic[] = [];
-  const assignments: DocumentTopic[] = [];
-  const notes: TopicScopeNote[] = [];
-  for (const scope of scopes) {
-    const inScope = docs.filter((d) => (scope.category === null || d.category === scope.category) && (scope.year === null || d.year === scope.year));
-    const r = topicsOfScope(scope, inScope, topics.length + 1, options);
-    topics.push(...r.topics);
-    assignments.push(...r.assignments);
-    notes.push(r.note);
-  }
-  return { topics, assignments, notes };
+  return joinScopeTopics(scopes.map((scope) => topicsOfScope(scope, documentsInScope(scope, docs), 1, options)));
 }

@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+import { readCorpus } from '../../src/corpus/read-corpus.ts';
+import { topicDocuments, topicScopeOrder } from '../../src/score/analyse-corpus.ts';
+import { topicsOfScopesInParallel } from '../../src/score/parallel-topics.ts';
+import { scopeKey, scopesOf } from '../../src/score/scopes.ts';
+import { topicsOfScopes } from '../../src/score/topics.ts';
+import { createSegmenter } from '../../src/segment/create-segmenter.ts';
+import { documentCounts } from '../../src/segment/document-terms.ts';
+import { loadLexicon } from '../../src/segment/lexicon.ts';
+
+const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) => fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)));
+
+it('finds the same topics, with the same ids, on 1 and 2 worker threads (bundled sample)', async () => {
+  const records = (await readCorpus(SAMPLE)).records.sort((a, b) => (a.id < b.id ? -1 : 1));
+  const lexicon = loadLexicon({}, []);
+  const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
+  const docs = topicDocuments(records.map((record) => ({ record, ...documentCounts(record, segmenter, lexicon) })));
+  const scopes = topicScopeOrder([...new Map(records.flatMap(scopesOf).map((s) => [scopeKey(s), s])).values()]);
+  const one = topicsOfScopes(scopes, docs, { seed: 'hotwords' });
+  expect(one.topics.length).toBeGreaterThan(5);
+  expect(await topicsOfScopesInParallel(scopes, docs, { seed: 'hotwords' }, 2)).toEqual(one);
+}, 60_000);
