@@ -14,6 +14,7 @@ import { writeReport } from './export/report-html.ts';
 import { Store, dictionaryKey } from './export/sqlite.ts';
 import { segmentRecords } from './segment/segment-records.ts';
 import { defaultTopicWorkers, topicsOfScopesInParallel } from './score/parallel-topics.ts';
+import { scopeKey, scopesOf } from './score/scopes.ts';
 import { packageVersions } from './package-versions.ts';
 import type { CountedDocument } from './score/analyse-corpus.ts';
 import { analyseCorpus, topicDocuments, topicScopeOrder } from './score/analyse-corpus.ts';
@@ -135,15 +136,21 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     // results never depend on the order the inputs were given in: documents are analysed by id
     // (only which of two rows with one id is kept depends on it: the first read wins)
     const all = [...kept, ...added].sort((x, y) => (x.record.id < y.record.id ? -1 : x.record.id > y.record.id ? 1 : 0));
+    // topics start first, on worker threads, and run while this thread scores: a scope's topics
+    // depend only on its documents and the seed
+    const t3 = performance.now();
+    const scopes = topicScopeOrder([...new Map(all.flatMap((d) => scopesOf(d.record)).map((s) => [scopeKey(s), s])).values()]);
+    const topicsFound = options.noTopics ? null : topicsOfScopesInParallel(scopes, topicDocuments(all), { topics: options.topics, seed: options.seed }, options.workers ?? defaultTopicWorkers(all.length));
+    // a failure below must not leave the topics' rejection unhandled
+    topicsFound?.catch(() => undefined);
     const analysis = analyseCorpus(all, lexicon, segmenter, {
       backgroundIdf, time, keywordsPerScope: options.keywordsPerScope, evidenceTop: options.evidenceTop, noDictGaps: options.noDictGaps,
       topics: null,
     });
-    if (!options.noTopics) {
-      // topics run after scoring, over worker threads: a scope's topics depend only on its documents and the seed
-      const t3 = performance.now();
-      const found = await topicsOfScopesInParallel(topicScopeOrder(analysis.scopes), topicDocuments(all), { topics: options.topics, seed: options.seed }, options.workers ?? defaultTopicWorkers(all.length));
+    if (topicsFound) {
+      const found = await topicsFound;
       Object.assign(analysis, { topics: found.topics, documentTopics: found.assignments, topicScopes: found.notes });
+      // seconds from the start of topics to their end, overlapping scoring
       timings.topics = round3((performance.now() - t3) / 1000);
     }
     const versions = packageVersions();

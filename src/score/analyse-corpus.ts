@@ -15,6 +15,7 @@ import type { DocumentTopic, Topic, TopicOptions, TopicScopeNote } from './topic
 import { topicsOfScopes } from './topics.ts';
 import type { TermDocument } from './scope-counts.ts';
 import type { Scope } from './scopes.ts';
+import { seededRandom } from './seeded-random.ts';
 import { compareScopes } from './scopes.ts';
 import { recordText } from '../segment/document-terms.ts';
 import { gapExclusion } from '../segment/gap-filter.ts';
@@ -67,6 +68,22 @@ export function topicDocuments(documents: readonly CountedDocument[]): (TermDocu
   return documents.map((d) => ({ id: d.record.id, title: d.record.title, category: d.record.category, year: d.record.year, terms: d.terms }));
 }
 
+/** Characters the dictionary-gap search reads at most (its n-gram tables grow with the text). */
+const GAP_CHARACTERS = 4_000_000;
+
+/**
+ * The texts the dictionary-gap search reads: all of them up to 4 million
+ * characters (the labelled messages have 1 million); beyond that a seeded
+ * sample of whole suggestions, in id order, of about that many characters.
+ * A word frequent enough to matter shows in the sample too.
+ */
+function gapSample<T extends { text: string }>(texts: readonly T[]): T[] {
+  const total = texts.reduce((a, t) => a + t.text.length, 0);
+  if (total <= GAP_CHARACTERS) return [...texts];
+  const random = seededRandom('dictionary-gaps');
+  return texts.filter(() => random() < GAP_CHARACTERS / total);
+}
+
 /** Score a corpus: phrases, hot words, trends, evidence, distribution, dictionary gaps. */
 export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Lexicon, segmenter: Segmenter, options: AnalyseOptions): CorpusAnalysis {
   const { time } = options;
@@ -89,7 +106,7 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
   });
   const gaps = time('dictionary-gaps', () => {
     if (options.noDictGaps) return { candidates: [], splits: [] };
-    const texts = documents.map((d) => ({ id: d.record.id, text: recordText(d.record) }));
+    const texts = gapSample(documents.map((d) => ({ id: d.record.id, text: recordText(d.record) })));
     return { candidates: findDictionaryGaps(texts, gapExclusion(lexicon, segmenter), { limit: 200 }), splits: findSplitTerms(texts, segmenter, lexicon) };
   });
   const topics = time('topics', () => {

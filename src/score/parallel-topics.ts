@@ -2,52 +2,51 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { TermDocument } from './scope-counts.ts';
 import type { Scope } from './scopes.ts';
-import type { WireDocument } from './topics-worker-body.ts';
+import type { TopicsWorkerSetup } from './topics-worker-body.ts';
 import type { DocumentTopic, ScopeTopics, Topic, TopicOptions, TopicScopeNote } from './topics.ts';
 import { joinScopeTopics, topicsOfScopes } from './topics.ts';
 
 /**
- * topicsOfScopes over `workers` threads: each worker gets the documents once,
- * then scopes one at a time from a queue (the largest come first in scope
- * order, so the two cores stay busy). Every scope's topics depend only on its
- * documents and the seed, so the result is the same as on one thread (tested).
+ * topicsOfScopes over `workers` threads, started now and awaited later: each
+ * worker gets the documents once and takes scopes from a shared counter (the
+ * largest come first in scope order, so the threads stay busy), so the work
+ * goes on while the calling thread does something else (the run scores hot
+ * words meanwhile). Every scope's topics depend only on its documents and the
+ * seed, so the result is the same as on one thread (tested).
  */
-export async function topicsOfScopesInParallel(
+export function topicsOfScopesInParallel(
   scopes: readonly Scope[],
   docs: readonly (TermDocument & { id: string; title: string })[],
   options: TopicOptions,
   workers: number,
 ): Promise<{ topics: Topic[]; assignments: DocumentTopic[]; notes: TopicScopeNote[] }> {
   const threads = Math.min(workers, scopes.length);
-  if (threads <= 1) return topicsOfScopes(scopes, docs, options);
-  const wire: WireDocument[] = docs.map((d) => [d.id, d.title, d.category, d.year, [...d.terms]]);
+  if (threads <= 1) return Promise.resolve(topicsOfScopes(scopes, docs, options));
+  const setup: TopicsWorkerSetup = {
+    docs: docs.map((d) => [d.id, d.title, d.category, d.year, [...d.terms]]),
+    scopes: [...scopes],
+    options,
+    next: new Int32Array(new SharedArrayBuffer(4)),
+  };
   const results: ScopeTopics[] = [];
-  let next = 0;
-  const pool = Array.from({ length: threads }, () => new Worker(new URL('./topics-worker.js', import.meta.url), { workerData: { docs: wire, options } }));
-  try {
-    await Promise.all(pool.map((worker) => new Promise<void>((resolve, reject) => {
-      const send = (): void => {
-        if (next >= scopes.length) {
-          resolve();
-          return;
-        }
-        const index = next++;
-        worker.postMessage({ index, scope: scopes[index] });
-      };
+  let received = 0;
+  const pool = Array.from({ length: threads }, () => new Worker(new URL('./topics-worker.js', import.meta.url), { workerData: setup }));
+  const done = new Promise<void>((resolve, reject) => {
+    for (const worker of pool) {
       worker.on('message', (m: { index: number; result: ScopeTopics }) => {
         results[m.index] = m.result;
-        send();
+        if (++received === scopes.length) resolve();
       });
       worker.on('error', reject);
       worker.on('exit', (code) => {
-        if (next < scopes.length) reject(new Error(`topics worker stopped (exit code ${code})`));
+        if (code !== 0) reject(new Error(`topics worker stopped (exit code ${code})`));
       });
-      send();
-    })));
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
-  }
-  return joinScopeTopics(results);
+    }
+  });
+  return done.then(
+    () => Promise.all(pool.map((w) => w.terminate())).then(() => joinScopeTopics(results)),
+    (e: unknown) => Promise.all(pool.map((w) => w.terminate())).then(() => Promise.reject(e)),
+  );
 }
 
 /** The default topic worker count: one per core from 1,000 documents (below that, starting threads costs more than it saves). */
