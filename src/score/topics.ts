@@ -112,7 +112,7 @@ export type TopicRepresentation = 'lsa' | 'tfidf';
 const SAMPLE = 3000;
 const LSA_RANK = 100;
 const RESTARTS_PER_K = 3;
-const FINAL_RESTARTS = 20;
+const FINAL_RESTARTS = 40;
 
 /**
  * The rows as unit vectors: projected on the top singular directions of the
