@@ -60,16 +60,15 @@ function addRow(x: UnitRows, i: number, c: Float64Array, k: number): void {
  * Spherical k-means (cosine similarity, unit centres) with k-means++ seeding
  * drawn from `random` (or from `initial` centres); stops when at most 0.1% of
  * the rows move in a round (a few borderline rows can flip back and forth for
- * dozens of rounds) or after 100 rounds. A row of
- * zeros is assigned to the first centre.
+ * dozens of rounds) or after 100 rounds. A row of zeros is assigned to the
+ * first centre.
  */
 export function sphericalKMeans(x: UnitRows, k: number, random: () => number, initial?: Float64Array): Clustering {
   const n = rowCount(x);
   const { dim } = x;
   const centres = new Float64Array(k * dim);
-  const copyRow = (i: number, c: number): void => addRow(x, i, centres, c);
   if (initial) centres.set(initial);
-  else copyRow(Math.min(n - 1, Math.floor(random() * n)), 0);
+  else addRow(x, Math.min(n - 1, Math.floor(random() * n)), centres, 0);
   const nearest = new Float64Array(n).fill(-Infinity);
   for (let c = 1; c < k && !initial; c++) {
     let total = 0;
@@ -86,18 +85,16 @@ export function sphericalKMeans(x: UnitRows, k: number, random: () => number, in
         break;
       }
     }
-    copyRow(pick, c);
+    addRow(x, pick, centres, c);
   }
   const assign = new Int32Array(n).fill(-1);
-  const values = x.values;
   for (let round = 0; round < 100; round++) {
     let changed = 0;
     for (let i = 0; i < n; i++) {
       let best = 0;
       let bestSim = -Infinity;
-      const a = i * dim;
       for (let c = 0; c < k; c++) {
-        const s = x.sparse ? rowDot(x, i, centres, c) : dotAt(values, a, centres, c * dim, dim);
+        const s = rowDot(x, i, centres, c);
         if (s > bestSim) {
           bestSim = s;
           best = c;
