@@ -14,7 +14,7 @@ import { writeReport } from './export/report-html.ts';
 import { Store, dictionaryKey } from './export/sqlite.ts';
 import { segmentRecords } from './segment/segment-records.ts';
 import { defaultTopicWorkers, topicsOfScopesInParallel } from './score/parallel-topics.ts';
-import { scopeKey, scopesOf } from './score/scopes.ts';
+import { scopesOfDocuments } from './score/scopes.ts';
 import { packageVersions } from './package-versions.ts';
 import type { CountedDocument } from './score/analyse-corpus.ts';
 import { analyseCorpus, topicDocuments, topicScopeOrder } from './score/analyse-corpus.ts';
@@ -32,7 +32,7 @@ export interface RunOptions extends LexiconOptions {
   sheet?: string;
   segmenter?: SegmenterBackend;
   hmm?: boolean;
-  /** Segmentation worker threads (default: one per core; results are the same for any number). */
+  /** Worker threads for segmentation and topics (default: one per core on large enough inputs; results are the same for any number). */
   workers?: number;
   /** Start a new database instead of adding to the one in `out`. */
   fresh?: boolean;
@@ -139,7 +139,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     // topics start first, on worker threads, and run while this thread scores: a scope's topics
     // depend only on its documents and the seed
     const t3 = performance.now();
-    const scopes = topicScopeOrder([...new Map(all.flatMap((d) => scopesOf(d.record)).map((s) => [scopeKey(s), s])).values()]);
+    const scopes = topicScopeOrder(scopesOfDocuments(all.map((d) => d.record)));
     const topicsFound = options.noTopics ? null : topicsOfScopesInParallel(scopes, topicDocuments(all), { topics: options.topics, seed: options.seed }, options.workers ?? defaultTopicWorkers(all.length));
     // a failure below must not leave the topics' rejection unhandled
     topicsFound?.catch(() => undefined);

@@ -28,6 +28,11 @@ export function scopesOf(doc: ScopedDocument): Scope[] {
   return out;
 }
 
+/** Every scope at least one of `docs` belongs to, each once (in no particular order). */
+export function scopesOfDocuments(docs: readonly ScopedDocument[]): Scope[] {
+  return [...new Map(docs.flatMap(scopesOf).map((s) => [scopeKey(s), s])).values()];
+}
+
 /** Scopes in a fixed order: categories by code point, nulls ("all") last; then years ascending. */
 export function compareScopes(a: Scope, b: Scope): number {
   if (a.category !== b.category) {

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { readCorpus } from '../../src/corpus/read-corpus.ts';
 import { topicDocuments, topicScopeOrder } from '../../src/score/analyse-corpus.ts';
 import { topicsOfScopesInParallel } from '../../src/score/parallel-topics.ts';
-import { scopeKey, scopesOf } from '../../src/score/scopes.ts';
+import { scopesOfDocuments } from '../../src/score/scopes.ts';
 import { topicsOfScopes } from '../../src/score/topics.ts';
 import { createSegmenter } from '../../src/segment/create-segmenter.ts';
 import { documentCounts } from '../../src/segment/document-terms.ts';
@@ -16,7 +16,7 @@ it('finds the same topics, with the same ids, on 1 and 2 worker threads (bundled
   const lexicon = loadLexicon({}, []);
   const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
   const docs = topicDocuments(records.map((record) => ({ record, ...documentCounts(record, segmenter, lexicon) })));
-  const scopes = topicScopeOrder([...new Map(records.flatMap(scopesOf).map((s) => [scopeKey(s), s])).values()]);
+  const scopes = topicScopeOrder(scopesOfDocuments(records));
   const one = topicsOfScopes(scopes, docs, { seed: 'hotwords' });
   expect(one.topics.length).toBeGreaterThan(5);
   expect(await topicsOfScopesInParallel(scopes, docs, { seed: 'hotwords' }, 2)).toEqual(one);
