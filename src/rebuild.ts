@@ -37,7 +37,8 @@ export async function rebuild(options: RebuildOptions): Promise<{ clouds: CloudF
   store.abort();
   const lexicon = loadLexicon(options, []);
   const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
-  const analysis = analyseCorpus(docs, lexicon, segmenter, { backgroundIdf: loadBackgroundIdf(), noDictGaps: true, time: (_, f) => f() });
+  // clouds need no topics; the report's topics.json does
+  const analysis = analyseCorpus(docs, lexicon, segmenter, { backgroundIdf: loadBackgroundIdf(), noDictGaps: true, topics: options.what === 'clouds' ? null : {}, time: (_, f) => f() });
   const sources = [...new Set(docs.map((d) => basename(d.record.origin.file)))].sort();
   if (options.what === 'clouds') {
     return { clouds: await writeWordClouds(join(options.out, 'clouds'), analysis, { sources, seed: options.seed, png: !options.noPng }), report: null, json: [] };
