@@ -19,14 +19,14 @@ export function makeRunCommand(io: CliIo): Command {
     .option('--topics <n>', 'number of topics in every scope (default: chosen per scope)')
     .option('--no-topics', 'skip topic clustering')
     .option('--seed <text>', 'seed of topic clustering and cloud layouts', 'hotwords')
-    .option('--workers <n>', 'segmentation worker threads (default: one per core from 4,000 records; the results do not depend on it)');
+    .option('--workers <n>', 'worker threads for segmentation and topics (default: one per core from 4,000 records for segmentation, 1,000 for topics; the results do not depend on it)');
   addInputOptions(cmd).action(async (inputs: string[], opts: Record<string, unknown>) => {
     const s = inputSettings(opts);
     const summary = await run({
       inputs, out: opts.out as string, map: s.map, sheet: s.sheet, dicts: s.dicts, stopwords: s.stopwords,
       synonyms: s.synonyms, segmenter: s.segmenter, hmm: s.hmm, fresh: opts.fresh === true, strict: opts.strict === true, seed: opts.seed as string,
-      workers: typeof opts.workers === 'string' ? workerCount(opts.workers as string) : undefined,
-      topics: typeof opts.topics === 'string' ? positiveInt(opts.topics as string) : undefined, noTopics: opts.topics === false, noDictGaps: opts.dictGaps === false,
+      workers: typeof opts.workers === 'string' ? wholeNumber('--workers', opts.workers as string, 1) : undefined,
+      topics: typeof opts.topics === 'string' ? wholeNumber('--topics', opts.topics as string, 2) : undefined, noTopics: opts.topics === false, noDictGaps: opts.dictGaps === false,
       onProgress: io.isTTY ? (p) => io.stderr(`\r${p.stage} ${p.done}/${p.total}`) : undefined,
     });
     if (io.isTTY) io.stderr('\r\x1b[K');
@@ -41,14 +41,9 @@ export function makeRunCommand(io: CliIo): Command {
   return cmd;
 }
 
-function positiveInt(s: string): number {
+/** A flag's value as a whole number of at least `min`, or a usage error naming the flag. */
+function wholeNumber(flag: string, s: string, min: number): number {
   const n = Number(s);
-  if (!Number.isInteger(n) || n < 2) throw new UsageError(`--topics: expected a whole number of at least 2, got "${s}"`);
-  return n;
-}
-
-function workerCount(s: string): number {
-  const n = Number(s);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--workers: expected a whole number of at least 1, got "${s}"`);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag}: expected a whole number of at least ${min}, got "${s}"`);
   return n;
 }
