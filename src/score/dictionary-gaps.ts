@@ -49,6 +49,12 @@ const ATTACHED = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]/u;
  * words such as 什么时候). Score = ln(freq) × PMI × min(left, right
  * entropy); ties by term. A string contained in a better-scoring candidate
  * with nearly the same frequency is left out as a fragment of it.
+ *
+ * Counting is level-wise (Apriori): every substring of an n-gram seen
+ * `minFreq` times is seen at least that often too, so n-grams are counted
+ * only where both (n−1)-grams inside them are frequent, under numeric keys
+ * (id of the (n−1)-gram × alphabet + last character). The result is the
+ * same as counting every n-gram; the tables hold only the frequent ones.
  */
 export function findDictionaryGaps(
   docs: readonly { id: string; text: string }[],
@@ -61,65 +67,87 @@ export function findDictionaryGaps(
   const minDocs = options.minDocs ?? 3;
   const minPmi = options.minPmi ?? 3;
   const minEntropy = options.minEntropy ?? 1.0;
-  const found = docs.map((d) => [...d.text.matchAll(HAN_RUN)].map((m) => ({ run: m[0], before: d.text[m.index - 1] ?? '', after: d.text[m.index + m[0].length] ?? '', at: m.index })));
-  const runs = found.map((d) => d.map((r) => r.run));
-  // n-gram counts for n = 1 … maxLen
-  const freq = new Map<string, number>();
-  let chars = 0;
-  for (const doc of runs) for (const run of doc) {
-    const cs = [...run];
-    chars += cs.length;
-    for (let i = 0; i < cs.length; i++) {
-      let s = '';
-      for (let n = 1; n <= maxLen && i + n <= cs.length; n++) {
-        s += cs[i + n - 1];
-        freq.set(s, (freq.get(s) ?? 0) + 1);
-      }
-    }
-  }
-  const p = (s: string): number => (freq.get(s) ?? 0) / chars;
-  const candidates = new Map<string, { pmi: number; left: Map<string, number>; right: Map<string, number>; docs: Set<number>; example: [number, number] | null }>();
-  for (const [s, f] of freq) {
-    const cs = [...s];
-    if (cs.length < minLen || f < minFreq) continue;
-    if (EDGE_STOP.has(cs[0]!) || EDGE_STOP.has(cs[cs.length - 1]!) || cs.some((ch) => INNER_STOP.has(ch))) continue;
-    let pmi = Infinity;
-    for (let k = 1; k < cs.length; k++) pmi = Math.min(pmi, Math.log(p(s) / (p(cs.slice(0, k).join('')) * p(cs.slice(k).join('')))));
-    if (pmi < minPmi || exclude(s)) continue;
-    candidates.set(s, { pmi, left: new Map(), right: new Map(), docs: new Set(), example: null });
-  }
-  // neighbours: a digit or letter next to the run is the neighbour `0`; punctuation, space or the
-  // text's edge is a free boundary, counted as a new neighbour each time
-  let edge = 0;
-  found.forEach((doc, di) => {
-    for (const { run, before, after, at } of doc) {
-      const cs = [...run];
-      for (let i = 0; i < cs.length; i++) {
-        let s = '';
-        for (let n = 1; n <= maxLen && i + n <= cs.length; n++) {
-          s += cs[i + n - 1];
-          const c = candidates.get(s);
-          if (!c) continue;
-          const l = i > 0 ? cs[i - 1]! : ATTACHED.test(before) ? '0' : `^${edge++}`;
-          const r = i + n < cs.length ? cs[i + n]! : ATTACHED.test(after) ? '0' : `$${edge++}`;
-          c.left.set(l, (c.left.get(l) ?? 0) + 1);
-          c.right.set(r, (c.right.get(r) ?? 0) + 1);
-          c.docs.add(di);
-          if (!c.example) c.example = [di, at];
-        }
-      }
-    }
+  const text = hanPositions(docs);
+  const { code, chars, alphabet } = text;
+  // level 1: characters
+  const charFreq = new Float64Array(alphabet.length);
+  for (let p = 0; p < code.length; p++) if (code[p]! >= 0) charFreq[code[p]!]!++;
+  const freqOf = new Map<string, number>();
+  let idAt = new Int32Array(code.length).fill(-1);
+  for (let p = 0; p < code.length; p++) if (code[p]! >= 0 && charFreq[code[p]!]! >= minFreq) idAt[p] = code[p]!;
+  alphabet.forEach((ch, c) => {
+    if (charFreq[c]! >= minFreq) freqOf.set(ch, charFreq[c]!);
   });
+  const p = (s: string): number => (freqOf.get(s) ?? 0) / chars;
+  const candidates: { term: string; pmi: number; freq: number; left: Map<number, number>; right: Map<number, number>; docs: number; lastDoc: number; exampleDoc: number }[] = [];
+  let edge = 0;
+  for (let n = 2; n <= maxLen; n++) {
+    // count n-grams whose prefix and suffix (n−1)-grams are frequent
+    const slots = new SlotTable();
+    const counts: number[] = [];
+    const firstAt: number[] = [];
+    const slotAt = new Int32Array(code.length).fill(-1);
+    for (let q = 0; q + 1 < code.length; q++) {
+      const prefix = idAt[q]!;
+      if (prefix < 0 || idAt[q + 1]! < 0) continue;
+      const s = slots.slot(prefix * alphabet.length + code[q + n - 1]!);
+      slotAt[q] = s;
+      if (s === counts.length) {
+        counts.push(1);
+        firstAt.push(q);
+      } else counts[s]!++;
+    }
+    // frequent n-grams get ids; those that pass the word tests become candidates
+    const idOfSlot = new Int32Array(counts.length).fill(-1);
+    const candidateOfSlot = new Int32Array(counts.length).fill(-1);
+    let ids = 0;
+    for (let s = 0; s < counts.length; s++) {
+      const f = counts[s]!;
+      if (f < minFreq) continue;
+      idOfSlot[s] = ids++;
+      const cs = text.gram(firstAt[s]!, n);
+      const term = cs.join('');
+      freqOf.set(term, f);
+      if (n < minLen) continue;
+      if (EDGE_STOP.has(cs[0]!) || EDGE_STOP.has(cs[n - 1]!) || cs.some((ch) => INNER_STOP.has(ch))) continue;
+      let pmi = Infinity;
+      for (let k = 1; k < n; k++) pmi = Math.min(pmi, Math.log(p(term) / (p(cs.slice(0, k).join('')) * p(cs.slice(k).join('')))));
+      if (pmi < minPmi || exclude(term)) continue;
+      candidateOfSlot[s] = candidates.length;
+      candidates.push({ term, pmi, freq: f, left: new Map(), right: new Map(), docs: 0, lastDoc: -1, exampleDoc: -1 });
+    }
+    // neighbours: a digit or letter next to the run is one fixed neighbour (-1); punctuation,
+    // space or the text's edge is a free boundary, counted as a new neighbour (-2, -3, …) each time
+    const next = new Int32Array(code.length).fill(-1);
+    for (let q = 0; q < code.length; q++) {
+      const s = slotAt[q]!;
+      if (s < 0) continue;
+      next[q] = idOfSlot[s]!;
+      const ci = candidateOfSlot[s]!;
+      if (ci < 0) continue;
+      const c = candidates[ci]!;
+      const l = q > 0 && code[q - 1]! >= 0 ? code[q - 1]! : text.attachedBefore[q] ? -1 : -2 - edge++;
+      const r = code[q + n]! >= 0 ? code[q + n]! : text.attachedAfter[q + n] ? -1 : -2 - edge++;
+      c.left.set(l, (c.left.get(l) ?? 0) + 1);
+      c.right.set(r, (c.right.get(r) ?? 0) + 1);
+      const d = text.docAt[q]!;
+      if (d !== c.lastDoc) {
+        c.docs++;
+        c.lastDoc = d;
+      }
+      if (c.exampleDoc < 0) c.exampleDoc = d;
+    }
+    idAt = next;
+  }
   const scored: DictionaryCandidate[] = [];
-  for (const [term, c] of candidates) {
+  for (const c of candidates) {
     const leftEntropy = entropy(c.left);
     const rightEntropy = entropy(c.right);
-    if (c.docs.size < minDocs || Math.min(leftEntropy, rightEntropy) < minEntropy) continue;
-    const f = freq.get(term)!;
-    const [di] = c.example!;
+    if (c.docs < minDocs || Math.min(leftEntropy, rightEntropy) < minEntropy) continue;
+    const doc = docs[c.exampleDoc]!;
     scored.push({
-      term, rank: 0, score: Math.log(f) * c.pmi * Math.min(leftEntropy, rightEntropy), freq: f, docs: c.docs.size,
-      pmi: c.pmi, leftEntropy, rightEntropy, example: snippet(docs[di]!.text, term), exampleId: docs[di]!.id,
+      term: c.term, rank: 0, score: Math.log(c.freq) * c.pmi * Math.min(leftEntropy, rightEntropy), freq: c.freq, docs: c.docs,
+      pmi: c.pmi, leftEntropy, rightEntropy, example: snippet(doc.text, c.term), exampleId: doc.id,
     });
   }
   scored.sort((a, b) => b.score - a.score || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
@@ -133,10 +161,108 @@ export function findDictionaryGaps(
   return kept;
 }
 
-function entropy(counts: ReadonlyMap<string, number>): number {
+/** The Chinese runs of all texts laid end to end as character ids, each run followed by a -1. */
+interface HanPositions {
+  code: Int32Array;
+  /** Which document each position belongs to. */
+  docAt: Int32Array;
+  /** At a run's first position: a digit or letter stands right before the run. */
+  attachedBefore: Uint8Array;
+  /** At a run's closing -1: a digit or letter stands right after the run. */
+  attachedAfter: Uint8Array;
+  /** Character of each id. */
+  alphabet: string[];
+  /** Characters in runs. */
+  chars: number;
+  /** The characters of the n-gram at a position. */
+  gram(at: number, n: number): string[];
+}
+
+function hanPositions(docs: readonly { text: string }[]): HanPositions {
+  const idOf = new Map<string, number>();
+  const alphabet: string[] = [];
+  const code: number[] = [];
+  const docAt: number[] = [];
+  const before: number[] = [];
+  const after: number[] = [];
+  let chars = 0;
+  docs.forEach((d, di) => {
+    for (const m of d.text.matchAll(HAN_RUN)) {
+      const start = code.length;
+      for (const ch of m[0]) {
+        let c = idOf.get(ch);
+        if (c === undefined) {
+          idOf.set(ch, (c = alphabet.length));
+          alphabet.push(ch);
+        }
+        code.push(c);
+        docAt.push(di);
+        chars++;
+      }
+      before.push(start, ATTACHED.test(d.text[m.index - 1] ?? '') ? 1 : 0);
+      after.push(code.length, ATTACHED.test(d.text[m.index + m[0].length] ?? '') ? 1 : 0);
+      code.push(-1);
+      docAt.push(di);
+    }
+  });
+  const attachedBefore = new Uint8Array(code.length);
+  const attachedAfter = new Uint8Array(code.length + 1);
+  for (let i = 0; i < before.length; i += 2) attachedBefore[before[i]!] = before[i + 1]!;
+  for (let i = 0; i < after.length; i += 2) attachedAfter[after[i]!] = after[i + 1]!;
+  const codes = Int32Array.from(code);
+  return {
+    code: codes, docAt: Int32Array.from(docAt), attachedBefore, attachedAfter, alphabet, chars,
+    gram: (at, n) => Array.from(codes.subarray(at, at + n), (c) => alphabet[c]!),
+  };
+}
+
+function entropy(counts: ReadonlyMap<number, number>): number {
   let total = 0;
   for (const v of counts.values()) total += v;
   let h = 0;
   for (const v of counts.values()) h -= (v / total) * Math.log(v / total);
   return h;
+}
+
+/** Numbers (whole, 0 ≤ key < 2⁵³) to dense slots 0, 1, 2, … in order of first sight: open addressing, linear probing. */
+class SlotTable {
+  private keys = new Float64Array(1 << 16).fill(-1);
+  private slots = new Int32Array(1 << 16);
+  private size = 0;
+
+  /** The key's slot; a new key gets the next one. */
+  slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let i = hash(key) & mask;
+    for (;;) {
+      const k = this.keys[i]!;
+      if (k === key) return this.slots[i]!;
+      if (k < 0) break;
+      i = (i + 1) & mask;
+    }
+    this.keys[i] = key;
+    this.slots[i] = this.size++;
+    if (this.size * 2 > this.keys.length) this.grow();
+    return this.size - 1;
+  }
+
+  private grow(): void {
+    const { keys, slots } = this;
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.slots = new Int32Array(keys.length * 2);
+    const mask = this.keys.length - 1;
+    for (let j = 0; j < keys.length; j++) {
+      if (keys[j]! < 0) continue;
+      let i = hash(keys[j]!) & mask;
+      while (this.keys[i]! >= 0) i = (i + 1) & mask;
+      this.keys[i] = keys[j]!;
+      this.slots[i] = slots[j]!;
+    }
+  }
+}
+
+function hash(key: number): number {
+  let h = Math.imul((key >>> 0) ^ Math.imul(Math.floor(key / 4294967296), 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 15;
+  return Math.imul(h, 0xc2b2ae35) ^ (h >>> 13);
 }
