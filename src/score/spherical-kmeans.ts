@@ -67,10 +67,87 @@ export function sphericalKMeans(x: UnitRows, k: number, random: () => number, in
   const n = rowCount(x);
   const { dim } = x;
   const centres = new Float64Array(k * dim);
-  if (initial) centres.set(initial);
-  else addRow(x, Math.min(n - 1, Math.floor(random() * n)), centres, 0);
+  centres.set(initial ?? seedCentres(x, k, random));
+  const assign = new Int32Array(n).fill(-1);
+  // Hamerly's bounds (in chord distance √(2 − 2·cos), a metric on the unit sphere): `upper` ≥ the
+  // distance to the own centre, `lower` ≤ the distance to any other; while upper < lower the row
+  // cannot move and its k cosines are not computed. Only unit rows are bounded, and only in rounds
+  // whose centres are all unit vectors; the assignments are those of computing every cosine.
+  const upper = new Float64Array(n);
+  const lower = new Float64Array(n);
+  const unit = new Uint8Array(n);
+  for (let i = 0; i < n; i++) unit[i] = Math.abs(rowDot(x, i, x.sparse ? rowCentre(x, i) : x.values, x.sparse ? 0 : i) - 1) < 1e-9 ? 1 : 0;
+  const moved = new Float64Array(k);
+  let bounded = false;
+  const previous = new Float64Array(k * dim);
+  for (let round = 0; round < 100; round++) {
+    let changed = 0;
+    let most = 0;
+    let mostAt = -1;
+    let second = 0;
+    for (let c = 0; c < k; c++) {
+      if (moved[c]! > most) {
+        second = most;
+        most = moved[c]!;
+        mostAt = c;
+      } else if (moved[c]! > second) second = moved[c]!;
+    }
+    for (let i = 0; i < n; i++) {
+      if (bounded && unit[i]) {
+        const own = assign[i]!;
+        upper[i]! += moved[own]!;
+        lower[i]! -= own === mostAt ? second : most;
+        if (upper[i]! + BOUND_SLACK < lower[i]!) continue;
+        upper[i] = chord(rowDot(x, i, centres, own));
+        if (upper[i]! + BOUND_SLACK < lower[i]!) continue;
+      }
+      let best = 0;
+      let bestSim = -Infinity;
+      let nextSim = -Infinity;
+      for (let c = 0; c < k; c++) {
+        const s = rowDot(x, i, centres, c);
+        if (s > bestSim) {
+          nextSim = bestSim;
+          bestSim = s;
+          best = c;
+        } else if (s > nextSim) nextSim = s;
+      }
+      upper[i] = chord(bestSim);
+      lower[i] = chord(nextSim);
+      if (assign[i] !== best) {
+        assign[i] = best;
+        changed++;
+      }
+    }
+    if (changed <= 0.001 * n) break;
+    previous.set(centres);
+    centres.fill(0);
+    for (let i = 0; i < n; i++) addRow(x, i, centres, assign[i]!);
+    bounded = true;
+    for (let c = 0; c < k; c++) {
+      let norm = 0;
+      for (let j = 0; j < dim; j++) norm += centres[c * dim + j]! ** 2;
+      if (norm === 0) bounded = false;
+      norm = Math.sqrt(norm) || 1;
+      for (let j = 0; j < dim; j++) centres[c * dim + j]! /= norm;
+      let d = 0;
+      for (let j = 0; j < dim; j++) d += (centres[c * dim + j]! - previous[c * dim + j]!) ** 2;
+      moved[c] = Math.sqrt(d);
+      if (Math.abs(previous.subarray(c * dim, (c + 1) * dim).reduce((a, v) => a + v * v, 0) - 1) > 1e-9) bounded = false;
+    }
+  }
+  let objective = 0;
+  for (let i = 0; i < n; i++) objective += rowDot(x, i, centres, assign[i]!);
+  return { assign, centres, objective };
+}
+
+/** k-means++ seeding: k rows as centres, each drawn with weight (1 − cosine to the nearest centre so far)². */
+export function seedCentres(x: UnitRows, k: number, random: () => number): Float64Array {
+  const n = rowCount(x);
+  const centres = new Float64Array(k * x.dim);
+  addRow(x, Math.min(n - 1, Math.floor(random() * n)), centres, 0);
   const nearest = new Float64Array(n).fill(-Infinity);
-  for (let c = 1; c < k && !initial; c++) {
+  for (let c = 1; c < k; c++) {
     let total = 0;
     for (let i = 0; i < n; i++) {
       nearest[i] = Math.max(nearest[i]!, rowDot(x, i, centres, c - 1));
@@ -87,37 +164,22 @@ export function sphericalKMeans(x: UnitRows, k: number, random: () => number, in
     }
     addRow(x, pick, centres, c);
   }
-  const assign = new Int32Array(n).fill(-1);
-  for (let round = 0; round < 100; round++) {
-    let changed = 0;
-    for (let i = 0; i < n; i++) {
-      let best = 0;
-      let bestSim = -Infinity;
-      for (let c = 0; c < k; c++) {
-        const s = rowDot(x, i, centres, c);
-        if (s > bestSim) {
-          bestSim = s;
-          best = c;
-        }
-      }
-      if (assign[i] !== best) {
-        assign[i] = best;
-        changed++;
-      }
-    }
-    if (changed <= 0.001 * n) break;
-    centres.fill(0);
-    for (let i = 0; i < n; i++) addRow(x, i, centres, assign[i]!);
-    for (let c = 0; c < k; c++) {
-      let norm = 0;
-      for (let j = 0; j < dim; j++) norm += centres[c * dim + j]! ** 2;
-      norm = Math.sqrt(norm) || 1;
-      for (let j = 0; j < dim; j++) centres[c * dim + j]! /= norm;
-    }
-  }
-  let objective = 0;
-  for (let i = 0; i < n; i++) objective += rowDot(x, i, centres, assign[i]!);
-  return { assign, centres, objective };
+  return centres;
+}
+
+/** Room for rounding in the bound test: a row is skipped only when its own centre is nearer by more than this. */
+const BOUND_SLACK = 1e-9;
+
+/** Chord distance between unit vectors with cosine s (−∞ for "no such centre" gives +∞). */
+function chord(s: number): number {
+  return s === -Infinity ? Infinity : Math.sqrt(Math.max(0, 2 - 2 * s));
+}
+
+/** Row i of a sparse matrix as a dense vector (to take its norm with rowDot). */
+function rowCentre(x: UnitRows, i: number): Float64Array {
+  const c = new Float64Array(x.dim);
+  addRow(x, i, c, 0);
+  return c;
 }
 
 /** The tightest of `restarts` runs (highest summed cosine; the first on a tie). */

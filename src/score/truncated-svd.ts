@@ -1,6 +1,25 @@
 /** A sparse matrix as rows of [column, value] pairs, columns ascending. */
 export type SparseRows = readonly (readonly (readonly [number, number])[])[];
 
+/** The same matrix in compressed sparse rows: row i's entries are at rowStart[i] … rowStart[i + 1]. */
+interface Csr {
+  rowStart: Int32Array;
+  cols: Int32Array;
+  vals: Float64Array;
+}
+
+function toCsr(rows: SparseRows): Csr {
+  const rowStart = new Int32Array(rows.length + 1);
+  rows.forEach((r, i) => (rowStart[i + 1] = rowStart[i]! + r.length));
+  const cols = new Int32Array(rowStart[rows.length]!);
+  const vals = new Float64Array(cols.length);
+  rows.forEach((r, i) => r.forEach(([j, v], e) => {
+    cols[rowStart[i]! + e] = j;
+    vals[rowStart[i]! + e] = v;
+  }));
+  return { rowStart, cols, vals };
+}
+
 /** Right singular vectors of a sparse matrix, to project rows on. */
 export interface SingularBasis {
   /** `rank` vectors of length `columns`, by decreasing singular value. */
@@ -16,8 +35,9 @@ export interface SingularBasis {
  * deterministic for a given source. A vector's sign is fixed so that its
  * largest entry is positive.
  */
-export function truncatedSvd(rows: SparseRows, columns: number, rank: number, random: () => number, powerIterations = 3): SingularBasis {
-  const n = rows.length;
+export function truncatedSvd(sparseRows: SparseRows, columns: number, rank: number, random: () => number, powerIterations = 3): SingularBasis {
+  const n = sparseRows.length;
+  const rows = toCsr(sparseRows);
   const l = Math.min(rank + 10, n, columns);
   const omega = Array.from({ length: l }, () => gaussianVector(columns, random));
   // between power iterations one Gram–Schmidt pass is enough (it only keeps the columns apart);
@@ -53,20 +73,25 @@ export function truncatedSvd(rows: SparseRows, columns: number, rank: number, ra
 }
 
 /** Each row's coordinates on the basis (row · v_k = U Σ for the rows the basis came from), L2-normalised, as one flat array of rows × rank. */
-export function projectRows(rows: SparseRows, basis: SingularBasis): Float64Array {
+export function projectRows(sparseRows: SparseRows, basis: SingularBasis): Float64Array {
   const rank = basis.directions.length;
-  const out = new Float64Array(rows.length * rank);
-  for (let i = 0; i < rows.length; i++) {
-    let norm = 0;
-    for (let k = 0; k < rank; k++) {
-      const v = basis.directions[k]!;
-      let s = 0;
-      for (const [j, x] of rows[i]!) s += x * v[j]!;
-      out[i * rank + k] = s;
-      norm += s * s;
+  const { rowStart, cols, vals } = toCsr(sparseRows);
+  // the directions as one columns × rank array, so a term's coordinates sit together
+  const columns = basis.directions[0]?.length ?? 0;
+  const across = new Float64Array(columns * rank);
+  basis.directions.forEach((v, k) => v.forEach((x, j) => (across[j * rank + k] = x)));
+  const out = new Float64Array(sparseRows.length * rank);
+  for (let i = 0; i < sparseRows.length; i++) {
+    const o = i * rank;
+    for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) {
+      const x = vals[e]!;
+      const a = cols[e]! * rank;
+      for (let k = 0; k < rank; k++) out[o + k]! += x * across[a + k]!;
     }
+    let norm = 0;
+    for (let k = 0; k < rank; k++) norm += out[o + k]! * out[o + k]!;
     norm = Math.sqrt(norm);
-    if (norm > 0) for (let k = 0; k < rank; k++) out[i * rank + k]! /= norm;
+    if (norm > 0) for (let k = 0; k < rank; k++) out[o + k]! /= norm;
   }
   return out;
 }
@@ -84,23 +109,25 @@ function gaussianVector(length: number, random: () => number): Float64Array {
 }
 
 /** A x for a dense x of length `columns`. */
-function multiply(rows: SparseRows, x: Float64Array, n: number): Float64Array {
+function multiply(rows: Csr, x: Float64Array, n: number): Float64Array {
+  const { rowStart, cols, vals } = rows;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = 0;
-    for (const [j, v] of rows[i]!) s += v * x[j]!;
+    for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) s += vals[e]! * x[cols[e]!]!;
     out[i] = s;
   }
   return out;
 }
 
 /** Aᵀ x for a dense x of length n. */
-function multiplyTransposed(rows: SparseRows, x: Float64Array, columns: number): Float64Array {
+function multiplyTransposed(rows: Csr, x: Float64Array, columns: number): Float64Array {
+  const { rowStart, cols, vals } = rows;
   const out = new Float64Array(columns);
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; i + 1 < rowStart.length; i++) {
     const xi = x[i]!;
     if (xi === 0) continue;
-    for (const [j, v] of rows[i]!) out[j]! += v * xi;
+    for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) out[cols[e]!]! += vals[e]! * xi;
   }
   return out;
 }

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/score/seeded-random.ts';
+import { seedCentres, sphericalKMeans } from '../../src/score/spherical-kmeans.ts';
+
+/** Plain Lloyd rounds from the same start: every cosine computed every round (the reference). */
+function lloyd(values: Float64Array, dim: number, centresIn: Float64Array, k: number): { assign: Int32Array; centres: Float64Array } {
+  const n = values.length / dim;
+  const centres = Float64Array.from(centresIn);
+  const assign = new Int32Array(n).fill(-1);
+  const dot = (i: number, c: number): number => {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, j = 0;
+    for (; j + 3 < dim; j += 4) {
+      s0 += values[i * dim + j]! * centres[c * dim + j]!;
+      s1 += values[i * dim + j + 1]! * centres[c * dim + j + 1]!;
+      s2 += values[i * dim + j + 2]! * centres[c * dim + j + 2]!;
+      s3 += values[i * dim + j + 3]! * centres[c * dim + j + 3]!;
+    }
+    for (; j < dim; j++) s0 += values[i * dim + j]! * centres[c * dim + j]!;
+    return s0 + s1 + (s2 + s3);
+  };
+  for (let round = 0; round < 100; round++) {
+    let changed = 0;
+    for (let i = 0; i < n; i++) {
+      let best = 0;
+      let bestSim = -Infinity;
+      for (let c = 0; c < k; c++) if (dot(i, c) > bestSim) [bestSim, best] = [dot(i, c), c];
+      if (assign[i] !== best) [assign[i], changed] = [best, changed + 1];
+    }
+    if (changed <= 0.001 * n) break;
+    centres.fill(0);
+    for (let i = 0; i < n; i++) for (let j = 0; j < dim; j++) centres[assign[i]! * dim + j]! += values[i * dim + j]!;
+    for (let c = 0; c < k; c++) {
+      const norm = Math.sqrt(centres.subarray(c * dim, (c + 1) * dim).reduce((a, v) => a + v * v, 0)) || 1;
+      for (let j = 0; j < dim; j++) centres[c * dim + j]! /= norm;
+    }
+  }
+  return { assign, centres };
+}
+
+/** n unit rows around `groups` random directions (spread `noise`), plus `zeros` rows of zeros. */
+function rows(n: number, dim: number, groups: number, noise: number, zeros: number, seed: string): Float64Array {
+  const random = seededRandom(seed);
+  const axes = Array.from({ length: groups }, () => Array.from({ length: dim }, () => random() - 0.5));
+  const values = new Float64Array((n + zeros) * dim);
+  for (let i = 0; i < n; i++) {
+    const axis = axes[i % groups]!;
+    const v = axis.map((a) => a + noise * (random() - 0.5));
+    const norm = Math.hypot(...v);
+    v.forEach((x, j) => (values[i * dim + j] = x / norm));
+  }
+  return values;
+}
+
+describe('sphericalKMeans', () => {
+  for (const [name, n, dim, groups, noise, k, zeros] of [
+    ['well separated', 2000, 40, 5, 0.6, 5, 0],
+    ['overlapping, more centres than groups', 1500, 30, 4, 2.5, 9, 0],
+    ['with rows of zeros', 800, 17, 3, 1.5, 6, 7],
+  ] as const) {
+    it(`skips rows by its distance bounds yet assigns exactly as plain Lloyd rounds do (${name})`, () => {
+      const values = rows(n, dim, groups, noise, zeros, name);
+      const start = seedCentres({ values, dim }, k, seededRandom(name));
+      const result = sphericalKMeans({ values, dim }, k, () => 0, start);
+      const reference = lloyd(values, dim, start, k);
+      expect(result.assign).toEqual(reference.assign);
+      expect(result.centres).toEqual(reference.centres);
+    });
+  }
+});
