@@ -235,11 +235,12 @@ export function topicsOfScope(
   return { topics, assignments, note: { ...base, k, coherenceByK: chosen.coherenceByK, note: `${order.length} topics${options.topics ? ' (fixed)' : ' (k chosen by coherence)'}, ${outliers.size} outliers` } };
 }
 
-/** Class-based TF-IDF: a term's share in the topic × ln(1 + mean topic size / its frequency over all topics). */
-function classTfIdf(groups: number[][], docs: readonly TermDocument[]): string[][] {
+/** Class-based TF-IDF: a term's share in the topic × ln(1 + mean topic size / its frequency over all topics); each topic's top `limit` terms. */
+function classTfIdf(groups: number[][], docs: readonly TermDocument[], limit = 10): string[][] {
   const counts = groups.map((g) => {
     const m = new Map<string, number>();
-    for (const i of g) for (const [t, c] of docs[i]!.terms) if ([...t].length >= 2) m.set(t, (m.get(t) ?? 0) + c);
+    // two or more characters (two code units can be one character outside the BMP)
+    for (const i of g) for (const [t, c] of docs[i]!.terms) if (t.length > 2 || (t.length === 2 && [...t].length === 2)) m.set(t, (m.get(t) ?? 0) + c);
     return m;
   });
   const total = new Map<string, number>();
@@ -247,11 +248,21 @@ function classTfIdf(groups: number[][], docs: readonly TermDocument[]): string[]
   const average = [...counts].reduce((a, m) => a + [...m.values()].reduce((x, y) => x + y, 0), 0) / Math.max(1, counts.length);
   return counts.map((m) => {
     const size = [...m.values()].reduce((a, b) => a + b, 0) || 1;
-    return [...m]
-      .map(([t, c]) => [t, (c / size) * Math.log(1 + average / total.get(t)!)] as const)
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .map(([t]) => t);
+    const top: (readonly [string, number])[] = [];
+    for (const [t, c] of m) {
+      const e = [t, (c / size) * Math.log(1 + average / total.get(t)!)] as const;
+      if (top.length === limit && !before(e, top[limit - 1]!)) continue;
+      let at = top.length < limit ? top.length : limit - 1;
+      top[at] = e;
+      for (; at > 0 && before(top[at]!, top[at - 1]!); at--) [top[at - 1], top[at]] = [top[at]!, top[at - 1]!];
+    }
+    return top.map(([t]) => t);
   });
+}
+
+/** Higher score first, then by term. */
+function before(a: readonly [string, number], b: readonly [string, number]): boolean {
+  return a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
 }
 
 /** Mean normalised PMI of all pairs of `terms`, by co-occurrence in the same suggestion. */
