@@ -87,46 +87,62 @@ function scoreScope(s: ScopeCounts, all: ScopeCounts, idf: (t: string) => number
   const restTotal = all.dfTotal - s.dfTotal;
   let tfTotal = 0;
   for (const v of s.tf.values()) tfTotal += v;
+  // every term's p-value goes into the false-discovery correction; only the candidates
+  // (raised in enough suggestions, and more than in the rest) become keyword rows
+  const pValues = new Float64Array(restDocs === 0 ? 0 : s.df.size);
   const rows: Keyword[] = [];
+  const rowIndex: number[] = [];
+  let t = 0;
   for (const [term, a] of s.df) {
-    const freq = s.tf.get(term)!;
+    const at = t++;
     const share = a / s.documents;
-    const tfidf = (freq / tfTotal) * idf(term);
-    const base = { ...s.scope, term, rank: 0, score: 0, salience: 0, docs: a, freq, share, tfidf };
     if (restDocs === 0) {
-      rows.push({ ...base, salience: tfidf, g2: null, p: null, q: null, delta: null, z: null, ratio: null, significant: false });
+      if (a < minDocs) continue;
+      const freq = s.tf.get(term)!;
+      const tfidf = (freq / tfTotal) * idf(term);
+      rows.push({ category: s.scope.category, year: s.scope.year, term, rank: 0, score: 0, salience: tfidf, docs: a, freq, share, tfidf, g2: null, p: null, q: null, delta: null, z: null, ratio: null, significant: false });
       continue;
     }
     const b = all.df.get(term)! - a;
     const ll = logLikelihood(a, s.documents, b, restDocs);
-    const lo = logOddsDirichlet(a, s.dfTotal, b, restTotal, (alpha0 * all.df.get(term)!) / all.dfTotal, alpha0);
+    pValues[at] = ll.over ? ll.p : 1;
     const ratio = (a / s.documents) / ((b + 0.5) / (restDocs + 0.5));
-    rows.push({ ...base, salience: ratio > 1 ? share * Math.log(ratio) * specificity(term) : 0, g2: ll.g2, p: ll.over ? ll.p : 1, q: null, delta: lo.delta, z: lo.z, ratio, significant: false });
+    if (a < minDocs || !(ratio > 1)) continue;
+    const freq = s.tf.get(term)!;
+    const tfidf = (freq / tfTotal) * idf(term);
+    const lo = logOddsDirichlet(a, s.dfTotal, b, restTotal, (alpha0 * all.df.get(term)!) / all.dfTotal, alpha0);
+    rows.push({ category: s.scope.category, year: s.scope.year, term, rank: 0, score: 0, salience: share * Math.log(ratio) * specificity(term), docs: a, freq, share, tfidf, g2: ll.g2, p: pValues[at]!, q: null, delta: lo.delta, z: lo.z, ratio, significant: false });
+    rowIndex.push(at);
   }
   if (restDocs > 0) {
-    const q = benjaminiHochberg(rows.map((r) => r.p!));
+    const q = benjaminiHochberg(pValues);
     rows.forEach((r, i) => {
-      r.q = q[i]!;
-      r.significant = r.z! > 0 && r.ratio! > 1 && q[i]! < fdr;
+      r.q = q[rowIndex[i]!]!;
+      r.significant = r.z! > 0 && r.ratio! > 1 && r.q < fdr;
     });
   }
   const byTerm = (x: Keyword, y: Keyword): number => y.salience - x.salience || y.docs - x.docs || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0);
-  const candidates = rows.filter((r) => r.docs >= minDocs && (r.ratio === null || r.ratio > 1)).sort(byTerm).slice(0, CANDIDATES);
+  const candidates = rows.sort(byTerm).slice(0, CANDIDATES);
   const index = new Map(candidates.map((c, i) => [c.term, i]));
   // a word covers the suggestions that mention it, also inside a longer word (环保 in 环保局,
   // 电 in 停电): so 环保局 after 环保 brings nothing new, as a reader of the list sees it
   const docsOf: number[][] = candidates.map(() => []);
   const maxLen = Math.max(...candidates.map((c) => c.term.length));
-  for (const d of s.members) {
-    const hit = new Set<number>();
-    for (const term of docs[d]!.terms.keys()) {
-      for (let a = 0; a < term.length; a++) {
-        for (let b = a + 1; b <= Math.min(term.length, a + maxLen); b++) {
-          const i = index.get(term.slice(a, b));
-          if (i !== undefined) hit.add(i);
-        }
+  // the candidates inside each of the scope's terms, looked up once per term rather than per mention
+  const inside = new Map<string, number[]>();
+  for (const term of s.df.keys()) {
+    const found: number[] = [];
+    for (let a = 0; a < term.length; a++) {
+      for (let b = a + 1; b <= Math.min(term.length, a + maxLen); b++) {
+        const i = index.get(term.slice(a, b));
+        if (i !== undefined && !found.includes(i)) found.push(i);
       }
     }
+    if (found.length > 0) inside.set(term, found);
+  }
+  for (const d of s.members) {
+    const hit = new Set<number>();
+    for (const term of docs[d]!.terms.keys()) for (const i of inside.get(term) ?? []) hit.add(i);
     for (const i of hit) docsOf[i]!.push(d);
   }
   const order = diversify(candidates.map((c, i) => ({ term: c.term, base: c.salience, docs: docsOf[i]! })), options.limit ?? 100, options.diversity ?? 0.4);

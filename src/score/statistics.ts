@@ -21,14 +21,16 @@ export function chiSquare1PValue(x: number): number {
  * Benjamini–Hochberg adjusted p-values (q-values), in the input order: the
  * false-discovery rate at which each test would be declared significant.
  */
-export function benjaminiHochberg(pValues: readonly number[]): number[] {
+export function benjaminiHochberg(pValues: ArrayLike<number>): Float64Array {
   const m = pValues.length;
-  const order = pValues.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const q = new Array<number>(m);
+  const order = new Int32Array(m);
+  for (let i = 0; i < m; i++) order[i] = i;
+  order.sort((a, b) => pValues[a]! - pValues[b]! || a - b);
+  const q = new Float64Array(m);
   let running = 1;
   for (let k = m - 1; k >= 0; k--) {
-    const [p, i] = order[k]!;
-    running = Math.min(running, (p * m) / (k + 1));
+    const i = order[k]!;
+    running = Math.min(running, (pValues[i]! * m) / (k + 1));
     q[i] = running;
   }
   return q;
