@@ -99,7 +99,7 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
     const evidenceTop = options.evidenceTop ?? 50;
     const evidence = keywordEvidence(
       hot.keywords.filter((k) => k.rank <= evidenceTop),
-      documents.map((d, i) => ({ id: d.record.id, category: d.record.category, year: d.record.year, text: recordText(d.record), terms: scoring[i]!.terms })),
+      documents.map((d, i) => ({ id: d.record.id, category: d.record.category, year: d.record.year, text: () => recordText(d.record), terms: scoring[i]!.terms })),
       (term) => [term, ...(aliases.get(term) ?? [])],
     );
     return { phrases, hot, yearly, evidence, distribution: distribution(documents.map((d) => d.record)) };

@@ -17,7 +17,8 @@ export interface EvidenceDocument {
   id: string;
   category: string | null;
   year: number | null;
-  text: string;
+  /** The text passages are cut from (asked for only when a passage is wanted). */
+  text: () => string;
   terms: ReadonlyMap<string, number>;
 }
 
@@ -52,7 +53,7 @@ export function keywordEvidence(
       let passage = '';
       if (position < snippets) {
         for (const form of surfaceForms(k.term)) {
-          passage = snippet(d.text, form);
+          passage = snippet(d.text(), form);
           if (passage !== '') break;
         }
       }

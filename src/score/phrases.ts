@@ -98,13 +98,27 @@ function joinTokens(l: string, r: string): string {
  * A document's terms with its phrases added (count = the pair's count in it).
  * The phrase's own tokens keep their counts: a phrase is a keyword beside them.
  */
-export function withPhrases(terms: ReadonlyMap<string, number>, pairs: ReadonlyMap<string, number>, phrases: ReadonlyMap<string, Phrase>): Map<string, number> {
-  const out = new Map(terms);
+export function withPhrases(terms: ReadonlyMap<string, number>, pairs: ReadonlyMap<string, number>, phrases: ReadonlyMap<string, Phrase>): ReadonlyMap<string, number> {
+  let added: Map<string, number> | null = null;
   for (const [key, c] of pairs) {
     const p = phrases.get(key);
-    if (p && !terms.has(p.term)) out.set(p.term, (out.get(p.term) ?? 0) + c);
+    if (p && !terms.has(p.term)) {
+      added ??= new Map();
+      added.set(p.term, (added.get(p.term) ?? 0) + c);
+    }
   }
-  return new Map([...out].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+  // a document without phrases keeps its own Map when it is in term order (no copy of every document's counts)
+  if (added === null && inTermOrder(terms)) return terms;
+  return new Map([...terms, ...(added ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+}
+
+function inTermOrder(terms: ReadonlyMap<string, number>): boolean {
+  let previous: string | null = null;
+  for (const t of terms.keys()) {
+    if (previous !== null && !(previous < t)) return false;
+    previous = t;
+  }
+  return true;
 }
 
 /** Phrases by their pair key, for withPhrases. */
