@@ -58,13 +58,17 @@ export class Store {
     if (existsSync(path) && !options.fresh) {
       const db = new Database(path);
       db.pragma('foreign_keys = ON');
+      db.pragma(CACHE);
       return new Store(path, db, null);
     }
     const tmp = `${path}.tmp-${process.pid}`;
     rmSync(tmp, { force: true });
     const db = new Database(tmp);
     db.pragma('journal_mode = DELETE');
-    db.pragma('foreign_keys = ON');
+    // a new database only receives rows, whose documents it has just inserted: the per-row
+    // foreign-key lookups check nothing (a database opened again for a later run enforces them)
+    db.pragma('foreign_keys = OFF');
+    db.pragma(CACHE);
     return new Store(path, db, tmp);
   }
 
@@ -112,7 +116,10 @@ export class Store {
         delDocs.run(source);
         delRejects.run(source);
       }
+      // into a new database the term index is built once after the rows, not entry by entry
+      if (this.tmp) db.exec('DROP INDEX document_terms_term');
       insertDocuments(db, added);
+      if (this.tmp) db.exec('CREATE INDEX document_terms_term ON document_terms(term, document_id)');
       for (const table of ['topics', 'document_topics', 'topic_scopes', 'scopes', 'keywords', 'keyword_documents', 'term_trends', 'emerging_terms', 'dictionary_candidates', 'dictionary_splits', 'phrases', 'distribution']) {
         db.prepare(`DELETE FROM ${table}`).run();
       }
@@ -156,6 +163,13 @@ export class Store {
     return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?").get(name) !== undefined;
   }
 }
+
+/**
+ * Page cache of 64 MB (SQLite's default is 2 MB): the term index of a large
+ * corpus takes entries in term order while rows come in document order, and
+ * with a small cache every insert read and wrote pages back.
+ */
+const CACHE = `cache_size = ${-64 * 1024}`;
 
 /** A comparable fingerprint of a run's dictionary files. */
 export function dictionaryKey(files: readonly { kind: string; sha256: string }[]): string {
