@@ -20,23 +20,55 @@ export interface ScopeCounts {
   members: number[];
 }
 
-/** Counts for every scope (see scopesOf), in the fixed scope order; the last is (all, all). */
+/**
+ * Counts for every scope (see scopesOf), in the fixed scope order; the last is (all, all).
+ * Documents are counted once, into their (category, year) cell; every scope is
+ * then the sum of its cells (a scope's counts do not depend on how they are added up).
+ */
 export function countScopes(docs: readonly TermDocument[]): ScopeCounts[] {
-  const byScope = new Map<string, ScopeCounts>();
+  const cells = new Map<string, ScopeCounts>();
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i]!;
-    for (const scope of scopesOf(doc)) {
-      const key = scopeKey(scope);
-      let s = byScope.get(key);
-      if (!s) byScope.set(key, (s = { scope, documents: 0, df: new Map(), tf: new Map(), dfTotal: 0, members: [] }));
-      s.documents++;
-      s.members.push(i);
-      for (const [term, count] of doc.terms) {
-        s.df.set(term, (s.df.get(term) ?? 0) + 1);
-        s.tf.set(term, (s.tf.get(term) ?? 0) + count);
-        s.dfTotal++;
-      }
+    const scope = { category: doc.category, year: doc.year };
+    const key = scopeKey(scope);
+    let s = cells.get(key);
+    if (!s) cells.set(key, (s = { scope, documents: 0, df: new Map(), tf: new Map(), dfTotal: 0, members: [] }));
+    s.documents++;
+    s.members.push(i);
+    for (const [term, count] of doc.terms) {
+      s.df.set(term, (s.df.get(term) ?? 0) + 1);
+      s.tf.set(term, (s.tf.get(term) ?? 0) + count);
+      s.dfTotal++;
     }
   }
-  return [...byScope.values()].sort((a, b) => compareScopes(a.scope, b.scope));
+  const feeding = new Map<string, ScopeCounts[]>();
+  for (const cell of cells.values()) {
+    for (const scope of scopesOf(cell.scope)) feeding.set(scopeKey(scope), [...(feeding.get(scopeKey(scope)) ?? []), cell]);
+  }
+  const scopes: ScopeCounts[] = [];
+  for (const [key, from] of feeding) {
+    // a scope fed only by its own cell is that cell (members in document order); others add cells up
+    if (from.length === 1 && scopeKey(from[0]!.scope) === key) {
+      scopes.push(from[0]!);
+      continue;
+    }
+    const s: ScopeCounts = { scope: scopeOfKey(from[0]!.scope, key), documents: 0, df: new Map(), tf: new Map(), dfTotal: 0, members: [] };
+    for (const cell of from) add(s, cell);
+    s.members.sort((a, b) => a - b);
+    scopes.push(s);
+  }
+  return scopes.sort((a, b) => compareScopes(a.scope, b.scope));
+}
+
+/** The scope with `key` among those of `cell`. */
+function scopeOfKey(cell: Scope, key: string): Scope {
+  return scopesOf(cell).find((s) => scopeKey(s) === key)!;
+}
+
+function add(into: ScopeCounts, cell: ScopeCounts): void {
+  into.documents += cell.documents;
+  into.dfTotal += cell.dfTotal;
+  for (const i of cell.members) into.members.push(i);
+  for (const [t, c] of cell.df) into.df.set(t, (into.df.get(t) ?? 0) + c);
+  for (const [t, c] of cell.tf) into.tf.set(t, (into.tf.get(t) ?? 0) + c);
 }
