@@ -122,9 +122,19 @@ const FINAL_RESTARTS = 40;
  */
 function represent(v: Vectors, fit: readonly number[], representation: TopicRepresentation, random: () => number): UnitRows {
   if (representation === 'tfidf') return { values: new Float64Array(0), dim: v.vocab.length, sparse: v.rows };
-  const rank = Math.max(1, Math.min(LSA_RANK, Math.floor(fit.length / 2), v.vocab.length));
-  const basis = truncatedSvd(fit.map((i) => v.rows[i]!), v.vocab.length, rank, random);
-  return { values: projectRows(v.rows, basis), dim: basis.directions.length };
+  // only the words the fitted suggestions use span the space (a word absent from them has a zero
+  // column, and its weight on every direction would be zero): in a large scope fitted on a sample
+  // most of the vocabulary is absent, and the SVD's cost grows with the columns it carries
+  const column = new Int32Array(v.vocab.length).fill(-1);
+  for (const i of fit) for (const [j] of v.rows[i]!) column[j] = 0;
+  let used = 0;
+  for (let j = 0; j < column.length; j++) if (column[j] === 0) column[j] = used++;
+  const compact = used === v.vocab.length
+    ? (row: [number, number][]): [number, number][] => row
+    : (row: [number, number][]): [number, number][] => row.filter(([j]) => column[j]! >= 0).map(([j, x]) => [column[j]!, x]);
+  const rank = Math.max(1, Math.min(LSA_RANK, Math.floor(fit.length / 2), used));
+  const basis = truncatedSvd(fit.map((i) => compact(v.rows[i]!)), used, rank, random);
+  return { values: projectRows(v.rows.map(compact), basis), dim: basis.directions.length };
 }
 
 /** The rows `members` of x, as their own matrix. */
