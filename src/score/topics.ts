@@ -278,18 +278,25 @@ function before(a: readonly [string, number], b: readonly [string, number]): boo
 /** Mean normalised PMI of all pairs of `terms`, by co-occurrence in the same suggestion. */
 export function npmi(terms: readonly string[], docs: readonly TermDocument[]): number {
   const n = docs.length;
-  const has = terms.map((t) => docs.map((d) => d.terms.has(t)));
+  const t = terms.length;
+  // one pass over the documents: how many hold each term, and each pair of terms
+  const holding = new Float64Array(t);
+  const together = new Float64Array(t * t);
+  const present: number[] = [];
+  for (const d of docs) {
+    present.length = 0;
+    for (let a = 0; a < t; a++) if (d.terms.has(terms[a]!)) present.push(a);
+    for (let x = 0; x < present.length; x++) {
+      holding[present[x]!]!++;
+      for (let y = x + 1; y < present.length; y++) together[present[x]! * t + present[y]!]!++;
+    }
+  }
   let sum = 0;
   let pairs = 0;
-  for (let a = 0; a < terms.length; a++) for (let b = a + 1; b < terms.length; b++) {
-    let na = 0;
-    let nb = 0;
-    let nab = 0;
-    for (let i = 0; i < n; i++) {
-      if (has[a]![i]) na++;
-      if (has[b]![i]) nb++;
-      if (has[a]![i] && has[b]![i]) nab++;
-    }
+  for (let a = 0; a < t; a++) for (let b = a + 1; b < t; b++) {
+    const na = holding[a]!;
+    const nb = holding[b]!;
+    const nab = together[a * t + b]!;
     pairs++;
     if (nab === 0) {
       sum -= 1;
