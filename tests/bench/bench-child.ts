@@ -1,6 +1,6 @@
 /**
  * One measured job of `npm run bench`, in its own process so its peak RSS is
- * its own: `full <input> <out> <workers> [--add]`, `segment <input> <workers>`
+ * its own: `full <input> <out> <workers> [--add] [--no-topics]`, `segment <input> <workers>`
  * (the segment stage alone through segmentRecords) or `limit <input>` (the
  * bare segmenter over the same text). Prints one JSON line.
  */
@@ -16,7 +16,8 @@ const records = (): { title: string; text: string }[] => readFileSync(input!, 'u
 const rss = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 if (mode === 'full') {
   const t0 = performance.now();
-  const s = await run({ inputs: [input!], out: a!, workers: Number(b), fresh: process.argv[6] !== '--add' });
+  const flags = process.argv.slice(6);
+  const s = await run({ inputs: [input!], out: a!, workers: Number(b), fresh: !flags.includes('--add'), noTopics: flags.includes('--no-topics') });
   console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, timings: s.timings, records: s.counts.accepted, peakRssMb: rss() }));
 } else if (mode === 'segment') {
   const rs = records();

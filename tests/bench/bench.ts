@@ -89,7 +89,7 @@ for (const size of new Set([SIZES[0]!, SIZES.at(-1)!])) {
   const c = corpus(size);
   const one = child([here('./bench-child.ts'), 'segment', c.path, '1']);
   const two = child([here('./bench-child.ts'), 'segment', c.path, '2']);
-  say(`Segment stage on ${mb(c.bytes).toFixed(0)} MB: 1 worker ${one?.seconds.toFixed(2)} s, 2 workers ${two?.seconds.toFixed(2)} s → ${one && two ? (one.seconds / two.seconds).toFixed(2) : '—'}× (target ≥ 1.6×; each worker starts tsx and loads the dictionaries, ~1 s).`);
+  say(`Segment stage on ${mb(c.bytes).toFixed(0)} MB: 1 thread ${one?.seconds.toFixed(2)} s, 2 threads (this one and a worker, which starts tsx and loads the dictionaries first) ${two?.seconds.toFixed(2)} s → ${one && two ? (one.seconds / two.seconds).toFixed(2) : '—'}× (target ≥ 1.6×).`);
 }
 const first = corpus(SIZES[0]!);
 
@@ -103,6 +103,15 @@ const first = corpus(SIZES[0]!);
   const add = child([here('./bench-child.ts'), 'full', session.path, out, '2', '--add']);
   const whole = full[SIZES[0]!];
   say(`Adding a 10% session (${session.records} records) to a stored ${older.records}: ${add?.seconds.toFixed(1)} s = ${add && whole ? ((100 * add.seconds) / whole.seconds).toFixed(0) : '—'}% of the full run (target ≤ 20%); stages: ${add ? Object.entries(add.timings as Record<string, number>).filter(([, s]) => s >= 0.05).map(([k, s]) => `${k} ${s.toFixed(1)}`).join(', ') : '—'}.`);
+}
+
+// what topics cost: the first size again without them
+{
+  const out = join(work, 'no-topics');
+  const r = child([here('./bench-child.ts'), 'full', first.path, out, '2', '--no-topics']);
+  const whole = full[SIZES[0]!];
+  say(`The whole job on ${mb(first.bytes).toFixed(0)} MB without topics (\`--no-topics\`): ${r?.seconds.toFixed(1)} s (with them ${whole?.seconds.toFixed(1)} s), peak RSS ${r?.peakRssMb} MB.`);
+  rmSync(out, { recursive: true, force: true });
 }
 
 // 4. natural's TfIdf against plain Maps on the same tokens
