@@ -34,11 +34,12 @@ export async function rebuild(options: RebuildOptions): Promise<{ clouds: CloudF
   }
   const store = Store.open(database);
   const docs = store.storedDocuments().sort((x, y) => (x.record.id < y.record.id ? -1 : x.record.id > y.record.id ? 1 : 0));
+  // the run's topics (its seed, its topic count) as stored, not clustered again
+  const topics = store.storedTopics();
   store.abort();
   const lexicon = loadLexicon(options, []);
   const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
-  // clouds need no topics; the report's topics.json does
-  const analysis = analyseCorpus(docs, lexicon, segmenter, { backgroundIdf: loadBackgroundIdf(), noDictGaps: true, topics: options.what === 'clouds' ? null : {}, time: (_, f) => f() });
+  const analysis = { ...analyseCorpus(docs, lexicon, segmenter, { backgroundIdf: loadBackgroundIdf(), noDictGaps: true, topics: null, time: (_, f) => f() }), ...topics };
   const sources = [...new Set(docs.map((d) => basename(d.record.origin.file)))].sort();
   if (options.what === 'clouds') {
     return { clouds: await writeWordClouds(join(options.out, 'clouds'), analysis, { sources, seed: options.seed, png: !options.noPng }), report: null, json: [] };

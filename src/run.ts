@@ -32,7 +32,7 @@ export interface RunOptions extends LexiconOptions {
   sheet?: string;
   segmenter?: SegmenterBackend;
   hmm?: boolean;
-  /** Worker threads for segmentation and topics (default: one per core on large enough inputs; results are the same for any number). */
+  /** Threads for segmentation (this one and n − 1 workers) and topic worker threads (default: one per core on large enough inputs; results are the same for any number). */
   workers?: number;
   /** Start a new database instead of adding to the one in `out`. */
   fresh?: boolean;

@@ -19,7 +19,7 @@ export function makeRunCommand(io: CliIo): Command {
     .option('--topics <n>', 'number of topics in every scope (default: chosen per scope)')
     .option('--no-topics', 'skip topic clustering')
     .option('--seed <text>', 'seed of topic clustering and cloud layouts', 'hotwords')
-    .option('--workers <n>', 'worker threads for segmentation and topics (default: one per core from 4,000 records for segmentation, 1,000 for topics; the results do not depend on it)');
+    .option('--workers <n>', 'threads for segmentation (this one and n - 1 workers) and topic worker threads (default: one per core, from 4,000 records for segmentation and 1,000 for topics; the results do not depend on it)');
   addInputOptions(cmd).action(async (inputs: string[], opts: Record<string, unknown>) => {
     const s = inputSettings(opts);
     const summary = await run({
