@@ -52,7 +52,9 @@ export function truncatedSvd(sparseRows: SparseRows, columns: number, rank: numb
   }
   // B = Qᵀ A = W Σ Vᵀ, from the eigen-decomposition of B Bᵀ = W Σ² Wᵀ; then v_k = Bᵀ w_k / σ_k
   const b = y.map((col) => multiplyTransposed(rows, col, columns));
-  const c = Array.from({ length: l }, (_, i) => Array.from({ length: l }, (_, j) => dotDense(b[i]!, b[j]!)));
+  // symmetric: each product once (the same sum either way round)
+  const c = Array.from({ length: l }, () => new Array<number>(l).fill(0));
+  for (let i = 0; i < l; i++) for (let j = i; j < l; j++) c[i]![j] = c[j]![i] = dotDense(b[i]!, b[j]!);
   const { values, vectors } = symmetricEigen(c);
   const order = values.map((v, i) => [v, i] as const).filter(([v]) => v > 1e-10).sort((x, z) => z[0] - x[0] || x[1] - z[1]).slice(0, Math.min(rank, l));
   const directions = order.map(([lambda, k]) => {
