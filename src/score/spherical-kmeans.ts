@@ -69,51 +69,73 @@ export function sphericalKMeans(x: UnitRows, k: number, random: () => number, in
   const centres = new Float64Array(k * dim);
   centres.set(initial ?? seedCentres(x, k, random));
   const assign = new Int32Array(n).fill(-1);
-  // Hamerly's bounds (in chord distance √(2 − 2·cos), a metric on the unit sphere): `upper` ≥ the
-  // distance to the own centre, `lower` ≤ the distance to any other; while upper < lower the row
-  // cannot move and its k cosines are not computed. Only unit rows are bounded, and only in rounds
-  // whose centres are all unit vectors; the assignments are those of computing every cosine.
+  // Elkan's bounds, in chord distance √(2 − 2·cos) (a metric on the unit sphere): `upper` ≥ the
+  // distance to the own centre, `lower[i·k + c]` ≤ the distance to centre c. A centre is not
+  // compared when its lower bound, or half its distance from the own centre, exceeds `upper`:
+  // it cannot be nearer. Only unit rows are bounded, and only in rounds whose centres are all unit
+  // vectors; the assignments are those of computing every cosine (ties to the lowest index).
   const upper = new Float64Array(n);
-  const lower = new Float64Array(n);
+  const lower = new Float64Array(n * k);
   const unit = new Uint8Array(n);
   for (let i = 0; i < n; i++) unit[i] = Math.abs(rowDot(x, i, x.sparse ? rowCentre(x, i) : x.values, x.sparse ? 0 : i) - 1) < 1e-9 ? 1 : 0;
   const moved = new Float64Array(k);
+  const apart = new Float64Array(k * k);
+  const alone = new Float64Array(k);
   let bounded = false;
   const previous = new Float64Array(k * dim);
   for (let round = 0; round < 100; round++) {
     let changed = 0;
-    let most = 0;
-    let mostAt = -1;
-    let second = 0;
-    for (let c = 0; c < k; c++) {
-      if (moved[c]! > most) {
-        second = most;
-        most = moved[c]!;
-        mostAt = c;
-      } else if (moved[c]! > second) second = moved[c]!;
+    if (bounded) {
+      // half the distance between centres, and to each centre's nearest other
+      alone.fill(Infinity);
+      for (let a = 0; a < k; a++) for (let c = a + 1; c < k; c++) {
+        const half = chord(dotAt(centres, a * dim, centres, c * dim, dim)) / 2;
+        apart[a * k + c] = apart[c * k + a] = half;
+        if (half < alone[a]!) alone[a] = half;
+        if (half < alone[c]!) alone[c] = half;
+      }
     }
     for (let i = 0; i < n; i++) {
+      const row = i * k;
       if (bounded && unit[i]) {
-        const own = assign[i]!;
-        upper[i]! += moved[own]!;
-        lower[i]! -= own === mostAt ? second : most;
-        if (upper[i]! + BOUND_SLACK < lower[i]!) continue;
-        upper[i] = chord(rowDot(x, i, centres, own));
-        if (upper[i]! + BOUND_SLACK < lower[i]!) continue;
+        let best = assign[i]!;
+        upper[i]! += moved[best]!;
+        for (let c = 0; c < k; c++) lower[row + c] = Math.max(0, lower[row + c]! - moved[c]!);
+        if (upper[i]! + BOUND_SLACK < alone[best]!) continue;
+        let bestSim = NaN;
+        for (let c = 0; c < k; c++) {
+          if (c === best) continue;
+          if (upper[i]! + BOUND_SLACK < lower[row + c]! || upper[i]! + BOUND_SLACK < apart[best * k + c]!) continue;
+          if (Number.isNaN(bestSim)) {
+            bestSim = rowDot(x, i, centres, best);
+            upper[i] = lower[row + best] = chord(bestSim);
+            if (upper[i]! + BOUND_SLACK < lower[row + c]! || upper[i]! + BOUND_SLACK < apart[best * k + c]!) continue;
+          }
+          const s = rowDot(x, i, centres, c);
+          lower[row + c] = chord(s);
+          if (s > bestSim || (s === bestSim && c < best)) {
+            bestSim = s;
+            best = c;
+            upper[i] = lower[row + c]!;
+          }
+        }
+        if (assign[i] !== best) {
+          assign[i] = best;
+          changed++;
+        }
+        continue;
       }
       let best = 0;
       let bestSim = -Infinity;
-      let nextSim = -Infinity;
       for (let c = 0; c < k; c++) {
         const s = rowDot(x, i, centres, c);
+        lower[row + c] = chord(s);
         if (s > bestSim) {
-          nextSim = bestSim;
           bestSim = s;
           best = c;
-        } else if (s > nextSim) nextSim = s;
+        }
       }
       upper[i] = chord(bestSim);
-      lower[i] = chord(nextSim);
       if (assign[i] !== best) {
         assign[i] = best;
         changed++;
@@ -170,9 +192,9 @@ export function seedCentres(x: UnitRows, k: number, random: () => number): Float
 /** Room for rounding in the bound test: a row is skipped only when its own centre is nearer by more than this. */
 const BOUND_SLACK = 1e-9;
 
-/** Chord distance between unit vectors with cosine s (−∞ for "no such centre" gives +∞). */
+/** Chord distance between unit vectors with cosine s. */
 function chord(s: number): number {
-  return s === -Infinity ? Infinity : Math.sqrt(Math.max(0, 2 - 2 * s));
+  return Math.sqrt(Math.max(0, 2 - 2 * s));
 }
 
 /** Row i of a sparse matrix as a dense vector (to take its norm with rowDot). */

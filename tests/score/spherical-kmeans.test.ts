@@ -56,6 +56,7 @@ describe('sphericalKMeans', () => {
     ['well separated', 2000, 40, 5, 0.6, 5, 0],
     ['overlapping, more centres than groups', 1500, 30, 4, 2.5, 9, 0],
     ['with rows of zeros', 800, 17, 3, 1.5, 6, 7],
+    ['diffuse, twelve centres moving for many rounds', 3000, 24, 5, 6, 12, 0],
   ] as const) {
     it(`skips rows by its distance bounds yet assigns exactly as plain Lloyd rounds do (${name})`, () => {
       const values = rows(n, dim, groups, noise, zeros, name);
@@ -66,4 +67,16 @@ describe('sphericalKMeans', () => {
       expect(result.centres).toEqual(reference.centres);
     });
   }
+
+  it('gives plain Lloyd rounds\' assignments from a start where every centre sits in one group and must travel far', () => {
+    const [n, dim, groups, k] = [2500, 30, 6, 8];
+    const values = rows(n, dim, groups, 2, 0, 'far start');
+    // rows 0, 6, 12, … all belong to the first group
+    const start = new Float64Array(k * dim);
+    for (let c = 0; c < k; c++) start.set(values.subarray(c * groups * dim, (c * groups + 1) * dim), c * dim);
+    const result = sphericalKMeans({ values, dim }, k, () => 0, start);
+    const reference = lloyd(values, dim, start, k);
+    expect(result.assign).toEqual(reference.assign);
+    expect(result.centres).toEqual(reference.centres);
+  });
 });
