@@ -34,8 +34,9 @@ export async function rebuild(options: RebuildOptions): Promise<{ clouds: CloudF
   }
   const store = Store.open(database);
   const docs = store.storedDocuments().sort((x, y) => (x.record.id < y.record.id ? -1 : x.record.id > y.record.id ? 1 : 0));
-  // the run's topics (its seed, its topic count) as stored, not clustered again
-  const topics = store.storedTopics();
+  // the report's topics are the run's (its seed, its topic count) as stored, not clustered again;
+  // clouds need none
+  const topics = options.what === 'report' ? store.storedTopics() : {};
   store.abort();
   const lexicon = loadLexicon(options, []);
   const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });

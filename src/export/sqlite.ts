@@ -94,21 +94,19 @@ export class Store {
     return out;
   }
 
-  /** The topics the last run stored (its seed and topic count), as the analysis holds them; none before topics were stored. */
-  storedTopics(): Pick<CorpusAnalysis, 'topics' | 'documentTopics' | 'topicScopes'> {
-    if (!this.hasTable('topics')) return { topics: [], documentTopics: [], topicScopes: [] };
+  /** The topics and topic scope notes the last run stored (its seed and topic count), as the analysis holds them; none before topics were stored. */
+  storedTopics(): Pick<CorpusAnalysis, 'topics' | 'topicScopes'> {
+    if (!this.hasTable('topics')) return { topics: [], topicScopes: [] };
     const topics = (this.db.prepare('SELECT * FROM topics ORDER BY topic_id').all() as Record<string, string | number | null>[]).map((r) => ({
       category: r.category as string | null, year: r.year as number | null, topicId: r.topic_id as number, label: r.label as string,
       size: r.size as number, terms: JSON.parse(r.terms as string) as string[], coherence: r.coherence as number,
       representative: JSON.parse(r.representative as string) as string[], outlier: r.outlier === 1,
     }));
-    const documentTopics = (this.db.prepare('SELECT document_id, topic_id, weight FROM document_topics ORDER BY topic_id, document_id').all() as { document_id: string; topic_id: number; weight: number }[])
-      .map((r) => ({ documentId: r.document_id, topicId: r.topic_id, weight: r.weight }));
     const topicScopes = (this.db.prepare('SELECT * FROM topic_scopes ORDER BY rowid').all() as Record<string, string | number | null>[]).map((r) => ({
       category: r.category as string | null, year: r.year as number | null, documents: r.documents as number, k: r.k as number | null,
       note: r.note as string, coherenceByK: JSON.parse(r.coherence_by_k as string) as Record<number, number>,
     }));
-    return { topics, documentTopics, topicScopes };
+    return { topics, topicScopes };
   }
 
   /** The dictionaries (kind → sha256 list) the last run used, to tell when stored counts are stale. */

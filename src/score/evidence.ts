@@ -52,8 +52,9 @@ export function keywordEvidence(
       const d = docs[i]!;
       let passage = '';
       if (position < snippets) {
+        const text = d.text();
         for (const form of surfaceForms(k.term)) {
-          passage = snippet(d.text(), form);
+          passage = snippet(text, form);
           if (passage !== '') break;
         }
       }

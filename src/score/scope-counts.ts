@@ -41,28 +41,28 @@ export function countScopes(docs: readonly TermDocument[]): ScopeCounts[] {
       s.dfTotal++;
     }
   }
-  const feeding = new Map<string, ScopeCounts[]>();
+  const feeding = new Map<string, { scope: Scope; cells: ScopeCounts[] }>();
   for (const cell of cells.values()) {
-    for (const scope of scopesOf(cell.scope)) feeding.set(scopeKey(scope), [...(feeding.get(scopeKey(scope)) ?? []), cell]);
+    for (const scope of scopesOf(cell.scope)) {
+      const key = scopeKey(scope);
+      const f = feeding.get(key);
+      if (f) f.cells.push(cell);
+      else feeding.set(key, { scope, cells: [cell] });
+    }
   }
   const scopes: ScopeCounts[] = [];
-  for (const [key, from] of feeding) {
+  for (const { scope, cells: from } of feeding.values()) {
     // a scope fed only by its own cell is that cell (members in document order); others add cells up
-    if (from.length === 1 && scopeKey(from[0]!.scope) === key) {
+    if (from.length === 1 && from[0]!.scope.category === scope.category && from[0]!.scope.year === scope.year) {
       scopes.push(from[0]!);
       continue;
     }
-    const s: ScopeCounts = { scope: scopeOfKey(from[0]!.scope, key), documents: 0, df: new Map(), tf: new Map(), dfTotal: 0, members: [] };
+    const s: ScopeCounts = { scope, documents: 0, df: new Map(), tf: new Map(), dfTotal: 0, members: [] };
     for (const cell of from) add(s, cell);
     s.members.sort((a, b) => a - b);
     scopes.push(s);
   }
   return scopes.sort((a, b) => compareScopes(a.scope, b.scope));
-}
-
-/** The scope with `key` among those of `cell`. */
-function scopeOfKey(cell: Scope, key: string): Scope {
-  return scopesOf(cell).find((s) => scopeKey(s) === key)!;
 }
 
 function add(into: ScopeCounts, cell: ScopeCounts): void {

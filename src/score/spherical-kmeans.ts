@@ -77,7 +77,7 @@ export function sphericalKMeans(x: UnitRows, k: number, random: () => number, in
   const upper = new Float64Array(n);
   const lower = new Float64Array(n * k);
   const unit = new Uint8Array(n);
-  for (let i = 0; i < n; i++) unit[i] = Math.abs(rowDot(x, i, x.sparse ? rowCentre(x, i) : x.values, x.sparse ? 0 : i) - 1) < 1e-9 ? 1 : 0;
+  for (let i = 0; i < n; i++) unit[i] = Math.abs(squaredNorm(x, i) - 1) < 1e-9 ? 1 : 0;
   const moved = new Float64Array(k);
   const apart = new Float64Array(k * k);
   const alone = new Float64Array(k);
@@ -97,8 +97,8 @@ export function sphericalKMeans(x: UnitRows, k: number, random: () => number, in
     }
     for (let i = 0; i < n; i++) {
       const row = i * k;
+      let best = assign[i]!;
       if (bounded && unit[i]) {
-        let best = assign[i]!;
         upper[i]! += moved[best]!;
         for (let c = 0; c < k; c++) lower[row + c] = Math.max(0, lower[row + c]! - moved[c]!);
         if (upper[i]! + BOUND_SLACK < alone[best]!) continue;
@@ -119,23 +119,18 @@ export function sphericalKMeans(x: UnitRows, k: number, random: () => number, in
             upper[i] = lower[row + c]!;
           }
         }
-        if (assign[i] !== best) {
-          assign[i] = best;
-          changed++;
+      } else {
+        let bestSim = -Infinity;
+        for (let c = 0; c < k; c++) {
+          const s = rowDot(x, i, centres, c);
+          lower[row + c] = chord(s);
+          if (s > bestSim) {
+            bestSim = s;
+            best = c;
+          }
         }
-        continue;
+        upper[i] = chord(bestSim);
       }
-      let best = 0;
-      let bestSim = -Infinity;
-      for (let c = 0; c < k; c++) {
-        const s = rowDot(x, i, centres, c);
-        lower[row + c] = chord(s);
-        if (s > bestSim) {
-          bestSim = s;
-          best = c;
-        }
-      }
-      upper[i] = chord(bestSim);
       if (assign[i] !== best) {
         assign[i] = best;
         changed++;
@@ -197,11 +192,12 @@ function chord(s: number): number {
   return Math.sqrt(Math.max(0, 2 - 2 * s));
 }
 
-/** Row i of a sparse matrix as a dense vector (to take its norm with rowDot). */
-function rowCentre(x: UnitRows, i: number): Float64Array {
-  const c = new Float64Array(x.dim);
-  addRow(x, i, c, 0);
-  return c;
+/** Row i's squared length. */
+function squaredNorm(x: UnitRows, i: number): number {
+  if (!x.sparse) return dotAt(x.values, i * x.dim, x.values, i * x.dim, x.dim);
+  let s = 0;
+  for (const [, v] of x.sparse[i]!) s += v * v;
+  return s;
 }
 
 /** The tightest of `restarts` runs (highest summed cosine; the first on a tie). */
