@@ -5,11 +5,11 @@ import type { Scope } from './scopes.ts';
 import type { TopicsWorkerSetup } from './topics-worker-body.ts';
 import type { DocumentTopic, ScopeTopics, Topic, TopicOptions, TopicScopeNote } from './topics.ts';
 import { joinScopeTopics, topicsOfScopes } from './topics.ts';
-import { termTable } from './term-table.ts';
+import { countTable } from '../segment/count-table.ts';
 
 /**
  * topicsOfScopes over `workers` threads, started now and awaited later: the
- * workers share one copy of the documents' term counts (term-table.ts) and
+ * workers share one copy of the documents' term counts (segment/count-table.ts) and
  * take scopes from a shared counter (the
  * largest come first in scope order, so the threads stay busy), so the work
  * goes on while the calling thread does something else (the run scores hot
@@ -26,7 +26,7 @@ export function topicsOfScopesInParallel(
   if (threads <= 1) return Promise.resolve(topicsOfScopes(scopes, docs, options));
   const setup: TopicsWorkerSetup = {
     docs: docs.map((d) => [d.id, d.title, d.category, d.year]),
-    terms: termTable(docs),
+    terms: countTable(docs),
     scopes: [...scopes],
     options,
     next: new Int32Array(new SharedArrayBuffer(4)),

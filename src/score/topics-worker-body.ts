@@ -2,8 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Scope } from './scopes.ts';
 import type { TopicOptions } from './topics.ts';
 import { documentsInScope, topicsOfScope } from './topics.ts';
-import type { TermTable } from './term-table.ts';
-import { termViews } from './term-table.ts';
+import type { CountTable } from '../segment/count-table.ts';
+import { tableViews } from '../segment/count-table.ts';
 
 /** A document as sent to a topics worker: id, title, category, year (its term counts are in the shared table). */
 export type WireDocument = [string, string, string | null, number | null];
@@ -11,7 +11,7 @@ export type WireDocument = [string, string, string | null, number | null];
 /** What a topics worker is started with; `next` is a shared counter the workers take scope indices from. */
 export interface TopicsWorkerSetup {
   docs: WireDocument[];
-  terms: TermTable;
+  terms: CountTable;
   scopes: Scope[];
   options: TopicOptions;
   next: Int32Array;
@@ -20,7 +20,7 @@ export interface TopicsWorkerSetup {
 // Workers take the next scope from the shared counter themselves, so they keep going while the
 // main thread is busy (scoring) and cannot hand out work.
 const setup = workerData as TopicsWorkerSetup;
-const views = termViews(setup.terms);
+const views = tableViews(setup.terms);
 const docs = setup.docs.map(([id, title, category, year], i) => ({ id, title, category, year, terms: views[i]! }));
 for (let index = Atomics.add(setup.next, 0, 1); index < setup.scopes.length; index = Atomics.add(setup.next, 0, 1)) {
   const scope = setup.scopes[index]!;

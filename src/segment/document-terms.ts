@@ -1,4 +1,5 @@
 import type { SuggestionRecord } from '../corpus/record.ts';
+import { PAIR_SEPARATOR } from './count-table.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { Segmenter } from './segmenter.ts';
 import { classifyToken } from './token-filter.ts';
@@ -8,23 +9,26 @@ export function recordText(record: Pick<SuggestionRecord, 'title' | 'text'>): st
   return record.title === '' || record.title === record.text ? record.text : `${record.title}\n${record.text}`;
 }
 
-/** Separates the two tokens of a pair key. */
-export const PAIR_SEPARATOR = '\u0001';
 
 /** What the later stages need of a document: its term counts and adjacent-token pair counts. */
 export interface DocumentCounts {
   /** term → count, keys sorted by code point. */
-  terms: Map<string, number>;
+  terms: ReadonlyMap<string, number>;
   /**
    * `left\u0001right` → count of two adjacent content tokens (not punctuation,
    * numbers or stop words; single characters allowed, so 供给+侧 is seen),
    * the raw material of phrase detection.
    */
-  pairs: Map<string, number>;
+  pairs: ReadonlyMap<string, number>;
 }
 
 /** Segment a record once and count its terms and adjacent content-token pairs. */
 export function documentCounts(record: Pick<SuggestionRecord, 'title' | 'text'>, segmenter: Segmenter, lexicon: Lexicon): DocumentCounts {
+  const { terms, pairs } = unorderedCounts(record, segmenter, lexicon);
+  return { terms: sortByKey(terms), pairs: sortByKey(pairs) };
+}
+
+function unorderedCounts(record: Pick<SuggestionRecord, 'title' | 'text'>, segmenter: Segmenter, lexicon: Lexicon): { terms: Map<string, number>; pairs: Map<string, number> } {
   const terms = new Map<string, number>();
   const pairs = new Map<string, number>();
   let previous: string | null = null;
@@ -38,7 +42,7 @@ export function documentCounts(record: Pick<SuggestionRecord, 'title' | 'text'>,
     }
     previous = content;
   }
-  return { terms: sortByKey(terms), pairs: sortByKey(pairs) };
+  return { terms, pairs };
 }
 
 /** A document's kept terms, in text order (with repeats). */

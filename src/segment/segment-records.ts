@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SuggestionRecord } from '../corpus/record.ts';
 import type { DocumentCounts } from './document-terms.ts';
-import { documentCounts } from './document-terms.ts';
+import { CountTableBuilder, PairTableBuilder, tableViews } from './count-table.ts';
+import { batchCounts } from './batch-counts.ts';
 import type { Lexicon, LexiconOptions } from './lexicon.ts';
 import type { Segmenter, SegmenterBackend } from './segmenter.ts';
 import type { WorkerSetup } from './segment-worker-body.ts';
@@ -26,38 +27,48 @@ export function defaultWorkers(records: number): number {
 }
 
 /**
- * Term and pair counts of every record, in record order. With `workers` N > 1
- * the records go in batches to this thread and N − 1 worker threads that load
- * the same dictionaries (this thread starts at once, while the workers load;
- * whoever is free takes the next batch); segmentation is a pure function of
- * the text and the dictionaries, so the result is the same for any worker
- * count (tested).
+ * Term and pair counts of every record, in record order, as views of two
+ * count tables (count-table.ts: one copy of each term, 8 bytes an entry,
+ * instead of a Map per record). With `workers` N > 1 the records go in
+ * batches to this thread and N − 1 worker threads that load the same
+ * dictionaries (this thread starts at once, while the workers load; whoever
+ * is free takes the next batch); workers send a batch's counts as typed
+ * arrays. Segmentation is a pure function of the text and the dictionaries,
+ * and the tables number terms in sorted order, so the result is the same for
+ * any worker count (tested).
  * nodejieba keeps one dictionary set per process, so it always runs on the
  * calling thread.
  */
 export async function segmentRecords(records: readonly Pick<SuggestionRecord, 'title' | 'text'>[], segmenter: Segmenter, lexicon: Lexicon, options: SegmentRecordsOptions): Promise<DocumentCounts[]> {
   const total = records.length;
-  const workers = Math.min(options.workers ?? defaultWorkers(total), Math.ceil(total / BATCH));
-  if (workers <= 1 || options.backend === 'nodejieba') {
-    return records.map((record, i) => {
-      if (options.onProgress && (i % 500 === 0 || i === total - 1)) options.onProgress(i + 1, total);
-      return documentCounts(record, segmenter, lexicon);
-    });
-  }
-  const setup: WorkerSetup = { lexicon: options.lexiconOptions, backend: options.backend, hmm: options.hmm };
-  const results: DocumentCounts[][] = [];
   const batches = Math.ceil(total / BATCH);
-  let next = 0;
+  const workers = options.backend === 'nodejieba' ? 1 : Math.min(options.workers ?? defaultWorkers(total), batches);
+  const terms = new CountTableBuilder();
+  const pairs = new PairTableBuilder();
+  // batches are added to the tables in order, as soon as the ones before them are in
+  const results: (Batch | undefined)[] = [];
+  let added = 0;
   let done = 0;
+  const receive = (index: number, batch: Batch): void => {
+    results[index] = batch;
+    done += batch.terms.starts.length - 1;
+    options.onProgress?.(done, total);
+    for (; added < batches && results[added]; added++) {
+      terms.addBatch(results[added]!.terms);
+      pairs.addBatch(results[added]!.pairs);
+      results[added] = undefined;
+    }
+  };
+  let next = 0;
+  const slice = (index: number): Pick<SuggestionRecord, 'title' | 'text'>[] => records.slice(index * BATCH, (index + 1) * BATCH);
+  const setup: WorkerSetup = { lexicon: options.lexiconOptions, backend: options.backend, hmm: options.hmm };
   const pool = Array.from({ length: workers - 1 }, () => new Worker(new URL('./segment-worker.js', import.meta.url), { workerData: setup }));
   // this thread's share: a batch at a time, yielding between batches so the workers get theirs
   const here = async (): Promise<void> => {
     while (next < batches) {
       const index = next++;
-      results[index] = records.slice(index * BATCH, (index + 1) * BATCH).map((record) => documentCounts(record, segmenter, lexicon));
-      done += results[index].length;
-      options.onProgress?.(done, total);
-      await new Promise((resolve) => setImmediate(resolve));
+      receive(index, batchCounts(slice(index), segmenter, lexicon));
+      if (pool.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
   };
   try {
@@ -67,18 +78,15 @@ export async function segmentRecords(records: readonly Pick<SuggestionRecord, 't
       const send = (): void => {
         while (inFlight < 2 && next < batches) {
           const index = next++;
-          const texts = records.slice(index * BATCH, (index + 1) * BATCH).map((r) => [r.title, r.text] as [string, string]);
-          worker.postMessage({ index, texts });
+          worker.postMessage({ index, texts: slice(index).map((r) => [r.title, r.text] as [string, string]) });
           inFlight++;
         }
         if (inFlight === 0) resolve();
       };
-      worker.on('message', (m: { ready: true } | { index: number; counts: DocumentCounts[] }) => {
+      worker.on('message', (m: { ready: true } | { index: number; counts: Batch }) => {
         if ('counts' in m) {
-          results[m.index] = m.counts;
-          done += m.counts.length;
           inFlight--;
-          options.onProgress?.(done, total);
+          receive(m.index, m.counts);
         }
         send();
       });
@@ -90,5 +98,9 @@ export async function segmentRecords(records: readonly Pick<SuggestionRecord, 't
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  return results.flat();
+  const termViews = tableViews(terms.finish({ sortRows: true }));
+  const pairViews = tableViews(pairs.finish());
+  return termViews.map((t, i) => ({ terms: t, pairs: pairViews[i]! }));
 }
+
+type Batch = ReturnType<typeof batchCounts>;

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics.ts';
 import { createSegmenter } from './create-segmenter.ts';
-import { documentCounts } from './document-terms.ts';
+import { batchCounts } from './batch-counts.ts';
 import type { LexiconOptions } from './lexicon.ts';
 import { loadLexicon } from './lexicon.ts';
 import type { SegmenterBackend } from './segmenter.ts';
@@ -17,7 +17,8 @@ const setup = workerData as WorkerSetup;
 const lexicon = loadLexicon(setup.lexicon, [] as Diagnostic[]);
 const segmenter = createSegmenter({ backend: setup.backend, userWords: lexicon.userWords, hmm: setup.hmm });
 parentPort!.on('message', (batch: { index: number; texts: [string, string][] }) => {
-  const counts = batch.texts.map(([title, text]) => documentCounts({ title, text }, segmenter, lexicon));
-  parentPort!.postMessage({ index: batch.index, counts });
+  const counts = batchCounts(batch.texts.map(([title, text]) => ({ title, text })), segmenter, lexicon);
+  const buffers = [counts.terms, counts.pairs].flatMap((c) => [c.starts.buffer, c.ids.buffer, c.counts.buffer]).concat(counts.pairs.halves.buffer);
+  parentPort!.postMessage({ index: batch.index, counts }, buffers);
 });
 parentPort!.postMessage({ ready: true });

@@ -2,6 +2,8 @@ import { expect, it } from 'vitest';
 import { readCorpus } from '../../src/corpus/read-corpus.ts';
 import { createSegmenter } from '../../src/segment/create-segmenter.ts';
 import { loadLexicon } from '../../src/segment/lexicon.ts';
+import type { DocumentCounts } from '../../src/segment/document-terms.ts';
+import { documentCounts } from '../../src/segment/document-terms.ts';
 import { segmentRecords } from '../../src/segment/segment-records.ts';
 import { MESSAGES_CSV, MESSAGES_MAP, describeShared } from '../shared-data.ts';
 
@@ -13,12 +15,15 @@ describeShared('parallel segmentation', () => {
     const lexicon = loadLexicon({}, []);
     const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
     const options = { lexiconOptions: {}, backend: 'node-rs' as const };
-    const one = await segmentRecords(records, segmenter, lexicon, { ...options, workers: 1 });
+    const entries = (counts: DocumentCounts[]) => counts.map((c) => [[...c.terms], [...c.pairs]]);
+    const one = entries(await segmentRecords(records, segmenter, lexicon, { ...options, workers: 1 }));
     expect(one).toHaveLength(8960);
+    // the table views hold what a Map per record held
+    expect(one.slice(0, 2240)).toEqual(entries(messages.map((r) => documentCounts(r, segmenter, lexicon))));
     const progress: number[] = [];
     const two = await segmentRecords(records, segmenter, lexicon, { ...options, workers: 2, onProgress: (done) => progress.push(done) });
-    expect(two).toEqual(one);
+    expect(entries(two)).toEqual(one);
     expect(progress.at(-1)).toBe(8960);
-    expect(await segmentRecords(records, segmenter, lexicon, { ...options, workers: 3 })).toEqual(one);
+    expect(entries(await segmentRecords(records, segmenter, lexicon, { ...options, workers: 3 }))).toEqual(one);
   }, 120_000);
 });

@@ -1,0 +1,49 @@
+/** Numbers (whole, 0 ≤ key < 2⁵³) to dense slots 0, 1, 2, … in order of first sight: open addressing, linear probing. */
+export class SlotTable {
+  private keys: Float64Array;
+  private slots: Int32Array;
+  /** Keys seen so far. */
+  size = 0;
+
+  /** `capacity`: a power of two, the slots allocated at first (the table doubles when half full). */
+  constructor(capacity = 1 << 16) {
+    this.keys = new Float64Array(capacity).fill(-1);
+    this.slots = new Int32Array(capacity);
+  }
+
+  /** The key's slot; a new key gets the next one. */
+  slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let i = hash(key) & mask;
+    for (;;) {
+      const k = this.keys[i]!;
+      if (k === key) return this.slots[i]!;
+      if (k < 0) break;
+      i = (i + 1) & mask;
+    }
+    this.keys[i] = key;
+    this.slots[i] = this.size++;
+    if (this.size * 2 > this.keys.length) this.grow();
+    return this.size - 1;
+  }
+
+  private grow(): void {
+    const { keys, slots } = this;
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.slots = new Int32Array(keys.length * 2);
+    const mask = this.keys.length - 1;
+    for (let j = 0; j < keys.length; j++) {
+      if (keys[j]! < 0) continue;
+      let i = hash(keys[j]!) & mask;
+      while (this.keys[i]! >= 0) i = (i + 1) & mask;
+      this.keys[i] = keys[j]!;
+      this.slots[i] = slots[j]!;
+    }
+  }
+}
+
+function hash(key: number): number {
+  let h = Math.imul((key >>> 0) ^ Math.imul(Math.floor(key / 4294967296), 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 15;
+  return Math.imul(h, 0xc2b2ae35) ^ (h >>> 13);
+}

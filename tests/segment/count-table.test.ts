@@ -1,0 +1,58 @@
+import { expect, it } from 'vitest';
+import { CountTableBuilder, countTable, tableViews } from '../../src/segment/count-table.ts';
+
+it('gives each document a read-only view that behaves as its Map, in shared memory', () => {
+  const maps = [
+    new Map([['停车', 2], ['小区', 1], ['电梯', 3]]),
+    new Map<string, number>(),
+    // not in term order (as stored rows sorted by another collation can be), with a character outside the BMP
+    new Map([['𠮷野家', 1], ['加装电梯', 4], ['停车', 1]]),
+  ];
+  const table = countTable(maps.map((terms) => ({ terms })));
+  expect(table.ids.buffer).toBeInstanceOf(SharedArrayBuffer);
+  expect([...table.ascending]).toEqual([1, 1, 0]);
+  const views = tableViews(table);
+  views.forEach((v, i) => {
+    const m = maps[i]!;
+    expect([...v]).toEqual([...m]);
+    expect([...v.keys()]).toEqual([...m.keys()]);
+    expect([...v.values()]).toEqual([...m.values()]);
+    expect(v.size).toBe(m.size);
+    for (const t of ['停车', '小区', '电梯', '加装电梯', '𠮷野家', '垃圾分类', '']) {
+      expect(v.has(t), `${i} ${t}`).toBe(m.has(t));
+      expect(v.get(t), `${i} ${t}`).toBe(m.get(t));
+    }
+  });
+});
+
+it('builds one table from batches and Maps, numbering keys in sorted order and sorting each row', () => {
+  const maps = [
+    new Map([['电梯', 3], ['停车', 2]]),
+    new Map<string, number>(),
+    new Map([['𠮷野家', 1], ['加装电梯', 4], ['停车', 1]]),
+    new Map([['小区', 7]]),
+  ];
+  // batches number their keys in order of appearance, entries in any order
+  const first = { keys: ['电梯', '停车'], starts: Int32Array.of(0, 2, 2), ids: Int32Array.of(1, 0), counts: Int32Array.of(2, 3) };
+  const second = { keys: ['𠮷野家', '加装电梯', '停车'], starts: Int32Array.of(0, 3), ids: Int32Array.of(0, 1, 2), counts: Int32Array.of(1, 4, 1) };
+  const builder = new CountTableBuilder();
+  builder.addBatch(first);
+  builder.addBatch(second);
+  builder.add(maps[3]!);
+  expect(builder.size).toBe(4);
+  const table = builder.finish({ sortRows: true });
+  expect(table.vocab).toEqual(['停车', '加装电梯', '小区', '电梯', '𠮷野家']);
+  expect([...table.ascending]).toEqual([1, 1, 1, 1]);
+  const byKey = (m: Map<string, number>) => [...m].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  tableViews(table).forEach((v, i) => expect([...v]).toEqual(byKey(maps[i]!)));
+  // rows copied out of one table keep its key numbers
+  const views = tableViews(table);
+  const picked = countTable([views[2]!, views[0]!].map((terms) => ({ terms })));
+  expect(picked.vocab).toBe(table.vocab);
+  expect(tableViews(picked).map((v) => [...v])).toEqual([byKey(maps[2]!), byKey(maps[0]!)]);
+});
+
+it('refuses counts that are not whole numbers', () => {
+  const builder = new CountTableBuilder();
+  expect(() => builder.add(new Map([['停车', 0.5]]))).toThrow(/whole counts/);
+});
