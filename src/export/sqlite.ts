@@ -195,11 +195,20 @@ function insertDocuments(db: Database.Database, docs: readonly CountedDocument[]
   const insDoc = db.prepare(`INSERT INTO documents(id, title, text, category, year, session, date, unit, result, disclosed, source_file, line, meta, pairs)
     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   const insTerm = db.prepare('INSERT INTO document_terms(document_id, term, count) VALUES (?,?,?)');
-  for (const { record: r, terms, pairs } of docs) {
+  // in key order, so both tables' B-trees grow at their ends instead of splitting pages all over
+  const byId = [...docs].sort((x, y) => (x.record.id < y.record.id ? -1 : x.record.id > y.record.id ? 1 : 0));
+  for (const { record: r, terms, pairs } of byId) {
     insDoc.run(r.id, r.title, r.text, r.category, r.year, r.session, r.date, r.unit, r.result,
-      r.disclosed === null ? null : r.disclosed ? 1 : 0, basename(r.origin.file), r.origin.line, JSON.stringify(r.meta), JSON.stringify([...pairs]));
+      r.disclosed === null ? null : r.disclosed ? 1 : 0, basename(r.origin.file), r.origin.line, JSON.stringify(r.meta), pairsJson(pairs));
     for (const [term, count] of terms) insTerm.run(r.id, term, count);
   }
+}
+
+/** JSON.stringify([...pairs]), without building an array per pair. */
+function pairsJson(pairs: ReadonlyMap<string, number>): string {
+  let out = '';
+  for (const [key, count] of pairs) out += `${out === '' ? '[' : ','}[${JSON.stringify(key)},${count}]`;
+  return out === '' ? '[]' : `${out}]`;
 }
 
 function insertAnalysis(db: Database.Database, c: CorpusAnalysis): void {

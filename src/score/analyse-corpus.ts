@@ -8,7 +8,7 @@ import { keywordEvidence } from './evidence.ts';
 import type { Keyword, ScopeSize } from './hot-words.ts';
 import { hotWords } from './hot-words.ts';
 import type { Phrase } from './phrases.ts';
-import { findPhrases, phraseIndex, withPhrases } from './phrases.ts';
+import { phrasesOfTable, withPhrases } from './phrases.ts';
 import type { EmergingTerm, TermTrend } from './trends.ts';
 import { trends } from './trends.ts';
 import type { DocumentTopic, Topic, TopicOptions, TopicScopeNote } from './topics.ts';
@@ -17,6 +17,7 @@ import type { TermDocument } from './scope-counts.ts';
 import type { Scope } from './scopes.ts';
 import { seededRandom } from './seeded-random.ts';
 import { compareScopes } from './scopes.ts';
+import { countTable, tableViews } from '../segment/count-table.ts';
 import { recordText } from '../segment/document-terms.ts';
 import { gapExclusion } from '../segment/gap-filter.ts';
 import type { Lexicon } from '../segment/lexicon.ts';
@@ -88,9 +89,11 @@ function gapSample<T extends { text: string }>(texts: readonly T[]): T[] {
 export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Lexicon, segmenter: Segmenter, options: AnalyseOptions): CorpusAnalysis {
   const { time } = options;
   const scored = time('score', () => {
-    const phrases = findPhrases(documents.map((d) => d.pairs));
-    const index = phraseIndex(phrases);
-    const scoring = documents.map((d) => ({ category: d.record.category, year: d.record.year, terms: withPhrases(d.terms, d.pairs, index) }));
+    // the documents' counts as tables in this order (copied rows when they are views of the segment stage's tables)
+    const pairTable = countTable(documents.map((d) => ({ terms: d.pairs })));
+    const phrases = phrasesOfTable(pairTable);
+    const withPhraseTerms = tableViews(withPhrases(countTable(documents), pairTable, phrases));
+    const scoring = documents.map((d, i) => ({ category: d.record.category, year: d.record.year, terms: withPhraseTerms[i]! }));
     const hot = hotWords(scoring, { backgroundIdf: options.backgroundIdf, limit: options.keywordsPerScope ?? 100 });
     const tracked = new Set(hot.keywords.map((k) => `${k.category ?? ''}\u0001${k.term}`));
     const yearly = trends(scoring, { track: (category, term) => tracked.has(`${category ?? ''}\u0001${term}`) });

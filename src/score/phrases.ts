@@ -1,3 +1,5 @@
+import type { CountTable } from '../segment/count-table.ts';
+import { CountTableBuilder, allocateTable } from '../segment/count-table.ts';
 import { logLikelihood } from './keyness.ts';
 
 /** Separates the two tokens of a pair key (as written by the segment stage). */
@@ -35,33 +37,46 @@ export interface PhraseOptions {
  * Expected counts come from the pair table's margins. Sorted by term.
  */
 export function findPhrases(docPairs: Iterable<ReadonlyMap<string, number>>, options: PhraseOptions = {}): Phrase[] {
+  const builder = new CountTableBuilder();
+  for (const pairs of docPairs) builder.add(pairs);
+  return phrasesOfTable(builder.finish({ sortRows: false }), options);
+}
+
+/** findPhrases over a table of pair counts (as the segment stage makes it): sums by pair number, each pair's text split once. */
+export function phrasesOfTable(table: CountTable, options: PhraseOptions = {}): Phrase[] {
   const minDocs = options.minDocs ?? 3;
   const minPmi = options.minPmi ?? Math.log(8);
   const minDominance = options.minDominance ?? 0.3;
-  const count = new Map<string, number>();
-  const docs = new Map<string, number>();
+  const keys = table.vocab.length;
+  const count = new Float64Array(keys);
+  const docs = new Int32Array(keys);
+  // the entry where each pair first occurs: the order the pairs were first met in (it breaks ties below)
+  const first = new Int32Array(keys).fill(-1);
+  let total = 0;
+  for (let e = 0; e < table.ids.length; e++) {
+    const id = table.ids[e]!;
+    const c = table.counts[e]!;
+    count[id]! += c;
+    docs[id]!++;
+    if (first[id] === -1) first[id] = e;
+    total += c;
+  }
+  const halves = table.vocab.map((key) => {
+    const sep = key.indexOf(SEPARATOR);
+    return [key.slice(0, sep), key.slice(sep + 1)] as const;
+  });
   const left = new Map<string, number>();
   const right = new Map<string, number>();
-  let total = 0;
-  for (const pairs of docPairs) {
-    for (const [key, c] of pairs) {
-      count.set(key, (count.get(key) ?? 0) + c);
-      docs.set(key, (docs.get(key) ?? 0) + 1);
-      const sep = key.indexOf(SEPARATOR);
-      const l = key.slice(0, sep);
-      const r = key.slice(sep + 1);
-      left.set(l, (left.get(l) ?? 0) + c);
-      right.set(r, (right.get(r) ?? 0) + c);
-      total += c;
-    }
-  }
-  const out: Phrase[] = [];
-  for (const [key, c] of count) {
-    const d = docs.get(key)!;
+  halves.forEach(([l, r], id) => {
+    left.set(l, (left.get(l) ?? 0) + count[id]!);
+    right.set(r, (right.get(r) ?? 0) + count[id]!);
+  });
+  const found: { phrase: Phrase; first: number }[] = [];
+  for (let id = 0; id < keys; id++) {
+    const c = count[id]!;
+    const d = docs[id]!;
     if (d < minDocs) continue;
-    const sep = key.indexOf(SEPARATOR);
-    const l = key.slice(0, sep);
-    const r = key.slice(sep + 1);
+    const [l, r] = halves[id]!;
     if (l === r) continue;
     const nl = left.get(l)!;
     const nr = right.get(r)!;
@@ -69,8 +84,9 @@ export function findPhrases(docPairs: Iterable<ReadonlyMap<string, number>>, opt
     if (pmi < minPmi || c / Math.min(nl, nr) < minDominance) continue;
     const ll = logLikelihood(c, nl, nr - c, total - nl);
     if (!ll.over || ll.p >= 0.001) continue;
-    out.push({ term: joinTokens(l, r), left: l, right: r, count: c, docs: d, pmi, g2: ll.g2 });
+    found.push({ phrase: { term: joinTokens(l, r), left: l, right: r, count: c, docs: d, pmi, g2: ll.g2 }, first: first[id]! });
   }
+  const out = found.sort((x, y) => x.first - y.first).map((f) => f.phrase);
   // a single character binds to one side only (供给+侧 | 侧+结构性): it stays with the more
   // frequent pair, with the word before it on a tie, as such characters are mostly suffixes
   const asRight = new Map<string, number>();
@@ -95,33 +111,107 @@ function joinTokens(l: string, r: string): string {
 }
 
 /**
- * A document's terms with its phrases added (count = the pair's count in it).
- * The phrase's own tokens keep their counts: a phrase is a keyword beside them.
+ * Documents' terms with their phrases added (count = the pair's count in the
+ * document; a phrase the document already has as a token is not added). The
+ * phrase's own tokens keep their counts: a phrase is a keyword beside them.
+ * `terms` and `pairs` hold the same documents in the same order; the result
+ * holds them too, each row in key order.
  */
-export function withPhrases(terms: ReadonlyMap<string, number>, pairs: ReadonlyMap<string, number>, phrases: ReadonlyMap<string, Phrase>): ReadonlyMap<string, number> {
-  let added: Map<string, number> | null = null;
-  for (const [key, c] of pairs) {
-    const p = phrases.get(key);
-    if (p && !terms.has(p.term)) {
-      added ??= new Map();
-      added.set(p.term, (added.get(p.term) ?? 0) + c);
+export function withPhrases(terms: CountTable, pairs: CountTable, phrases: readonly Phrase[]): CountTable {
+  // the key numbers of terms ∪ phrase terms, in sorted order: a term keeps its order, so its rows stay sorted
+  const phraseTerms = [...new Set(phrases.map((p) => p.term))].sort();
+  const vocab: string[] = [];
+  const termId = new Int32Array(terms.vocab.length);
+  const phraseId = new Map<string, number>();
+  for (let i = 0, j = 0; i < terms.vocab.length || j < phraseTerms.length;) {
+    const t = terms.vocab[i];
+    const p = phraseTerms[j];
+    if (p === undefined || (t !== undefined && t <= p)) {
+      if (t === p) phraseId.set(p!, vocab.length), j++;
+      termId[i++] = vocab.length;
+      vocab.push(t!);
+    } else {
+      phraseId.set(p, vocab.length);
+      j++;
+      vocab.push(p);
     }
   }
-  // a document without phrases keeps its own Map when it is in term order (no copy of every document's counts)
-  if (added === null && inTermOrder(terms)) return terms;
-  return new Map([...terms, ...(added ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
-}
-
-function inTermOrder(terms: ReadonlyMap<string, number>): boolean {
-  let previous: string | null = null;
-  for (const t of terms.keys()) {
-    if (previous !== null && !(previous < t)) return false;
-    previous = t;
+  // pair number → the phrase term's number, or −1
+  const phraseOfPair = new Int32Array(pairs.vocab.length).fill(-1);
+  for (const p of phrases) {
+    const at = sortedIndex(pairs.vocab, p.left + SEPARATOR + p.right);
+    if (at >= 0) phraseOfPair[at] = phraseId.get(p.term)!;
   }
-  return true;
+  const n = terms.starts.length - 1;
+  const additions: number[][] = [];
+  let entries = terms.ids.length;
+  for (let d = 0; d < n; d++) {
+    let added: number[] | null = null;
+    for (let e = pairs.starts[d]!; e < pairs.starts[d + 1]!; e++) {
+      const id = phraseOfPair[pairs.ids[e]!]!;
+      if (id < 0 || hasKey(terms, termId, d, id)) continue;
+      added ??= [];
+      const k = added.indexOf(id);
+      if (k >= 0 && k % 2 === 0) added[k + 1]! += pairs.counts[e]!;
+      else added.push(id, pairs.counts[e]!);
+    }
+    if (added) {
+      additions[d] = added;
+      entries += added.length / 2;
+    }
+  }
+  const out = allocateTable(vocab, n, entries);
+  let at = 0;
+  for (let d = 0; d < n; d++) {
+    out.starts[d] = at;
+    const from = at;
+    for (let e = terms.starts[d]!; e < terms.starts[d + 1]!; e++) {
+      out.ids[at] = termId[terms.ids[e]!]!;
+      out.counts[at++] = terms.counts[e]!;
+    }
+    const added = additions[d];
+    if (added) {
+      for (let k = 0; k < added.length; k += 2) {
+        out.ids[at] = added[k]!;
+        out.counts[at++] = added[k + 1]!;
+      }
+    }
+    if (added || !terms.ascending[d]) sortRow(out, from, at);
+    out.ascending[d] = 1;
+  }
+  out.starts[n] = at;
+  return out;
 }
 
-/** Phrases by their pair key, for withPhrases. */
-export function phraseIndex(phrases: readonly Phrase[]): Map<string, Phrase> {
-  return new Map(phrases.map((p) => [p.left + SEPARATOR + p.right, p]));
+/** Sort entries from … to of a table by key number (a document's few entries: insertion sort). */
+function sortRow(t: CountTable, from: number, to: number): void {
+  for (let e = from + 1; e < to; e++) {
+    const id = t.ids[e]!;
+    const c = t.counts[e]!;
+    let k = e - 1;
+    for (; k >= from && t.ids[k]! > id; k--) {
+      t.ids[k + 1] = t.ids[k]!;
+      t.counts[k + 1] = t.counts[k]!;
+    }
+    t.ids[k + 1] = id;
+    t.counts[k + 1] = c;
+  }
+}
+
+/** Whether document d of `terms` holds the key numbered `id` in the merged numbering `termId`. */
+function hasKey(terms: CountTable, termId: Int32Array, d: number, id: number): boolean {
+  for (let e = terms.starts[d]!; e < terms.starts[d + 1]!; e++) if (termId[terms.ids[e]!] === id) return true;
+  return false;
+}
+
+/** The index of `key` in a vocabulary sorted by <, or −1. */
+function sortedIndex(vocab: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = vocab.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (vocab[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < vocab.length && vocab[lo] === key ? lo : -1;
 }

@@ -53,6 +53,11 @@ function shared<T extends Int32Array | Uint8Array>(make: { new (b: SharedArrayBu
   return new make(new SharedArrayBuffer(length * make.BYTES_PER_ELEMENT));
 }
 
+/** A table of `documents` rows and `entries` entries, all zero, for a caller to fill. */
+export function allocateTable(vocab: string[], documents: number, entries: number): CountTable {
+  return { vocab, starts: shared(Int32Array, documents + 1), ids: shared(Int32Array, entries), counts: shared(Int32Array, entries), ascending: shared(Uint8Array, documents) };
+}
+
 /** Rows of (key id, count) entries, appended document by document, with key ids in order of first sighting. */
 class Rows {
   private starts = new Int32Array(1024);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findPhrases, phraseIndex, withPhrases } from '../../src/score/phrases.ts';
+import { countTable, tableViews } from '../../src/segment/count-table.ts';
+import { findPhrases, withPhrases } from '../../src/score/phrases.ts';
 
 const pair = (l: string, r: string): string => `${l}\u0001${r}`;
 
@@ -20,8 +21,19 @@ describe('findPhrases', () => {
   });
 
   it('adds phrases to a document’s terms without touching its tokens', () => {
-    const index = phraseIndex(findPhrases(docs));
-    const terms = withPhrases(new Map([['老年', 1], ['助餐', 1]]), docs[0]!, index);
-    expect([...terms]).toEqual([['助餐', 1], ['老年', 1], ['老年助餐', 1]]);
+    const termMaps = [
+      new Map([['老年', 1], ['助餐', 1]]),
+      // a document that has the phrase as a token already keeps its count; one in another order is sorted
+      new Map([['服务', 2], ['老年助餐', 3], ['助餐', 1]]),
+      ...docs.slice(2).map(() => new Map([['服务', 1]])),
+    ];
+    const pairs = countTable(docs.map((terms) => ({ terms })));
+    const table = withPhrases(countTable(termMaps.map((terms) => ({ terms }))), pairs, findPhrases(docs));
+    expect(table.vocab).toContain('老年助餐');
+    const views = tableViews(table);
+    expect([...views[0]!]).toEqual([['助餐', 1], ['老年', 1], ['老年助餐', 1]]);
+    expect([...views[1]!]).toEqual([['助餐', 1], ['服务', 2], ['老年助餐', 3]]);
+    expect([...views[3]!]).toEqual([['老年助餐', 1], ['服务', 1]].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)));
+    expect([...views[5]!]).toEqual([['服务', 1]]);
   });
 });
