@@ -1,8 +1,6 @@
 import type { CorpusAnalysis, CountedDocument } from '../score/analyse-corpus.ts';
 import type { DistributionRow } from '../score/distribution.ts';
 import { UNFILLED } from '../score/distribution.ts';
-import { snippet } from '../corpus/snippet.ts';
-import { recordText } from '../segment/document-terms.ts';
 
 /** The D3-ready JSON files of `out/json/`, by file name. Each has a schema in docs/schemas/. */
 export interface JsonExports {
@@ -169,11 +167,9 @@ function topicsJson(docs: readonly CountedDocument[], a: CorpusAnalysis): unknow
 function evidenceJson(docs: readonly CountedDocument[], a: CorpusAnalysis): unknown {
   const used = new Set(a.evidence.map((e) => e.documentId));
   const documents: Record<string, unknown> = {};
-  const texts = new Map<string, string>();
   for (const d of [...docs].sort((x, y) => (x.record.id < y.record.id ? -1 : x.record.id > y.record.id ? 1 : 0))) {
     if (!used.has(d.record.id)) continue;
     const r = d.record;
-    texts.set(r.id, recordText(r));
     documents[r.id] = { title: r.title, category: r.category, year: r.year, unit: r.unit, result: r.result };
   }
   const words: { category: string | null; year: number | null; term: string; documents: unknown[] }[] = [];
@@ -183,8 +179,9 @@ function evidenceJson(docs: readonly CountedDocument[], a: CorpusAnalysis): unkn
       current = { category: e.category, year: e.year, term: e.term, documents: [] };
       words.push(current);
     }
-    // every listed suggestion gets a passage here (the database keeps three per word)
-    current.documents.push({ id: e.documentId, count: e.count, snippet: e.snippet ?? (snippet(texts.get(e.documentId)!, e.term, 30) || null) });
+    // the passages of the first suggestions of a word (evidence.ts); the rest are listed with id and
+    // count: a passage for every one made this file 166 MB at 100 MB of input
+    current.documents.push({ id: e.documentId, count: e.count, snippet: e.snippet });
   }
   return { documents, words };
 }

@@ -9,7 +9,7 @@ export interface KeywordEvidence extends Scope {
   count: number;
   /** Order within the term's evidence: most occurrences first, then id. */
   position: number;
-  /** `…before【term】after…`, for the first `snippets` suggestions; null after. */
+  /** `…before【term】after…`, for the first `snippets` suggestions (20); null after. */
   snippet: string | null;
 }
 
@@ -31,7 +31,7 @@ export function keywordEvidence(
   keywords: readonly (Scope & { term: string })[],
   docs: readonly EvidenceDocument[],
   surfaceForms: (term: string) => readonly string[],
-  snippets = 3,
+  snippets = 20,
 ): KeywordEvidence[] {
   const wanted = new Set(keywords.map((k) => k.term));
   const holders = new Map<string, number[]>();
