@@ -2,13 +2,19 @@
 export type SparseRows = readonly (readonly (readonly [number, number])[])[];
 
 /** The same matrix in compressed sparse rows: row i's entries are at rowStart[i] … rowStart[i + 1]. */
-interface Csr {
+export interface Csr {
   rowStart: Int32Array;
   cols: Int32Array;
   vals: Float64Array;
 }
 
-function toCsr(rows: SparseRows): Csr {
+function isCsr(rows: SparseRows | Csr): rows is Csr {
+  return 'rowStart' in rows;
+}
+
+/** Rows of [column, value] pairs as compressed sparse rows (a CSR matrix as it is). */
+export function toCsr(rows: SparseRows | Csr): Csr {
+  if (isCsr(rows)) return rows;
   const rowStart = new Int32Array(rows.length + 1);
   rows.forEach((r, i) => (rowStart[i + 1] = rowStart[i]! + r.length));
   const cols = new Int32Array(rowStart[rows.length]!);
@@ -35,9 +41,9 @@ export interface SingularBasis {
  * deterministic for a given source. A vector's sign is fixed so that its
  * largest entry is positive.
  */
-export function truncatedSvd(sparseRows: SparseRows, columns: number, rank: number, random: () => number, powerIterations = 3): SingularBasis {
-  const n = sparseRows.length;
+export function truncatedSvd(sparseRows: SparseRows | Csr, columns: number, rank: number, random: () => number, powerIterations = 3): SingularBasis {
   const rows = toCsr(sparseRows);
+  const n = rows.rowStart.length - 1;
   const l = Math.min(rank + 10, n, columns);
   const omega = Array.from({ length: l }, () => gaussianVector(columns, random));
   // between power iterations one Gram–Schmidt pass is enough (it only keeps the columns apart);
@@ -75,15 +81,16 @@ export function truncatedSvd(sparseRows: SparseRows, columns: number, rank: numb
 }
 
 /** Each row's coordinates on the basis (row · v_k = U Σ for the rows the basis came from), L2-normalised, as one flat array of rows × rank. */
-export function projectRows(sparseRows: SparseRows, basis: SingularBasis): Float64Array {
+export function projectRows(sparseRows: SparseRows | Csr, basis: SingularBasis): Float64Array {
   const rank = basis.directions.length;
   const { rowStart, cols, vals } = toCsr(sparseRows);
   // the directions as one columns × rank array, so a term's coordinates sit together
   const columns = basis.directions[0]?.length ?? 0;
   const across = new Float64Array(columns * rank);
   basis.directions.forEach((v, k) => v.forEach((x, j) => (across[j * rank + k] = x)));
-  const out = new Float64Array(sparseRows.length * rank);
-  for (let i = 0; i < sparseRows.length; i++) {
+  const n = rowStart.length - 1;
+  const out = new Float64Array(n * rank);
+  for (let i = 0; i < n; i++) {
     const o = i * rank;
     for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) {
       const x = vals[e]!;
