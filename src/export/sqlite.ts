@@ -194,13 +194,45 @@ export function dictionaryKey(files: readonly { kind: string; sha256: string }[]
 function insertDocuments(db: Database.Database, docs: readonly CountedDocument[]): void {
   const insDoc = db.prepare(`INSERT INTO documents(id, title, text, category, year, session, date, unit, result, disclosed, source_file, line, meta, pairs)
     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
-  const insTerm = db.prepare('INSERT INTO document_terms(document_id, term, count) VALUES (?,?,?)');
+  const insTerm = new BatchInsert(db, 'document_terms', ['document_id', 'term', 'count']);
   // in key order, so both tables' B-trees grow at their ends instead of splitting pages all over
   const byId = [...docs].sort((x, y) => (x.record.id < y.record.id ? -1 : x.record.id > y.record.id ? 1 : 0));
   for (const { record: r, terms, pairs } of byId) {
     insDoc.run(r.id, r.title, r.text, r.category, r.year, r.session, r.date, r.unit, r.result,
       r.disclosed === null ? null : r.disclosed ? 1 : 0, basename(r.origin.file), r.origin.line, JSON.stringify(r.meta), pairsJson(pairs));
-    for (const [term, count] of terms) insTerm.run(r.id, term, count);
+    for (const [term, count] of terms) insTerm.add(r.id, term, count);
+  }
+  insTerm.flush();
+}
+
+/**
+ * Rows inserted 50 to a statement: at millions of rows (5 M term rows at 100 MB
+ * of input) a call per row cost more than SQLite's insert; 2.5× faster so.
+ */
+class BatchInsert {
+  private static readonly ROWS = 50;
+  private readonly many: Database.Statement;
+  private readonly one: Database.Statement;
+  private readonly pending: unknown[] = [];
+
+  constructor(db: Database.Database, table: string, private readonly columns: readonly string[]) {
+    const row = `(${columns.map(() => '?').join(',')})`;
+    this.many = db.prepare(`INSERT INTO ${table}(${columns.join(', ')}) VALUES ${Array(BatchInsert.ROWS).fill(row).join(',')}`);
+    this.one = db.prepare(`INSERT INTO ${table}(${columns.join(', ')}) VALUES ${row}`);
+  }
+
+  add(...values: unknown[]): void {
+    for (const v of values) this.pending.push(v);
+    if (this.pending.length === BatchInsert.ROWS * this.columns.length) {
+      this.many.run(this.pending);
+      this.pending.length = 0;
+    }
+  }
+
+  /** Insert what is left. */
+  flush(): void {
+    for (let i = 0; i < this.pending.length; i += this.columns.length) this.one.run(this.pending.slice(i, i + this.columns.length));
+    this.pending.length = 0;
   }
 }
 
@@ -219,8 +251,9 @@ function insertAnalysis(db: Database.Database, c: CorpusAnalysis): void {
   for (const k of c.keywords) {
     insKw.run(k.category, k.year, k.term, k.rank, k.score, k.docs, k.freq, k.share, k.salience, k.tfidf, k.g2, k.p, k.q, k.z, k.ratio, k.significant ? 1 : 0);
   }
-  const insEv = db.prepare('INSERT INTO keyword_documents(category, year, term, document_id, count, position, snippet) VALUES (?,?,?,?,?,?,?)');
-  for (const e of c.evidence) insEv.run(e.category, e.year, e.term, e.documentId, e.count, e.position, e.snippet);
+  const insEv = new BatchInsert(db, 'keyword_documents', ['category', 'year', 'term', 'document_id', 'count', 'position', 'snippet']);
+  for (const e of c.evidence) insEv.add(e.category, e.year, e.term, e.documentId, e.count, e.position, e.snippet);
+  insEv.flush();
   const insTrend = db.prepare('INSERT INTO term_trends(category, year, term, docs, share, weight, status, z_previous) VALUES (?,?,?,?,?,?,?,?)');
   for (const t of c.trends) insTrend.run(t.category, t.year, t.term, t.docs, t.share, t.weight, t.status, t.zPrevious);
   const insEm = db.prepare(`INSERT INTO emerging_terms(category, year, term, rank, score, z, docs, weight, share, earlier_rate, status)
