@@ -1,4 +1,5 @@
 import { logOddsDirichlet } from './keyness.ts';
+import { countTable } from '../segment/count-table.ts';
 import type { TermDocument } from './scope-counts.ts';
 
 /** How a term fared in a year against the previous year with data. */
@@ -52,10 +53,12 @@ export interface TrendOptions {
   track?: (category: string | null, term: string) => boolean;
 }
 
+/** A year of a category: its suggestions, and per term (by number, ascending) suggestions and weight. */
 interface YearCounts {
   documents: number;
-  docs: Map<string, number>;
-  weight: Map<string, number>;
+  ids: Int32Array;
+  docs: Int32Array;
+  weight: Float64Array;
   total: number;
 }
 
@@ -74,64 +77,96 @@ export function trends(docs: readonly TermDocument[], options: TrendOptions = {}
   const alpha0 = options.alpha0 ?? 1000;
   const zThreshold = options.zThreshold ?? 1.96;
   const limit = options.limit ?? 50;
-  const byCategory = new Map<string | null, Map<number, YearCounts>>();
-  for (const d of docs) {
-    if (d.year === null) continue;
+  // terms by number (one table of the documents' counts), suggestions grouped by category and year
+  const table = countTable(docs);
+  const vocab = table.vocab;
+  const members = new Map<string | null, Map<number, number[]>>();
+  docs.forEach((d, i) => {
+    if (d.year === null) return;
     for (const c of d.category === null ? [null] : [d.category, null]) {
-      let years = byCategory.get(c);
-      if (!years) byCategory.set(c, (years = new Map()));
-      let y = years.get(d.year);
-      if (!y) years.set(d.year, (y = { documents: 0, docs: new Map(), weight: new Map(), total: 0 }));
-      y.documents++;
-      for (const [term, tf] of d.terms) {
-        const w = 1 + Math.log(tf);
-        y.docs.set(term, (y.docs.get(term) ?? 0) + 1);
-        y.weight.set(term, (y.weight.get(term) ?? 0) + w);
-        y.total += w;
+      let years = members.get(c);
+      if (!years) members.set(c, (years = new Map()));
+      const list = years.get(d.year);
+      if (list) list.push(i);
+      else years.set(d.year, [i]);
+    }
+  });
+  const docsOf = new Int32Array(vocab.length);
+  const weightOf = new Float64Array(vocab.length);
+  // a year's counts: summed over its suggestions in document order, as a Map per year summed them
+  const yearCounts = (list: readonly number[]): YearCounts => {
+    const touched: number[] = [];
+    let total = 0;
+    for (const i of list) {
+      for (let e = table.starts[i]!; e < table.starts[i + 1]!; e++) {
+        const id = table.ids[e]!;
+        const w = 1 + Math.log(table.counts[e]!);
+        if (docsOf[id] === 0) touched.push(id);
+        docsOf[id]!++;
+        weightOf[id]! += w;
+        total += w;
       }
     }
-  }
+    touched.sort((x, y) => x - y);
+    const y: YearCounts = { documents: list.length, ids: Int32Array.from(touched), docs: new Int32Array(touched.length), weight: new Float64Array(touched.length), total };
+    touched.forEach((id, k) => {
+      y.docs[k] = docsOf[id]!;
+      y.weight[k] = weightOf[id]!;
+      docsOf[id] = 0;
+      weightOf[id] = 0;
+    });
+    return y;
+  };
+  const overall = new Float64Array(vocab.length);
+  const earlier = new Float64Array(vocab.length);
+  const previous = new Float64Array(vocab.length);
   const trendRows: TermTrend[] = [];
   const emerging: EmergingTerm[] = [];
-  const categories = [...byCategory.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  const categories = [...members.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
   for (const category of categories) {
-    const years = byCategory.get(category)!;
+    // years in the order first met, as the overall weights were summed
+    const years = new Map([...members.get(category)!].map(([year, list]) => [year, yearCounts(list)]));
     const order = [...years.keys()].sort((a, b) => a - b);
-    const overall = new Map<string, number>();
+    overall.fill(0);
+    earlier.fill(0);
     let overallTotal = 0;
     for (const y of years.values()) {
-      for (const [t, w] of y.weight) overall.set(t, (overall.get(t) ?? 0) + w);
+      y.ids.forEach((id, k) => (overall[id]! += y.weight[k]!));
       overallTotal += y.total;
     }
-    const earlier = new Map<string, number>();
     let earlierTotal = 0;
     let earlierDocs = 0;
     order.forEach((year, i) => {
       const y = years.get(year)!;
       const prev = i > 0 ? years.get(order[i - 1]!)! : null;
-      const prior = (t: string): number => (alpha0 * overall.get(t)!) / overallTotal;
+      if (prev) prev.ids.forEach((id, k) => (previous[id] = prev.weight[k]!));
       const candidates: EmergingTerm[] = [];
-      for (const [term, w] of y.weight) {
-        const docsIn = y.docs.get(term)!;
-        const seenBefore = (earlier.get(term) ?? 0) > 0;
+      for (let k = 0; k < y.ids.length; k++) {
+        const id = y.ids[k]!;
+        const term = vocab[id]!;
+        const w = y.weight[k]!;
+        const docsIn = y.docs[k]!;
+        const seenBefore = earlier[id]! > 0;
+        const prior = (alpha0 * overall[id]!) / overallTotal;
         let status: TrendStatus = 'recurring';
         let zPrevious: number | null = null;
         if (prev) {
-          zPrevious = logOddsDirichlet(w, y.total, prev.weight.get(term) ?? 0, prev.total, prior(term), alpha0).z;
+          zPrevious = logOddsDirichlet(w, y.total, previous[id]!, prev.total, prior, alpha0).z;
           status = !seenBefore ? 'new' : zPrevious >= zThreshold ? 'rising' : zPrevious <= -zThreshold ? 'falling' : 'recurring';
         }
         if (!options.track || options.track(category, term)) {
           trendRows.push({ category, year, term, docs: docsIn, share: docsIn / y.documents, weight: w, status, zPrevious });
         }
         if (i === 0 || w < 2) continue;
-        const lo = logOddsDirichlet(w, y.total, earlier.get(term) ?? 0, earlierTotal, prior(term), alpha0);
+        const lo = logOddsDirichlet(w, y.total, earlier[id]!, earlierTotal, prior, alpha0);
         if (lo.z <= 0) continue;
         const score = w * lo.delta;
-        candidates.push({ category, year, term, rank: 0, score, z: lo.z, docs: docsIn, weight: w, share: docsIn / y.documents, earlierRate: (earlier.get(term) ?? 0) / earlierDocs, status });
+        candidates.push({ category, year, term, rank: 0, score, z: lo.z, docs: docsIn, weight: w, share: docsIn / y.documents, earlierRate: earlier[id]! / earlierDocs, status });
       }
+      if (prev) prev.ids.forEach((id) => (previous[id] = 0));
       candidates.sort((a, b) => b.score - a.score || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
       candidates.slice(0, limit).forEach((e, r) => emerging.push({ ...e, rank: r + 1 }));
-      for (const [t, w] of y.weight) earlier.set(t, (earlier.get(t) ?? 0) + w);
+      y.ids.forEach((id, k) => (earlier[id]! += y.weight[k]!));
       earlierTotal += y.total;
       earlierDocs += y.documents;
     });
