@@ -1,3 +1,5 @@
+import type { CountTable } from '../segment/count-table.ts';
+import { countTable } from '../segment/count-table.ts';
 import { logLikelihood, logOddsDirichlet } from './keyness.ts';
 import { diversify } from './diversify.ts';
 import type { ScopeCounts, TermDocument } from './scope-counts.ts';
@@ -70,47 +72,52 @@ const CANDIDATES = 400;
  * IDF. Ties break by docs, then by term code point.
  */
 export function hotWords(docs: readonly TermDocument[], options: HotWordOptions = {}): { keywords: Keyword[]; scopes: ScopeSize[] } {
-  const scopes = countScopes(docs);
+  // each document's term numbers: for the counts, and the coverage of the diversified ranking
+  const table = countTable(docs);
+  const scopes = countScopes(docs, table);
   const all = scopes[scopes.length - 1]!;
-  const idf = blendedIdf(all.df, all.documents, options.backgroundIdf ?? new Map());
+  const allDf = new Int32Array(all.vocab.length);
+  all.ids.forEach((id, k) => (allDf[id] = all.df[k]!));
+  const idf = blendedIdf(new Map(Array.from(all.ids, (id, k) => [all.vocab[id]!, all.df[k]!])), all.documents, options.backgroundIdf ?? new Map());
   const specificity = backgroundSpecificity(options.backgroundIdf ?? new Map(), all.documents);
   const keywords: Keyword[] = [];
-  for (const s of scopes) keywords.push(...scoreScope(s, all, idf, specificity, options, docs));
+  for (const s of scopes) keywords.push(...scoreScope(s, all, allDf, idf, specificity, options, table));
   return { keywords, scopes: scopes.map((s) => ({ ...s.scope, documents: s.documents })) };
 }
 
-function scoreScope(s: ScopeCounts, all: ScopeCounts, idf: (t: string) => number, specificity: (t: string) => number, options: HotWordOptions, docs: readonly TermDocument[]): Keyword[] {
+function scoreScope(s: ScopeCounts, all: ScopeCounts, allDf: Int32Array, idf: (t: string) => number, specificity: (t: string) => number, options: HotWordOptions, table: CountTable): Keyword[] {
   const fdr = options.fdr ?? 0.05;
   const alpha0 = options.alpha0 ?? 1000;
   const minDocs = options.minDocs ?? (s.documents < 10 ? 1 : 2);
   const restDocs = all.documents - s.documents;
   const restTotal = all.dfTotal - s.dfTotal;
   let tfTotal = 0;
-  for (const v of s.tf.values()) tfTotal += v;
+  for (const v of s.tf) tfTotal += v;
   // every term's p-value goes into the false-discovery correction; only the candidates
   // (raised in enough suggestions, and more than in the rest) become keyword rows
-  const pValues = new Float64Array(restDocs === 0 ? 0 : s.df.size);
+  const pValues = new Float64Array(restDocs === 0 ? 0 : s.ids.length);
   const rows: Keyword[] = [];
   const rowIndex: number[] = [];
-  let t = 0;
-  for (const [term, a] of s.df) {
-    const at = t++;
+  for (let at = 0; at < s.ids.length; at++) {
+    const term = s.vocab[s.ids[at]!]!;
+    const a = s.df[at]!;
     const share = a / s.documents;
     if (restDocs === 0) {
       if (a < minDocs) continue;
-      const freq = s.tf.get(term)!;
+      const freq = s.tf[at]!;
       const tfidf = (freq / tfTotal) * idf(term);
       rows.push({ category: s.scope.category, year: s.scope.year, term, rank: 0, score: 0, salience: tfidf, docs: a, freq, share, tfidf, g2: null, p: null, q: null, delta: null, z: null, ratio: null, significant: false });
       continue;
     }
-    const b = all.df.get(term)! - a;
+    const inAll = allDf[s.ids[at]!]!;
+    const b = inAll - a;
     const ll = logLikelihood(a, s.documents, b, restDocs);
     pValues[at] = ll.over ? ll.p : 1;
     const ratio = (a / s.documents) / ((b + 0.5) / (restDocs + 0.5));
     if (a < minDocs || !(ratio > 1)) continue;
-    const freq = s.tf.get(term)!;
+    const freq = s.tf[at]!;
     const tfidf = (freq / tfTotal) * idf(term);
-    const lo = logOddsDirichlet(a, s.dfTotal, b, restTotal, (alpha0 * all.df.get(term)!) / all.dfTotal, alpha0);
+    const lo = logOddsDirichlet(a, s.dfTotal, b, restTotal, (alpha0 * inAll) / all.dfTotal, alpha0);
     rows.push({ category: s.scope.category, year: s.scope.year, term, rank: 0, score: 0, salience: share * Math.log(ratio) * specificity(term), docs: a, freq, share, tfidf, g2: ll.g2, p: pValues[at]!, q: null, delta: lo.delta, z: lo.z, ratio, significant: false });
     rowIndex.push(at);
   }
@@ -128,9 +135,10 @@ function scoreScope(s: ScopeCounts, all: ScopeCounts, idf: (t: string) => number
   // 电 in 停电): so 环保局 after 环保 brings nothing new, as a reader of the list sees it
   const docsOf: number[][] = candidates.map(() => []);
   const maxLen = Math.max(...candidates.map((c) => c.term.length));
-  // the candidates inside each of the scope's terms, looked up once per term rather than per mention
-  const inside = new Map<string, number[]>();
-  for (const term of s.df.keys()) {
+  // the candidates inside each of the scope's terms (by number), looked up once per term rather than per mention
+  const inside = new Map<number, number[]>();
+  for (const id of s.ids) {
+    const term = s.vocab[id]!;
     const found: number[] = [];
     for (let a = 0; a < term.length; a++) {
       for (let b = a + 1; b <= Math.min(term.length, a + maxLen); b++) {
@@ -138,11 +146,11 @@ function scoreScope(s: ScopeCounts, all: ScopeCounts, idf: (t: string) => number
         if (i !== undefined && !found.includes(i)) found.push(i);
       }
     }
-    if (found.length > 0) inside.set(term, found);
+    if (found.length > 0) inside.set(id, found);
   }
   for (const d of s.members) {
     const hit = new Set<number>();
-    for (const term of docs[d]!.terms.keys()) for (const i of inside.get(term) ?? []) hit.add(i);
+    for (let e = table.starts[d]!; e < table.starts[d + 1]!; e++) for (const i of inside.get(table.ids[e]!) ?? []) hit.add(i);
     for (const i of hit) docsOf[i]!.push(d);
   }
   const order = diversify(candidates.map((c, i) => ({ term: c.term, base: c.salience, docs: docsOf[i]! })), options.limit ?? 100, options.diversity ?? 0.4);

@@ -1,3 +1,5 @@
+import type { CountTable } from '../segment/count-table.ts';
+import { countTable } from '../segment/count-table.ts';
 import type { Scope, ScopedDocument } from './scopes.ts';
 import { compareScopes, scopeKey, scopesOf } from './scopes.ts';
 
@@ -10,39 +12,58 @@ export interface TermDocument extends ScopedDocument {
 export interface ScopeCounts {
   scope: Scope;
   documents: number;
-  /** term → suggestions containing it */
-  df: Map<string, number>;
-  /** term → occurrences */
-  tf: Map<string, number>;
+  /** The terms' spelling by number (shared by every scope of one count). */
+  vocab: readonly string[];
+  /** Numbers of the terms the scope's suggestions use, ascending, with each one's suggestions (df) and occurrences (tf). */
+  ids: Int32Array;
+  df: Int32Array;
+  tf: Int32Array;
   /** Σ df over terms: the number of (suggestion, term) pairs. */
   dfTotal: number;
   /** Indices (in input order) of the scope's documents. */
   members: number[];
 }
 
+/** Suggestions of the scope that contain `term` (0 if none). */
+export function scopeDf(s: ScopeCounts, term: string): number {
+  let lo = 0;
+  let hi = s.ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s.vocab[s.ids[mid]!]! < term) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < s.ids.length && s.vocab[s.ids[lo]!] === term ? s.df[lo]! : 0;
+}
+
 /**
  * Counts for every scope (see scopesOf), in the fixed scope order; the last is (all, all).
  * Documents are counted once, into their (category, year) cell; every scope is
  * then the sum of its cells (a scope's counts do not depend on how they are added up).
+ * Terms are counted by number, over one table of the documents' counts (`table`, in the order of `docs`).
  */
-export function countScopes(docs: readonly TermDocument[]): ScopeCounts[] {
-  const cells = new Map<string, ScopeCounts>();
+export function countScopes(docs: readonly TermDocument[], table: CountTable = countTable(docs)): ScopeCounts[] {
+  const sum = new Summer(table.vocab.length);
+  const cells = new Map<string, { scope: Scope; members: number[] }>();
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i]!;
     const scope = { category: doc.category, year: doc.year };
     const key = scopeKey(scope);
-    let s = cells.get(key);
-    if (!s) cells.set(key, (s = { scope, documents: 0, df: new Map(), tf: new Map(), dfTotal: 0, members: [] }));
-    s.documents++;
-    s.members.push(i);
-    for (const [term, count] of doc.terms) {
-      s.df.set(term, (s.df.get(term) ?? 0) + 1);
-      s.tf.set(term, (s.tf.get(term) ?? 0) + count);
-      s.dfTotal++;
+    const cell = cells.get(key);
+    if (cell) cell.members.push(i);
+    else cells.set(key, { scope, members: [i] });
+  }
+  const counted = new Map<string, ScopeCounts>();
+  for (const [key, { scope, members }] of cells) {
+    let dfTotal = 0;
+    for (const i of members) {
+      for (let e = table.starts[i]!; e < table.starts[i + 1]!; e++) sum.add(table.ids[e]!, 1, table.counts[e]!);
+      dfTotal += table.starts[i + 1]! - table.starts[i]!;
     }
+    counted.set(key, { scope, documents: members.length, vocab: table.vocab, ...sum.take(), dfTotal, members });
   }
   const feeding = new Map<string, { scope: Scope; cells: ScopeCounts[] }>();
-  for (const cell of cells.values()) {
+  for (const cell of counted.values()) {
     for (const scope of scopesOf(cell.scope)) {
       const key = scopeKey(scope);
       const f = feeding.get(key);
@@ -57,18 +78,49 @@ export function countScopes(docs: readonly TermDocument[]): ScopeCounts[] {
       scopes.push(from[0]!);
       continue;
     }
-    const s: ScopeCounts = { scope, documents: 0, df: new Map(), tf: new Map(), dfTotal: 0, members: [] };
-    for (const cell of from) add(s, cell);
-    s.members.sort((a, b) => a - b);
-    scopes.push(s);
+    let documents = 0;
+    let dfTotal = 0;
+    const members: number[] = [];
+    for (const cell of from) {
+      documents += cell.documents;
+      dfTotal += cell.dfTotal;
+      for (const i of cell.members) members.push(i);
+      cell.ids.forEach((id, k) => sum.add(id, cell.df[k]!, cell.tf[k]!));
+    }
+    members.sort((a, b) => a - b);
+    scopes.push({ scope, documents, vocab: table.vocab, ...sum.take(), dfTotal, members });
   }
   return scopes.sort((a, b) => compareScopes(a.scope, b.scope));
 }
 
-function add(into: ScopeCounts, cell: ScopeCounts): void {
-  into.documents += cell.documents;
-  into.dfTotal += cell.dfTotal;
-  for (const i of cell.members) into.members.push(i);
-  for (const [t, c] of cell.df) into.df.set(t, (into.df.get(t) ?? 0) + c);
-  for (const [t, c] of cell.tf) into.tf.set(t, (into.tf.get(t) ?? 0) + c);
+/** Dense df and tf sums by term number, taken out as the sparse arrays of the terms touched (and cleared). */
+class Summer {
+  private readonly df: Int32Array;
+  private readonly tf: Int32Array;
+  private touched: number[] = [];
+
+  constructor(terms: number) {
+    this.df = new Int32Array(terms);
+    this.tf = new Int32Array(terms);
+  }
+
+  add(id: number, df: number, tf: number): void {
+    if (this.df[id] === 0) this.touched.push(id);
+    this.df[id]! += df;
+    this.tf[id]! += tf;
+  }
+
+  take(): { ids: Int32Array; df: Int32Array; tf: Int32Array } {
+    const ids = Int32Array.from(this.touched).sort();
+    const df = new Int32Array(ids.length);
+    const tf = new Int32Array(ids.length);
+    ids.forEach((id, k) => {
+      df[k] = this.df[id]!;
+      tf[k] = this.tf[id]!;
+      this.df[id] = 0;
+      this.tf[id] = 0;
+    });
+    this.touched = [];
+    return { ids, df, tf };
+  }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../../src/corpus/read-corpus.ts';
-import { countScopes } from '../../src/score/scope-counts.ts';
+import { countScopes, scopeDf } from '../../src/score/scope-counts.ts';
 import { createSegmenter } from '../../src/segment/create-segmenter.ts';
 import { loadLexicon } from '../../src/segment/lexicon.ts';
 import { classifyToken } from '../../src/segment/token-filter.ts';
@@ -82,7 +82,7 @@ describe('properties', () => {
           const parts = scopes.filter((s) => s.scope.category !== null && s.scope.year === y);
           const whole = get(null, y);
           expect(parts.reduce((a, s) => a + s.documents, 0)).toBe(whole?.documents ?? 0);
-          for (const term of ['加装电梯', '停车难']) expect(parts.reduce((a, s) => a + (s.df.get(term) ?? 0), 0)).toBe(whole?.df.get(term) ?? 0);
+          for (const term of ['加装电梯', '停车难']) expect(parts.reduce((a, s) => a + scopeDf(s, term), 0)).toBe(whole ? scopeDf(whole, term) : 0);
         }
         const years = scopes.filter((s) => s.scope.category === null && s.scope.year !== null);
         expect(years.reduce((a, s) => a + s.documents, 0)).toBe(all.documents);
