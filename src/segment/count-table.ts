@@ -274,7 +274,10 @@ function checkedCount(c: number): number {
 export function countTable(docs: readonly { terms: ReadonlyMap<string, number> }[]): CountTable {
   const first = docs[0]?.terms;
   if (first instanceof TableCounts && docs.every((d) => d.terms instanceof TableCounts && d.terms.table === first.table)) {
-    return rowsOf(first.table, docs.map((d) => (d.terms as TableCounts).index));
+    const rows = docs.map((d) => (d.terms as TableCounts).index);
+    // the table's own rows in its own order: the table itself
+    if (rows.length === first.table.starts.length - 1 && rows.every((r, i) => r === i)) return first.table;
+    return rowsOf(first.table, rows);
   }
   const builder = new CountTableBuilder();
   for (const d of docs) builder.add(d.terms);

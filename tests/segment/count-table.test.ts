@@ -50,6 +50,8 @@ it('builds one table from batches and Maps, numbering keys in sorted order and s
   const picked = countTable([views[2]!, views[0]!].map((terms) => ({ terms })));
   expect(picked.vocab).toBe(table.vocab);
   expect(tableViews(picked).map((v) => [...v])).toEqual([byKey(maps[2]!), byKey(maps[0]!)]);
+  // all of a table's rows in its order: no copy
+  expect(countTable(views.map((terms) => ({ terms })))).toBe(table);
 });
 
 it('refuses counts that are not whole numbers', () => {
