@@ -5,6 +5,7 @@ import type { CorpusAnalysis, CountedDocument } from '../score/analyse-corpus.ts
 import type { Reject, SuggestionRecord } from '../corpus/record.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './sqlite-schema.ts';
 import { userDictLine } from './user-dict-line.ts';
+import { CountTableBuilder, tableViews } from '../segment/count-table.ts';
 
 /** Provenance of one run, stored in `runs`. */
 export interface RunProvenance {
@@ -72,26 +73,48 @@ export class Store {
     return new Store(path, db, tmp);
   }
 
-  /** Documents stored by earlier runs, with their counts; none in a new database. */
+  /**
+   * Documents stored by earlier runs, with their counts as views of two count
+   * tables (one copy of each term and pair, each document's entries in term
+   * order, as the segment stage gives them); none in a new database.
+   */
   storedDocuments(): CountedDocument[] {
     if (!this.hasTable('documents')) return [];
-    const terms = new Map<string, Map<string, number>>();
-    for (const r of this.db.prepare('SELECT document_id AS id, term, count FROM document_terms ORDER BY document_id, term').iterate() as Iterable<{ id: string; term: string; count: number }>) {
-      let m = terms.get(r.id);
-      if (!m) terms.set(r.id, (m = new Map()));
-      m.set(r.term, r.count);
+    const terms = new CountTableBuilder();
+    const termRow = new Map<string, number>();
+    let id: string | null = null;
+    let counts = new Map<string, number>();
+    const flush = (): void => {
+      if (id === null) return;
+      termRow.set(id, terms.size);
+      terms.add(counts);
+      counts = new Map();
+    };
+    for (const r of this.db.prepare('SELECT document_id AS id, term, count FROM document_terms ORDER BY document_id').iterate() as Iterable<{ id: string; term: string; count: number }>) {
+      if (r.id !== id) {
+        flush();
+        id = r.id;
+      }
+      counts.set(r.term, r.count);
     }
-    const out: CountedDocument[] = [];
+    flush();
+    const pairs = new CountTableBuilder();
+    const records: SuggestionRecord[] = [];
     for (const r of this.db.prepare('SELECT * FROM documents ORDER BY source_file, line, id').iterate() as Iterable<Record<string, string | number | null>>) {
-      const record: SuggestionRecord = {
+      records.push({
         id: r.id as string, title: r.title as string, text: r.text as string, category: r.category as string | null,
         year: r.year as number | null, session: r.session as string | null, date: r.date as string | null,
         unit: r.unit as string | null, result: r.result as string | null, disclosed: r.disclosed === null ? null : r.disclosed === 1,
         meta: JSON.parse(r.meta as string) as Record<string, string>, origin: { file: r.source_file as string, line: r.line as number },
-      };
-      out.push({ record, terms: terms.get(record.id) ?? new Map(), pairs: new Map(JSON.parse(r.pairs as string) as [string, number][]) });
+      });
+      pairs.add(new Map(JSON.parse(r.pairs as string) as [string, number][]));
     }
-    return out;
+    const termViews = tableViews(terms.finish({ sortRows: true }));
+    const pairViews = tableViews(pairs.finish({ sortRows: true }));
+    return records.map((record, i) => {
+      const row = termRow.get(record.id);
+      return { record, terms: row === undefined ? new Map<string, number>() : termViews[row]!, pairs: pairViews[i]! };
+    });
   }
 
   /** The topics and topic scope notes the last run stored (its seed and topic count), as the analysis holds them; none before topics were stored. */
