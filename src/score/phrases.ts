@@ -1,9 +1,7 @@
 import type { CountTable } from '../segment/count-table.ts';
-import { CountTableBuilder, allocateTable } from '../segment/count-table.ts';
+import { CountTableBuilder, PAIR_SEPARATOR, allocateTable } from '../segment/count-table.ts';
 import { logLikelihood } from './keyness.ts';
 
-/** Separates the two tokens of a pair key (as written by the segment stage). */
-const SEPARATOR = '\u0001';
 
 /** Two adjacent tokens that occur together far above chance, kept as one keyword. */
 export interface Phrase {
@@ -62,7 +60,7 @@ export function phrasesOfTable(table: CountTable, options: PhraseOptions = {}): 
     total += c;
   }
   const halves = table.vocab.map((key) => {
-    const sep = key.indexOf(SEPARATOR);
+    const sep = key.indexOf(PAIR_SEPARATOR);
     return [key.slice(0, sep), key.slice(sep + 1)] as const;
   });
   const left = new Map<string, number>();
@@ -127,7 +125,11 @@ export function withPhrases(terms: CountTable, pairs: CountTable, phrases: reado
     const t = terms.vocab[i];
     const p = phraseTerms[j];
     if (p === undefined || (t !== undefined && t <= p)) {
-      if (t === p) phraseId.set(p!, vocab.length), j++;
+      // a phrase that is also a term elsewhere shares the term's number
+      if (t === p) {
+        phraseId.set(p!, vocab.length);
+        j++;
+      }
       termId[i++] = vocab.length;
       vocab.push(t!);
     } else {
@@ -139,7 +141,7 @@ export function withPhrases(terms: CountTable, pairs: CountTable, phrases: reado
   // pair number → the phrase term's number, or −1
   const phraseOfPair = new Int32Array(pairs.vocab.length).fill(-1);
   for (const p of phrases) {
-    const at = sortedIndex(pairs.vocab, p.left + SEPARATOR + p.right);
+    const at = sortedIndex(pairs.vocab, p.left + PAIR_SEPARATOR + p.right);
     if (at >= 0) phraseOfPair[at] = phraseId.get(p.term)!;
   }
   const n = terms.starts.length - 1;
@@ -150,9 +152,11 @@ export function withPhrases(terms: CountTable, pairs: CountTable, phrases: reado
     for (let e = pairs.starts[d]!; e < pairs.starts[d + 1]!; e++) {
       const id = phraseOfPair[pairs.ids[e]!]!;
       if (id < 0 || hasKey(terms, termId, d, id)) continue;
+      // (id, count) pairs; two pairs spelling one phrase term add up
       added ??= [];
-      const k = added.indexOf(id);
-      if (k >= 0 && k % 2 === 0) added[k + 1]! += pairs.counts[e]!;
+      let k = 0;
+      while (k < added.length && added[k] !== id) k += 2;
+      if (k < added.length) added[k + 1]! += pairs.counts[e]!;
       else added.push(id, pairs.counts[e]!);
     }
     if (added) {

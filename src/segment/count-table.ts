@@ -213,6 +213,8 @@ export class PairTableBuilder {
     batch.tokens.forEach((t, i) => {
       let id = this.tokenIds.get(t);
       if (id === undefined) {
+        // a pair is numbered by left · 2²⁶ + right
+        if (this.tokens.length === 2 ** 26) throw new RangeError('a pair table holds pairs of at most 2²⁶ distinct tokens');
         this.tokenIds.set(t, (id = this.tokens.length));
         this.tokens.push(t);
       }
@@ -231,7 +233,6 @@ export class PairTableBuilder {
 
   /** The table; each document's entries in key order. */
   finish(): CountTable {
-    if (this.tokens.length > 2 ** 26) throw new RangeError(`a pair table holds pairs of at most 2²⁶ distinct tokens, not ${this.tokens.length}`);
     // pairs in the order of their text: by left token, then right (no token holds the separator, which sorts below every character)
     const rank = new Int32Array(this.tokens.length);
     const byText = this.tokens.slice().sort();

@@ -42,7 +42,7 @@ export function defaultWorkers(records: number): number {
 export async function segmentRecords(records: readonly Pick<SuggestionRecord, 'title' | 'text'>[], segmenter: Segmenter, lexicon: Lexicon, options: SegmentRecordsOptions): Promise<DocumentCounts[]> {
   const total = records.length;
   const batches = Math.ceil(total / BATCH);
-  const workers = options.backend === 'nodejieba' ? 1 : Math.min(options.workers ?? defaultWorkers(total), batches);
+  const workers = options.backend === 'nodejieba' ? 1 : Math.max(1, Math.min(options.workers ?? defaultWorkers(total), batches));
   const terms = new CountTableBuilder();
   const pairs = new PairTableBuilder();
   // batches are added to the tables in order, as soon as the ones before them are in

@@ -27,3 +27,9 @@ describeShared('parallel segmentation', () => {
     expect(entries(await segmentRecords(records, segmenter, lexicon, { ...options, workers: 3 }))).toEqual(one);
   }, 120_000);
 });
+
+it('segments no records into no counts, with any worker count', async () => {
+  const lexicon = loadLexicon({}, []);
+  const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
+  for (const workers of [1, 2]) expect(await segmentRecords([], segmenter, lexicon, { lexiconOptions: {}, backend: 'node-rs', workers })).toEqual([]);
+});
