@@ -125,17 +125,20 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       });
     }
     const t1 = performance.now();
-    const counted = await segmentRecords(corpus.records, segmenter, lexicon, {
+    // segmented in id order, the order everything after works in: the count tables' rows are then
+    // the documents' order in a new run, and no stage copies them into that order
+    const records = [...corpus.records].sort(byId);
+    const counted = await segmentRecords(records, segmenter, lexicon, {
       workers: options.workers, backend, hmm: options.hmm,
       lexiconOptions: { dicts: options.dicts, stopwords: options.stopwords, synonyms: options.synonyms, noBundled: options.noBundled },
       onProgress: options.onProgress ? (done, total) => options.onProgress!({ stage: 'segment', done, total }) : undefined,
     });
     timings.segment = round3((performance.now() - t1) / 1000);
-    const added: CountedDocument[] = corpus.records.map((record, i) => ({ record, ...counted[i]! }));
+    const added: CountedDocument[] = records.map((record, i) => ({ record, ...counted[i]! }));
     const backgroundIdf = time('load-idf', () => loadBackgroundIdf());
     // results never depend on the order the inputs were given in: documents are analysed by id
     // (only which of two rows with one id is kept depends on it: the first read wins)
-    const all = [...kept, ...added].sort((x, y) => (x.record.id < y.record.id ? -1 : x.record.id > y.record.id ? 1 : 0));
+    const all = [...kept, ...added].sort((x, y) => byId(x.record, y.record));
     // topics start first, on worker threads, and run while this thread scores: a scope's topics
     // depend only on its documents and the seed
     const t3 = performance.now();
@@ -191,6 +194,10 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     store.abort();
     throw e;
   }
+}
+
+function byId(x: { id: string }, y: { id: string }): number {
+  return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
 }
 
 function round3(x: number): number {
