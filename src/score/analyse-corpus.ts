@@ -8,7 +8,7 @@ import { keywordEvidence } from './evidence.ts';
 import type { Keyword, ScopeSize } from './hot-words.ts';
 import { hotWords } from './hot-words.ts';
 import type { Phrase } from './phrases.ts';
-import { phrasesOfTable, withPhrases } from './phrases.ts';
+import { findPhrases, withPhrases } from './phrases.ts';
 import type { EmergingTerm, TermTrend } from './trends.ts';
 import { trends } from './trends.ts';
 import type { DocumentTopic, Topic, TopicOptions, TopicScopeNote } from './topics.ts';
@@ -91,7 +91,7 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
   const scored = time('score', () => {
     // the documents' counts as tables in this order (copied rows when they are views of the segment stage's tables)
     const pairTable = countTable(documents.map((d) => ({ terms: d.pairs })));
-    const phrases = phrasesOfTable(pairTable);
+    const phrases = findPhrases(pairTable);
     const withPhraseTerms = tableViews(withPhrases(countTable(documents), pairTable, phrases));
     const scoring = documents.map((d, i) => ({ category: d.record.category, year: d.record.year, terms: withPhraseTerms[i]! }));
     const hot = hotWords(scoring, { backgroundIdf: options.backgroundIdf, limit: options.keywordsPerScope ?? 100 });

@@ -1,5 +1,5 @@
 import type { CountTable } from '../segment/count-table.ts';
-import { CountTableBuilder, PAIR_SEPARATOR, allocateTable } from '../segment/count-table.ts';
+import { PAIR_SEPARATOR, allocateTable, sortEntries } from '../segment/count-table.ts';
 import { logLikelihood } from './keyness.ts';
 
 
@@ -32,16 +32,11 @@ export interface PhraseOptions {
  * in at least `minDocs` suggestions, with PMI of at least `minPmi`, a G²
  * significant at p < 0.001, and making up at least `minDominance` of the
  * rarer token's pairings, so a phrase is what the token usually belongs to.
- * Expected counts come from the pair table's margins. Sorted by term.
+ * Expected counts come from the pair table's margins: `table` holds the
+ * documents' pair counts (as the segment stage makes it), summed by pair
+ * number with each pair's text split once. Sorted by term.
  */
-export function findPhrases(docPairs: Iterable<ReadonlyMap<string, number>>, options: PhraseOptions = {}): Phrase[] {
-  const builder = new CountTableBuilder();
-  for (const pairs of docPairs) builder.add(pairs);
-  return phrasesOfTable(builder.finish({ sortRows: false }), options);
-}
-
-/** findPhrases over a table of pair counts (as the segment stage makes it): sums by pair number, each pair's text split once. */
-export function phrasesOfTable(table: CountTable, options: PhraseOptions = {}): Phrase[] {
+export function findPhrases(table: CountTable, options: PhraseOptions = {}): Phrase[] {
   const minDocs = options.minDocs ?? 3;
   const minPmi = options.minPmi ?? Math.log(8);
   const minDominance = options.minDominance ?? 0.3;
@@ -180,26 +175,11 @@ export function withPhrases(terms: CountTable, pairs: CountTable, phrases: reado
         out.counts[at++] = added[k + 1]!;
       }
     }
-    if (added || !terms.ascending[d]) sortRow(out, from, at);
+    if (added || !terms.ascending[d]) sortEntries(out.ids, out.counts, from, at);
     out.ascending[d] = 1;
   }
   out.starts[n] = at;
   return out;
-}
-
-/** Sort entries from … to of a table by key number (a document's few entries: insertion sort). */
-function sortRow(t: CountTable, from: number, to: number): void {
-  for (let e = from + 1; e < to; e++) {
-    const id = t.ids[e]!;
-    const c = t.counts[e]!;
-    let k = e - 1;
-    for (; k >= from && t.ids[k]! > id; k--) {
-      t.ids[k + 1] = t.ids[k]!;
-      t.counts[k + 1] = t.counts[k]!;
-    }
-    t.ids[k + 1] = id;
-    t.counts[k + 1] = c;
-  }
 }
 
 /** Whether document d of `terms` holds the key numbered `id` in the merged numbering `termId`. */

@@ -1,6 +1,7 @@
 import { seededRandom } from './seeded-random.ts';
 import type { UnitRows } from './spherical-kmeans.ts';
 import { bestOfRestarts, similarity, sphericalKMeans } from './spherical-kmeans.ts';
+import { sortEntries } from '../segment/count-table.ts';
 import type { Csr } from './truncated-svd.ts';
 import { projectRows, truncatedSvd } from './truncated-svd.ts';
 import type { TermDocument } from './scope-counts.ts';
@@ -95,24 +96,10 @@ function vectorise(docs: readonly (TermDocument & { title: string })[]): Vectors
     }
     const norm = Math.sqrt(squares) || 1;
     for (let e = from; e < at; e++) vals[e]! /= norm;
-    sortRow(cols, vals, from, at);
+    // already in column order when a document's terms come in term order, as they do
+    sortEntries(cols, vals, from, at);
   });
   return { rows: { rowStart, cols, vals }, vocab };
-}
-
-/** Entries from … to by column (already so when a document's terms come in term order, as they do). */
-function sortRow(cols: Int32Array, vals: Float64Array, from: number, to: number): void {
-  for (let e = from + 1; e < to; e++) {
-    const j = cols[e]!;
-    const v = vals[e]!;
-    let k = e - 1;
-    for (; k >= from && cols[k]! > j; k--) {
-      cols[k + 1] = cols[k]!;
-      vals[k + 1] = vals[k]!;
-    }
-    cols[k + 1] = j;
-    vals[k + 1] = v;
-  }
 }
 
 /** The given rows of a CSR matrix, with columns renumbered by `column` (entries in columns mapped to −1 left out). */

@@ -10,10 +10,9 @@ import { classifyToken } from './token-filter.ts';
 const MAX_CONTENT = 2 ** 21;
 
 /**
- * The term and pair counts of a batch of records, as documentCounts gives
- * them record by record (the same terms, pairs and counts; tested), but
- * compact: each distinct raw token is classified once per batch, and pairs
- * are numbered by their two tokens (count-table.ts builds their text).
+ * The term and pair counts of a batch of records (see DocumentCounts):
+ * compact, each distinct raw token classified once per batch, and pairs
+ * numbered by their two tokens (count-table.ts builds their text).
  */
 export function batchCounts(records: readonly Pick<SuggestionRecord, 'title' | 'text'>[], segmenter: Segmenter, lexicon: Lexicon): { terms: CountBatch; pairs: PairBatch } {
   // raw token → [term id or −1, content id or −1]
@@ -55,8 +54,7 @@ export function batchCounts(records: readonly Pick<SuggestionRecord, 'title' | '
       previous = here;
     }
   }
-  const pairRows = pairs.finish([]);
-  return { terms: terms.finish(terms.keys), pairs: { tokens: content, halves: Int32Array.from(halves), starts: pairRows.starts, ids: pairRows.ids, counts: pairRows.counts } };
+  return { terms: { keys: terms.keys, ...terms.rows() }, pairs: { tokens: content, halves: Int32Array.from(halves), ...pairs.rows() } };
 }
 
 /** Entries of the documents of a batch, by key id, with a document's first sighting of a key opening its entry. */
@@ -93,7 +91,8 @@ class Counter {
     this.entryCounts.push(1);
   }
 
-  finish(keys: string[]): CountBatch {
-    return { keys, starts: Int32Array.from([...this.starts, this.entryIds.length]), ids: Int32Array.from(this.entryIds), counts: Int32Array.from(this.entryCounts) };
+  /** The documents' entries, as a batch carries them. */
+  rows(): Omit<CountBatch, 'keys'> {
+    return { starts: Int32Array.from([...this.starts, this.entryIds.length]), ids: Int32Array.from(this.entryIds), counts: Int32Array.from(this.entryCounts) };
   }
 }

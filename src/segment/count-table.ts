@@ -80,8 +80,8 @@ class Rows {
     this.entries += entries;
   }
 
-  appendOne(entries: Iterable<[number, number]>, size: number): void {
-    this.reserve(1, size);
+  appendOne(entries: readonly (readonly [number, number])[]): void {
+    this.reserve(1, entries.length);
     this.starts[this.documents++] = this.entries;
     for (const [id, c] of entries) {
       this.ids[this.entries] = id;
@@ -179,7 +179,7 @@ export class CountTableBuilder {
 
   /** Add one document's counts. */
   add(counts: ReadonlyMap<string, number>): void {
-    this.rows.appendOne(Array.from(counts, ([key, c]) => [this.idOfKey(key), c] as [number, number]), counts.size);
+    this.rows.appendOne(Array.from(counts, ([key, c]) => [this.idOfKey(key), c] as const));
   }
 
   /**
@@ -247,6 +247,25 @@ export class PairTableBuilder {
       return this.tokens[this.halves[2 * p]!]! + PAIR_SEPARATOR + this.tokens[this.halves[2 * p + 1]!]!;
     });
     return this.rows.finish(vocab, renumber, true);
+  }
+}
+
+/**
+ * Entries from … to of parallel arrays put in key order, values moving with
+ * their keys: an insertion sort, for a document's few entries (a count table's
+ * row, or a sparse matrix row).
+ */
+export function sortEntries(keys: Int32Array, values: Int32Array | Float64Array, from: number, to: number): void {
+  for (let e = from + 1; e < to; e++) {
+    const key = keys[e]!;
+    const value = values[e]!;
+    let k = e - 1;
+    for (; k >= from && keys[k]! > key; k--) {
+      keys[k + 1] = keys[k]!;
+      values[k + 1] = values[k]!;
+    }
+    keys[k + 1] = key;
+    values[k + 1] = value;
   }
 }
 

@@ -15,7 +15,7 @@ import { MESSAGES_CSV, MESSAGES_MAP, SHARED_DATA } from '../shared-data.ts';
 import { coverage, genericShare, listF1 } from './list-metrics.ts';
 import { nmi, topicsOfScope } from '../../src/score/topics.ts';
 import { createSegmenter } from '../../src/segment/create-segmenter.ts';
-import { documentCounts } from '../../src/segment/document-terms.ts';
+import { segmentRecords } from '../../src/segment/segment-records.ts';
 import { loadLexicon } from '../../src/segment/lexicon.ts';
 
 const PEER = join(SHARED_DATA, '..', 'bench', 'peer_jieba_sklearn.py');
@@ -115,7 +115,8 @@ if (peerLists) for (const [c, l] of peerLists) console.log(`- peer ${c}: ${l.sli
   console.log('\n| representation | seed | k chosen | NMI | seconds |');
   console.log('|---|---|---|---|---|');
   // in id order, as the run analyses them (k-means++ draws by position)
-  const docs = all.records.map((r) => ({ id: r.id, title: r.title, category: r.category, year: r.year, terms: documentCounts(r, segmenter, lexicon).terms }))
+  const counted = await segmentRecords(all.records, segmenter, lexicon, { workers: 1, backend: 'node-rs', lexiconOptions: {} });
+  const docs = all.records.map((r, i) => ({ id: r.id, title: r.title, category: r.category, year: r.year, terms: counted[i]!.terms }))
     .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   for (const representation of ['lsa', 'tfidf'] as const) {
     const scores: number[] = [];

@@ -6,8 +6,8 @@ import { topicsOfScopesInParallel } from '../../src/score/parallel-topics.ts';
 import { scopesOfDocuments } from '../../src/score/scopes.ts';
 import { topicsOfScopes } from '../../src/score/topics.ts';
 import { createSegmenter } from '../../src/segment/create-segmenter.ts';
-import { documentCounts } from '../../src/segment/document-terms.ts';
 import { loadLexicon } from '../../src/segment/lexicon.ts';
+import { segmentRecords } from '../../src/segment/segment-records.ts';
 
 const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) => fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)));
 
@@ -15,7 +15,8 @@ it('finds the same topics, with the same ids, on 1 and 2 worker threads (bundled
   const records = (await readCorpus(SAMPLE)).records.sort((a, b) => (a.id < b.id ? -1 : 1));
   const lexicon = loadLexicon({}, []);
   const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
-  const docs = topicDocuments(records.map((record) => ({ record, ...documentCounts(record, segmenter, lexicon) })));
+  const counted = await segmentRecords(records, segmenter, lexicon, { workers: 1, backend: 'node-rs', lexiconOptions: {} });
+  const docs = topicDocuments(records.map((record, i) => ({ record, ...counted[i]! })));
   const scopes = topicScopeOrder(scopesOfDocuments(records));
   const one = topicsOfScopes(scopes, docs, { seed: 'hotwords' });
   expect(one.topics.length).toBeGreaterThan(5);

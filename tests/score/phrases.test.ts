@@ -10,9 +10,10 @@ describe('findPhrases', () => {
     ...Array.from({ length: 4 }, () => new Map([[pair('老年', '助餐'), 1], [pair('助餐', '服务'), 1]])),
     ...Array.from({ length: 20 }, (_, i) => new Map([[pair(`词${i}`, '服务'), 1], [pair('社区', `词${i}`), 1]])),
   ];
+  const pairs = countTable(docs.map((terms) => ({ terms })));
 
   it('finds a pair far above chance in enough suggestions, with PMI and G²', () => {
-    const phrases = findPhrases(docs);
+    const phrases = findPhrases(pairs);
     const p = phrases.find((x) => x.term === '老年助餐');
     expect(p).toMatchObject({ left: '老年', right: '助餐', count: 4, docs: 4 });
     // 48 pairs in all; 老年 starts 4, 助餐 ends 4: PMI = ln(4·48 / (4·4))
@@ -27,8 +28,7 @@ describe('findPhrases', () => {
       new Map([['服务', 2], ['老年助餐', 3], ['助餐', 1]]),
       ...docs.slice(2).map(() => new Map([['服务', 1]])),
     ];
-    const pairs = countTable(docs.map((terms) => ({ terms })));
-    const table = withPhrases(countTable(termMaps.map((terms) => ({ terms }))), pairs, findPhrases(docs));
+    const table = withPhrases(countTable(termMaps.map((terms) => ({ terms }))), pairs, findPhrases(pairs));
     expect(table.vocab).toContain('老年助餐');
     const views = tableViews(table);
     expect([...views[0]!]).toEqual([['助餐', 1], ['老年', 1], ['老年助餐', 1]]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../../src/corpus/read-corpus.ts';
 import { createSegmenter } from '../../src/segment/create-segmenter.ts';
-import { documentCounts } from '../../src/segment/document-terms.ts';
+import { segmentRecords } from '../../src/segment/segment-records.ts';
 import { loadLexicon } from '../../src/segment/lexicon.ts';
 import { nmi, npmi, topicsOfScope } from '../../src/score/topics.ts';
 import { MESSAGES_CSV, MESSAGES_MAP, describeShared } from '../shared-data.ts';
@@ -77,7 +77,8 @@ describeShared('topics on the labelled messages (the figures npm run eval prints
     const lexicon = loadLexicon({}, []);
     const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
     const records = (await readCorpus([MESSAGES_CSV], { map: MESSAGES_MAP })).records;
-    const docs = records.map((r) => ({ id: r.id, title: r.title, category: r.category, year: r.year, terms: documentCounts(r, segmenter, lexicon).terms }));
+    const counted = await segmentRecords(records, segmenter, lexicon, { workers: 1, backend: 'node-rs', lexiconOptions: {} });
+    const docs = records.map((r, i) => ({ id: r.id, title: r.title, category: r.category, year: r.year, terms: counted[i]!.terms }));
     const r = topicsOfScope({ category: null, year: null }, docs, 1);
     expect(r.note.k).toBeGreaterThanOrEqual(5);
     expect(r.note.k).toBeLessThanOrEqual(12);
