@@ -2,9 +2,14 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic, writeTextAtomic } from './atomic-write.ts';
+import type { TextSink } from './json-stream.ts';
+import { streamJson } from './json-stream.ts';
 import type { JsonExports } from './d3-json.ts';
 import { compareScopes } from '../score/scopes.ts';
+
+/** Where the notebook's page takes the data. */
+const DATA_MARK = '__HOTWORDS_DATA__';
 
 /** The notebook the report is made from. */
 const NOTEBOOK = fileURLToPath(new URL('../../notebooks/', import.meta.url));
@@ -18,12 +23,13 @@ export interface ReportCloud {
 }
 
 /**
- * JSON for a `<script type="application/json">` element: `<` is escaped so no
+ * JSON for a `<script type="application/json">` element, in pieces: `<` is escaped so no
  * text in the data can close the element (`</script>`), and the line and
  * paragraph separators are escaped for old parsers.
  */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+function streamJsonForScript(sink: TextSink, value: unknown): void {
+  // each escape replaces one character, so escaping the pieces escapes the whole
+  streamJson((text) => sink(text.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')), value);
 }
 
 /**
@@ -46,8 +52,14 @@ export function writeReport(dir: string, exports: JsonExports, clouds: readonly 
     clouds: [...clouds].sort(compareScopes).map((c) => ({ category: c.category, year: c.year, png: relative(dir, c.png).split(sep).join('/') })),
   };
   const template = readFileSync(join(NOTEBOOK, 'distribution-analysis.html'), 'utf8');
-  const page = template.replace('__HOTWORDS_DATA__', () => jsonForScript(data));
+  const at = template.indexOf(DATA_MARK);
+  if (at < 0) throw new Error(`${join(NOTEBOOK, 'distribution-analysis.html')}: no ${DATA_MARK} to put the data in`);
   const path = join(dir, 'index.html');
-  writeFileAtomic(path, page);
+  // written in pieces: with the evidence of a large corpus the page is tens of megabytes
+  writeTextAtomic(path, (sink) => {
+    sink(template.slice(0, at));
+    streamJsonForScript(sink, data);
+    sink(template.slice(at + DATA_MARK.length));
+  });
   return path;
 }
