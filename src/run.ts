@@ -13,10 +13,10 @@ import { writeRejects } from './export/rejects-jsonl.ts';
 import { writeReport } from './export/report-html.ts';
 import { Store, dictionaryKey } from './export/sqlite.ts';
 import { segmentRecords } from './segment/segment-records.ts';
-import { defaultTopicWorkers, topicsOfScopesInParallel } from './score/parallel-topics.ts';
+import { defaultTopicWorkers, startTopics } from './score/parallel-topics.ts';
 import { scopesOfDocuments } from './score/scopes.ts';
 import { packageVersions } from './package-versions.ts';
-import type { CountedDocument } from './score/analyse-corpus.ts';
+import type { CorpusAnalysis, CountedDocument } from './score/analyse-corpus.ts';
 import { analyseCorpus, topicDocuments, topicScopeOrder } from './score/analyse-corpus.ts';
 import { loadBackgroundIdf } from './segment/background-idf.ts';
 import { createSegmenter } from './segment/create-segmenter.ts';
@@ -139,19 +139,23 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     // results never depend on the order the inputs were given in: documents are analysed by id
     // (only which of two rows with one id is kept depends on it: the first read wins)
     const all = [...kept, ...added].sort((x, y) => byId(x.record, y.record));
-    // topics start first, on worker threads, and run while this thread scores: a scope's topics
-    // depend only on its documents and the seed
+    // topics start first, on worker threads, and run while this thread scores (which it then joins):
+    // a scope's topics depend only on its documents and the seed
     const t3 = performance.now();
     const scopes = topicScopeOrder(scopesOfDocuments(all.map((d) => d.record)));
-    const topicsFound = options.noTopics ? null : topicsOfScopesInParallel(scopes, topicDocuments(all), { topics: options.topics, seed: options.seed }, options.workers ?? defaultTopicWorkers(all.length));
-    // a failure below must not leave the topics' rejection unhandled
-    topicsFound?.catch(() => undefined);
-    const analysis = analyseCorpus(all, lexicon, segmenter, {
-      backgroundIdf, time, keywordsPerScope: options.keywordsPerScope, evidenceTop: options.evidenceTop, noDictGaps: options.noDictGaps,
-      topics: null,
-    });
+    const topicsFound = options.noTopics ? null : startTopics(scopes, topicDocuments(all), { topics: options.topics, seed: options.seed }, options.workers ?? defaultTopicWorkers(all.length));
+    let analysis: CorpusAnalysis;
+    try {
+      analysis = analyseCorpus(all, lexicon, segmenter, {
+        backgroundIdf, time, keywordsPerScope: options.keywordsPerScope, evidenceTop: options.evidenceTop, noDictGaps: options.noDictGaps,
+        topics: null,
+      });
+    } catch (e) {
+      await topicsFound?.cancel();
+      throw e;
+    }
     if (topicsFound) {
-      const found = await topicsFound;
+      const found = await topicsFound.finish();
       Object.assign(analysis, { topics: found.topics, documentTopics: found.assignments, topicScopes: found.notes });
       // seconds from the start of topics to their end, overlapping scoring
       timings.topics = round3((performance.now() - t3) / 1000);

@@ -4,55 +4,93 @@ import type { TermDocument } from './scope-counts.ts';
 import type { Scope } from './scopes.ts';
 import type { TopicsWorkerSetup } from './topics-worker-body.ts';
 import type { DocumentTopic, ScopeTopics, Topic, TopicOptions, TopicScopeNote } from './topics.ts';
-import { joinScopeTopics, topicsOfScopes } from './topics.ts';
+import { documentsInScope, joinScopeTopics, topicsOfScope } from './topics.ts';
 import { countTable } from '../segment/count-table.ts';
 
+export type TopicsOfScopes = { topics: Topic[]; assignments: DocumentTopic[]; notes: TopicScopeNote[] };
+
+/** Topic clustering under way on worker threads; the calling thread joins in when it calls `finish`. */
+export interface TopicsInProgress {
+  /** Take scopes on this thread too until none is left, then wait for the workers: the topics of every scope. */
+  finish(): Promise<TopicsOfScopes>;
+  /** Stop the workers (after a failure elsewhere); `finish` must not be called after. */
+  cancel(): Promise<void>;
+}
+
 /**
- * topicsOfScopes over `workers` threads, started now and awaited later: the
- * workers share one copy of the documents' term counts (segment/count-table.ts) and
- * take scopes from a shared counter (the
- * largest come first in scope order, so the threads stay busy), so the work
- * goes on while the calling thread does something else (the run scores hot
- * words meanwhile). Every scope's topics depend only on its documents and the
- * seed, so the result is the same as on one thread (tested).
+ * topicsOfScopes over `threads` threads: `threads − 1` workers start now and
+ * take scopes while the calling thread does something else (the run scores
+ * hot words meanwhile); the calling thread takes scopes too once it calls
+ * `finish`. So no more threads run than asked for, and while the calling
+ * thread scores, one worker fewer holds a scope's matrices in memory. All
+ * take scopes from one shared counter (the largest come first in scope
+ * order, so the threads stay busy) and share one copy of the documents' term
+ * counts (segment/count-table.ts). Every scope's topics depend only on its
+ * documents and the seed, so the result is the same on any number of threads
+ * (tested).
  */
-export function topicsOfScopesInParallel(
+export function startTopics(
   scopes: readonly Scope[],
   docs: readonly (TermDocument & { id: string; title: string })[],
   options: TopicOptions,
-  workers: number,
-): Promise<{ topics: Topic[]; assignments: DocumentTopic[]; notes: TopicScopeNote[] }> {
-  const threads = Math.min(workers, scopes.length);
-  if (threads <= 1) return Promise.resolve(topicsOfScopes(scopes, docs, options));
-  const setup: TopicsWorkerSetup = {
-    docs: docs.map((d) => [d.id, d.title, d.category, d.year]),
-    terms: countTable(docs),
-    scopes: [...scopes],
-    options,
-    next: new Int32Array(new SharedArrayBuffer(4)),
-  };
+  threads: number,
+): TopicsInProgress {
+  const workers = Math.max(0, Math.min(threads, scopes.length) - 1);
+  const next = new Int32Array(new SharedArrayBuffer(4));
   const results: ScopeTopics[] = [];
   let received = 0;
-  const pool = Array.from({ length: threads }, () => new Worker(new URL('./topics-worker.js', import.meta.url), { workerData: setup }));
-  const done = new Promise<void>((resolve, reject) => {
-    for (const worker of pool) {
-      worker.on('message', (m: { index: number; result: ScopeTopics }) => {
-        results[m.index] = m.result;
-        if (++received === scopes.length) resolve();
-      });
-      worker.on('error', reject);
+  let complete!: () => void;
+  let fail!: (e: unknown) => void;
+  const allIn = new Promise<void>((resolve, reject) => {
+    complete = resolve;
+    fail = reject;
+  });
+  // a failure is reported by finish (or dropped after cancel), never left unhandled
+  allIn.catch(() => undefined);
+  const arrived = (index: number, result: ScopeTopics): void => {
+    results[index] = result;
+    if (++received === scopes.length) complete();
+  };
+  const pool: Worker[] = [];
+  if (workers > 0) {
+    const setup: TopicsWorkerSetup = {
+      docs: docs.map((d) => [d.id, d.title, d.category, d.year]),
+      terms: countTable(docs),
+      scopes: [...scopes],
+      options,
+      next,
+    };
+    for (let w = 0; w < workers; w++) {
+      const worker = new Worker(new URL('./topics-worker.js', import.meta.url), { workerData: setup });
+      pool.push(worker);
+      worker.on('message', (m: { index: number; result: ScopeTopics }) => arrived(m.index, m.result));
+      worker.on('error', fail);
       worker.on('exit', (code) => {
-        if (code !== 0) reject(new Error(`topics worker stopped (exit code ${code})`));
+        if (code !== 0) fail(new Error(`topics worker stopped (exit code ${code})`));
       });
     }
-  });
-  return done.then(
-    () => Promise.all(pool.map((w) => w.terminate())).then(() => joinScopeTopics(results)),
-    (e: unknown) => Promise.all(pool.map((w) => w.terminate())).then(() => Promise.reject(e)),
-  );
+  }
+  const terminate = (): Promise<void> => Promise.all(pool.map((w) => w.terminate())).then(() => undefined);
+  return {
+    async finish() {
+      if (scopes.length === 0) complete();
+      // the workers' results wait in their message queue while this thread works
+      for (let index = Atomics.add(next, 0, 1); index < scopes.length; index = Atomics.add(next, 0, 1)) {
+        const scope = scopes[index]!;
+        arrived(index, topicsOfScope(scope, documentsInScope(scope, docs), 1, options));
+      }
+      try {
+        await allIn;
+      } finally {
+        await terminate();
+      }
+      return joinScopeTopics(results);
+    },
+    cancel: terminate,
+  };
 }
 
-/** The default topic worker count: one per core from 1,000 documents (below that, starting threads costs more than it saves). */
+/** The default topic thread count: one per core from 1,000 documents (below that, starting threads costs more than it saves). */
 export function defaultTopicWorkers(documents: number): number {
   return documents < 1000 ? 1 : Math.max(1, availableParallelism());
 }

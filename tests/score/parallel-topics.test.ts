@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { readCorpus } from '../../src/corpus/read-corpus.ts';
 import { topicDocuments, topicScopeOrder } from '../../src/score/analyse-corpus.ts';
-import { topicsOfScopesInParallel } from '../../src/score/parallel-topics.ts';
+import { startTopics } from '../../src/score/parallel-topics.ts';
 import { scopesOfDocuments } from '../../src/score/scopes.ts';
 import { topicsOfScopes } from '../../src/score/topics.ts';
 import { createSegmenter } from '../../src/segment/create-segmenter.ts';
@@ -11,7 +11,7 @@ import { segmentRecords } from '../../src/segment/segment-records.ts';
 
 const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) => fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)));
 
-it('finds the same topics, with the same ids, on 1 and 2 worker threads (bundled sample)', async () => {
+it('finds the same topics, with the same ids, on 1, 2 and 3 threads (bundled sample)', async () => {
   const records = (await readCorpus(SAMPLE)).records.sort((a, b) => (a.id < b.id ? -1 : 1));
   const lexicon = loadLexicon({}, []);
   const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
@@ -20,5 +20,7 @@ it('finds the same topics, with the same ids, on 1 and 2 worker threads (bundled
   const scopes = topicScopeOrder(scopesOfDocuments(records));
   const one = topicsOfScopes(scopes, docs, { seed: 'hotwords' });
   expect(one.topics.length).toBeGreaterThan(5);
-  expect(await topicsOfScopesInParallel(scopes, docs, { seed: 'hotwords' }, 2)).toEqual(one);
+  // this thread and a worker, and this thread and two workers
+  expect(await startTopics(scopes, docs, { seed: 'hotwords' }, 2).finish()).toEqual(one);
+  expect(await startTopics(scopes, docs, { seed: 'hotwords' }, 3).finish()).toEqual(one);
 }, 60_000);
