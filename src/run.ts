@@ -180,7 +180,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     outputs.json = time('json', () => writeJsonExports(join(options.out, 'json'), exports));
     if (!options.noClouds) {
       const t2 = performance.now();
-      outputs.clouds = await writeWordClouds(join(options.out, 'clouds'), analysis, { sources, png: !options.noPng, seed: options.seed });
+      outputs.clouds = await writeWordClouds(join(options.out, 'clouds'), analysis, { sources, png: !options.noPng, seed: options.seed, threads: options.workers });
       timings.clouds = round3((performance.now() - t2) / 1000);
       for (const c of outputs.clouds.filter((f) => f.unplaced.length > 0)) {
         diagnostics.push({ file: c.svg, line: 0, source: 'export', ruleId: 'export/cloud-unplaced', fatal: false, reason: `${c.unplaced.length} words did not fit and are listed on the panel: ${c.unplaced.join('、')}` });

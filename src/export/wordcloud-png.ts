@@ -1,33 +1,60 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { Worker } from 'node:worker_threads';
 import subsetFont from 'subset-font';
 import { CLOUD_FONT_FAMILY, cloudFontPath } from './cloud-font.ts';
 
-/** Renders cloud SVGs to PNG; `close` removes the subset font file. */
-export interface CloudPngRenderer {
-  render(svg: string): Buffer;
-  close(): void;
-}
+/** Clouds a render worker takes before it ends and frees their pixels (about 10 MB each). */
+const PER_WORKER = 6;
 
 /**
- * A PNG renderer for a batch of cloud SVGs: resvg with the bundled font only
- * (no system fonts: same pixels everywhere), cut down once (to a temporary file) to the characters
- * the batch uses. resvg parses its fonts for every image, and the full 10 MB
- * CJK font made that 0.35 s a PNG; the subset (same glyphs, same metrics) is a
- * few hundred kB.
+ * PNGs of cloud SVGs, in order: resvg with the bundled font only (no system
+ * fonts: same pixels everywhere), cut down once (to a temporary file) to the
+ * characters the clouds use. resvg parses its fonts for every image, and the
+ * full 10 MB CJK font made that 0.35 s a PNG; the subset (same glyphs, same
+ * metrics) is a few hundred kB. The images are rendered on `threads` worker
+ * threads at a time, a few per worker (wordcloud-png-worker.js says why);
+ * each image is a pure function of its SVG and the font, so the bytes do not
+ * depend on the threads.
  */
-export async function cloudPngRenderer(svgs: readonly string[], width = 1800): Promise<CloudPngRenderer> {
+export async function renderCloudPngs(svgs: readonly string[], options: { width?: number; threads?: number } = {}): Promise<Buffer[]> {
+  if (svgs.length === 0) return [];
   const characters = [...new Set(svgs.join(''))].sort().join('');
   const folder = mkdtempSync(join(tmpdir(), 'hotwords-font-'));
-  const fontFile = join(folder, 'cloud-font.ttf');
-  writeFileSync(fontFile, await subsetFont(readFileSync(cloudFontPath()), characters, { targetFormat: 'truetype' }));
-  return {
-    render: (svg) => new Resvg(svg, {
-      fitTo: { mode: 'width', value: width },
+  try {
+    const fontFile = join(folder, 'cloud-font.ttf');
+    writeFileSync(fontFile, await subsetFont(readFileSync(cloudFontPath()), characters, { targetFormat: 'truetype' }));
+    const resvgOptions = {
+      fitTo: { mode: 'width', value: options.width ?? 1800 },
       font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: CLOUD_FONT_FAMILY, sansSerifFamily: CLOUD_FONT_FAMILY },
-    }).render().asPng(),
-    close: () => rmSync(folder, { recursive: true, force: true }),
-  };
+    };
+    const pngs: Buffer[] = [];
+    let next = 0;
+    const renderRest = async (): Promise<void> => {
+      while (next < svgs.length) {
+        const from = next;
+        next = Math.min(svgs.length, next + PER_WORKER);
+        await renderOnWorker(svgs.slice(from, next), resvgOptions, (i, png) => (pngs[from + i] = png));
+      }
+    };
+    const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.ceil(svgs.length / PER_WORKER)));
+    await Promise.all(Array.from({ length: threads }, renderRest));
+    return pngs;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function renderOnWorker(svgs: readonly string[], options: object, received: (i: number, png: Buffer) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./wordcloud-png-worker.js', import.meta.url), { workerData: { svgs, options } });
+    let count = 0;
+    worker.on('message', (m: { i: number; png: Uint8Array }) => {
+      received(m.i, Buffer.from(m.png.buffer, m.png.byteOffset, m.png.byteLength));
+      count++;
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => (code === 0 && count === svgs.length ? resolve() : reject(new Error(`cloud PNG worker stopped after ${count} of ${svgs.length} images (exit code ${code})`))));
+  });
 }

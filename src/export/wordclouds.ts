@@ -6,7 +6,7 @@ import { writeFileAtomic } from './atomic-write.ts';
 import { safeFileName } from './safe-file-name.ts';
 import type { CloudWord } from './wordcloud-layout.ts';
 import { fittingScale, layoutCloud } from './wordcloud-layout.ts';
-import { cloudPngRenderer } from './wordcloud-png.ts';
+import { renderCloudPngs } from './wordcloud-png.ts';
 import { CLOUD_SIZE, renderCloudSvg } from './wordcloud-svg.ts';
 
 /** Category colours (Tableau 10), assigned in category code-point order; "all" is slate. */
@@ -24,6 +24,8 @@ export interface CloudOptions {
   sources: readonly string[];
   /** Years, counted back from the latest, that get a cloud per category (default 2). */
   categoryYears?: number;
+  /** Threads that render the PNGs (default: one per core). */
+  threads?: number;
 }
 
 /** One written panel, for the run summary and tests. */
@@ -93,12 +95,8 @@ export async function writeWordClouds(dir: string, a: CorpusAnalysis, options: C
     }
   }
   if ((options.png ?? true) && svgs.length > 0) {
-    const renderer = await cloudPngRenderer(svgs);
-    try {
-      files.forEach((f, i) => writeFileAtomic(f.png!, renderer.render(svgs[i]!)));
-    } finally {
-      renderer.close();
-    }
+    const pngs = await renderCloudPngs(svgs, { threads: options.threads });
+    files.forEach((f, i) => writeFileAtomic(f.png!, pngs[i]!));
   }
   return files;
 }
