@@ -3,11 +3,11 @@ import { Worker } from 'node:worker_threads';
 import type { TermDocument } from './scope-counts.ts';
 import type { Scope } from './scopes.ts';
 import type { TopicsWorkerSetup } from './topics-worker-body.ts';
-import type { DocumentTopic, ScopeTopics, Topic, TopicOptions, TopicScopeNote } from './topics.ts';
+import type { ScopeTopics, TopicOptions } from './topics.ts';
 import { documentsInScope, joinScopeTopics, topicsOfScope } from './topics.ts';
 import { countTable } from '../segment/count-table.ts';
 
-export type TopicsOfScopes = { topics: Topic[]; assignments: DocumentTopic[]; notes: TopicScopeNote[] };
+export type TopicsOfScopes = ReturnType<typeof joinScopeTopics>;
 
 /** Topic clustering under way on worker threads; the calling thread joins in when it calls `finish`. */
 export interface TopicsInProgress {
@@ -73,13 +73,13 @@ export function startTopics(
   const terminate = (): Promise<void> => Promise.all(pool.map((w) => w.terminate())).then(() => undefined);
   return {
     async finish() {
-      if (scopes.length === 0) complete();
-      // the workers' results wait in their message queue while this thread works
-      for (let index = Atomics.add(next, 0, 1); index < scopes.length; index = Atomics.add(next, 0, 1)) {
-        const scope = scopes[index]!;
-        arrived(index, topicsOfScope(scope, documentsInScope(scope, docs), 1, options));
-      }
       try {
+        if (scopes.length === 0) complete();
+        // the workers' results wait in their message queue while this thread works
+        for (let index = Atomics.add(next, 0, 1); index < scopes.length; index = Atomics.add(next, 0, 1)) {
+          const scope = scopes[index]!;
+          arrived(index, topicsOfScope(scope, documentsInScope(scope, docs), 1, options));
+        }
         await allIn;
       } finally {
         await terminate();
