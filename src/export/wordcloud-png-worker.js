@@ -6,4 +6,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
 
 const { svgs, options } = workerData;
-for (let i = 0; i < svgs.length; i++) parentPort.postMessage({ i, png: new Resvg(svgs[i], options).render().asPng() });
+for (let i = 0; i < svgs.length; i++) {
+  try {
+    parentPort.postMessage({ i, png: new Resvg(svgs[i], options).render().asPng() });
+  } catch (e) {
+    // the image's number goes with the reason, so the caller can name the file
+    parentPort.postMessage({ i, error: e instanceof Error ? e.message : String(e) });
+    break;
+  }
+}

@@ -18,7 +18,7 @@ const PER_WORKER = 6;
  * each image is a pure function of its SVG and the font, so the bytes do not
  * depend on the threads.
  */
-export async function renderCloudPngs(svgs: readonly string[], options: { width?: number; threads?: number } = {}): Promise<Buffer[]> {
+export async function renderCloudPngs(svgs: readonly string[], options: { width?: number; threads?: number; names?: readonly string[] } = {}): Promise<Buffer[]> {
   if (svgs.length === 0) return [];
   const characters = [...new Set(svgs.join(''))].sort().join('');
   const folder = mkdtempSync(join(tmpdir(), 'hotwords-font-'));
@@ -35,7 +35,7 @@ export async function renderCloudPngs(svgs: readonly string[], options: { width?
       while (next < svgs.length) {
         const from = next;
         next = Math.min(svgs.length, next + PER_WORKER);
-        await renderOnWorker(svgs.slice(from, next), resvgOptions, (i, png) => (pngs[from + i] = png));
+        await renderOnWorker(svgs.slice(from, next), resvgOptions, (i, png) => (pngs[from + i] = png), (i) => options.names?.[from + i] ?? `cloud ${from + i + 1} of ${svgs.length}`);
       }
     };
     const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.ceil(svgs.length / PER_WORKER)));
@@ -46,15 +46,24 @@ export async function renderCloudPngs(svgs: readonly string[], options: { width?
   }
 }
 
-function renderOnWorker(svgs: readonly string[], options: object, received: (i: number, png: Buffer) => void): Promise<void> {
+function renderOnWorker(svgs: readonly string[], options: object, received: (i: number, png: Buffer) => void, nameOf: (i: number) => string): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./wordcloud-png-worker.js', import.meta.url), { workerData: { svgs, options } });
     let count = 0;
-    worker.on('message', (m: { i: number; png: Uint8Array }) => {
+    let failed: Error | null = null;
+    worker.on('message', (m: { i: number; png: Uint8Array } | { i: number; error: string }) => {
+      if ('error' in m) {
+        failed = new Error(`${nameOf(m.i)}: resvg cannot render it: ${m.error}`);
+        return;
+      }
       received(m.i, Buffer.from(m.png.buffer, m.png.byteOffset, m.png.byteLength));
       count++;
     });
     worker.on('error', reject);
-    worker.on('exit', (code) => (code === 0 && count === svgs.length ? resolve() : reject(new Error(`cloud PNG worker stopped after ${count} of ${svgs.length} images (exit code ${code})`))));
+    worker.on('exit', (code) => {
+      if (failed) reject(failed);
+      else if (code === 0 && count === svgs.length) resolve();
+      else reject(new Error(`cloud PNG worker stopped after ${count} of ${svgs.length} images (exit code ${code})`));
+    });
   });
 }

@@ -95,7 +95,7 @@ export async function writeWordClouds(dir: string, a: CorpusAnalysis, options: C
     }
   }
   if ((options.png ?? true) && svgs.length > 0) {
-    const pngs = await renderCloudPngs(svgs, { threads: options.threads });
+    const pngs = await renderCloudPngs(svgs, { threads: options.threads, names: files.map((f) => f.svg) });
     files.forEach((f, i) => writeFileAtomic(f.png!, pngs[i]!));
   }
   return files;

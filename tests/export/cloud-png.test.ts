@@ -28,3 +28,9 @@ it('renders each cloud SVG of a run to its own PNG, the same bytes on one thread
   for (let i = 1; i < one.length; i++) expect(one[i]!.equals(one[i - 1]!)).toBe(false);
   expect(await renderCloudPngs([], { threads: 2 })).toEqual([]);
 }, 120_000);
+
+it('fails with the worker\'s reason on an SVG resvg cannot read, and leaves no font folder behind', async () => {
+  const before = readdirSync(tmpdir()).filter((f) => f.startsWith('hotwords-font-')).length;
+  await expect(renderCloudPngs(['<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>云</text></svg>', 'not an svg'], { threads: 1, names: ['a.svg', 'b.svg'] })).rejects.toThrow(/^b\.svg: resvg cannot render it: SVG data parsing failed/);
+  expect(readdirSync(tmpdir()).filter((f) => f.startsWith('hotwords-font-')).length).toBe(before);
+}, 60_000);
