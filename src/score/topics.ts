@@ -103,11 +103,11 @@ function vectorise(docs: readonly (TermDocument & { title: string })[]): Vectors
 }
 
 /** The given rows of a CSR matrix, with columns renumbered by `column` (entries in columns mapped to −1 left out). */
-function selectCsr(m: Csr, rows: readonly number[] | null, column: Int32Array | null): Csr {
-  const n = rows ? rows.length : m.rowStart.length - 1;
+function selectCsr(m: Csr, rows: readonly number[], column: Int32Array | null): Csr {
+  const n = rows.length;
   const rowStart = new Int32Array(n + 1);
   for (let r = 0; r < n; r++) {
-    const i = rows ? rows[r]! : r;
+    const i = rows[r]!;
     let used = 0;
     for (let e = m.rowStart[i]!; e < m.rowStart[i + 1]!; e++) if (!column || column[m.cols[e]!]! >= 0) used++;
     rowStart[r + 1] = rowStart[r]! + used;
@@ -115,7 +115,7 @@ function selectCsr(m: Csr, rows: readonly number[] | null, column: Int32Array | 
   const cols = new Int32Array(rowStart[n]!);
   const vals = new Float64Array(cols.length);
   for (let r = 0, at = 0; r < n; r++) {
-    const i = rows ? rows[r]! : r;
+    const i = rows[r]!;
     for (let e = m.rowStart[i]!; e < m.rowStart[i + 1]!; e++) {
       const j = column ? column[m.cols[e]!]! : m.cols[e]!;
       if (j < 0) continue;
@@ -180,7 +180,8 @@ function represent(v: Vectors, fit: readonly number[], representation: TopicRepr
   const compact = used === v.vocab.length ? null : column;
   const rank = Math.max(1, Math.min(LSA_RANK, Math.floor(fit.length / 2), used));
   const basis = truncatedSvd(all && !compact ? v.rows : selectCsr(v.rows, fit, compact), used, rank, random);
-  return { values: projectRows(compact ? selectCsr(v.rows, null, compact) : v.rows, basis), dim: basis.directions.length };
+  // the columns renumbered on the way, rather than the whole matrix copied into compact columns first
+  return { values: projectRows(v.rows, basis, compact), dim: basis.directions.length };
 }
 
 /** The rows `members` of x, as their own matrix. */

@@ -80,8 +80,8 @@ export function truncatedSvd(sparseRows: SparseRows | Csr, columns: number, rank
   return { directions, singularValues: order.map(([v]) => Math.sqrt(v)) };
 }
 
-/** Each row's coordinates on the basis (row · v_k = U Σ for the rows the basis came from), L2-normalised, as one flat array of rows × rank. */
-export function projectRows(sparseRows: SparseRows | Csr, basis: SingularBasis): Float64Array {
+/** Each row's coordinates on the basis (row · v_k = U Σ for the rows the basis came from), L2-normalised, as one flat array of rows × rank; `column` renumbers the rows' columns to the basis's (−1: a column the basis leaves out). */
+export function projectRows(sparseRows: SparseRows | Csr, basis: SingularBasis, column: Int32Array | null = null): Float64Array {
   const rank = basis.directions.length;
   const { rowStart, cols, vals } = toCsr(sparseRows);
   // the directions as one columns × rank array, so a term's coordinates sit together
@@ -93,8 +93,10 @@ export function projectRows(sparseRows: SparseRows | Csr, basis: SingularBasis):
   for (let i = 0; i < n; i++) {
     const o = i * rank;
     for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) {
+      const j = column ? column[cols[e]!]! : cols[e]!;
+      if (j < 0) continue;
       const x = vals[e]!;
-      const a = cols[e]! * rank;
+      const a = j * rank;
       for (let k = 0; k < rank; k++) out[o + k]! += x * across[a + k]!;
     }
     let norm = 0;
