@@ -2,6 +2,7 @@ import type { CountTable } from '../segment/count-table.ts';
 import { countTable } from '../segment/count-table.ts';
 import type { Scope, ScopedDocument } from './scopes.ts';
 import { compareScopes, scopeKey, scopesOf } from './scopes.ts';
+import { TermSums } from './term-sums.ts';
 
 /** A document as the score stage sees it: its scope fields and term counts. */
 export interface TermDocument extends ScopedDocument {
@@ -43,7 +44,11 @@ export function scopeDf(s: ScopeCounts, term: string): number {
  * Terms are counted by number, over one table of the documents' counts (`table`, in the order of `docs`).
  */
 export function countScopes(docs: readonly TermDocument[], table: CountTable = countTable(docs)): ScopeCounts[] {
-  const sum = new Summer(table.vocab.length);
+  const sum = new TermSums(table.vocab.length, (n) => new Int32Array(n));
+  const taken = (): { ids: Int32Array; df: Int32Array; tf: Int32Array } => {
+    const { ids, first, second } = sum.take();
+    return { ids, df: first, tf: second };
+  };
   const cells = new Map<string, { scope: Scope; members: number[] }>();
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i]!;
@@ -60,7 +65,7 @@ export function countScopes(docs: readonly TermDocument[], table: CountTable = c
       for (let e = table.starts[i]!; e < table.starts[i + 1]!; e++) sum.add(table.ids[e]!, 1, table.counts[e]!);
       dfTotal += table.starts[i + 1]! - table.starts[i]!;
     }
-    counted.set(key, { scope, documents: members.length, vocab: table.vocab, ...sum.take(), dfTotal, members });
+    counted.set(key, { scope, documents: members.length, vocab: table.vocab, ...taken(), dfTotal, members });
   }
   const feeding = new Map<string, { scope: Scope; cells: ScopeCounts[] }>();
   for (const cell of counted.values()) {
@@ -88,39 +93,7 @@ export function countScopes(docs: readonly TermDocument[], table: CountTable = c
       cell.ids.forEach((id, k) => sum.add(id, cell.df[k]!, cell.tf[k]!));
     }
     members.sort((a, b) => a - b);
-    scopes.push({ scope, documents, vocab: table.vocab, ...sum.take(), dfTotal, members });
+    scopes.push({ scope, documents, vocab: table.vocab, ...taken(), dfTotal, members });
   }
   return scopes.sort((a, b) => compareScopes(a.scope, b.scope));
-}
-
-/** Dense df and tf sums by term number, taken out as the sparse arrays of the terms touched (and cleared). */
-class Summer {
-  private readonly df: Int32Array;
-  private readonly tf: Int32Array;
-  private touched: number[] = [];
-
-  constructor(terms: number) {
-    this.df = new Int32Array(terms);
-    this.tf = new Int32Array(terms);
-  }
-
-  add(id: number, df: number, tf: number): void {
-    if (this.df[id] === 0) this.touched.push(id);
-    this.df[id]! += df;
-    this.tf[id]! += tf;
-  }
-
-  take(): { ids: Int32Array; df: Int32Array; tf: Int32Array } {
-    const ids = Int32Array.from(this.touched).sort();
-    const df = new Int32Array(ids.length);
-    const tf = new Int32Array(ids.length);
-    ids.forEach((id, k) => {
-      df[k] = this.df[id]!;
-      tf[k] = this.tf[id]!;
-      this.df[id] = 0;
-      this.tf[id] = 0;
-    });
-    this.touched = [];
-    return { ids, df, tf };
-  }
 }

@@ -1,6 +1,7 @@
 import { logOddsDirichlet } from './keyness.ts';
 import { countTable } from '../segment/count-table.ts';
 import type { TermDocument } from './scope-counts.ts';
+import { TermSums } from './term-sums.ts';
 
 /** How a term fared in a year against the previous year with data. */
 export type TrendStatus = 'new' | 'rising' | 'falling' | 'recurring';
@@ -91,31 +92,19 @@ export function trends(docs: readonly TermDocument[], options: TrendOptions = {}
       else years.set(d.year, [i]);
     }
   });
-  const docsOf = new Int32Array(vocab.length);
-  const weightOf = new Float64Array(vocab.length);
+  const sums = new TermSums(vocab.length, (n) => new Float64Array(n));
   // a year's counts: summed over its suggestions in document order, as a Map per year summed them
   const yearCounts = (list: readonly number[]): YearCounts => {
-    const touched: number[] = [];
     let total = 0;
     for (const i of list) {
       for (let e = table.starts[i]!; e < table.starts[i + 1]!; e++) {
-        const id = table.ids[e]!;
         const w = 1 + Math.log(table.counts[e]!);
-        if (docsOf[id] === 0) touched.push(id);
-        docsOf[id]!++;
-        weightOf[id]! += w;
+        sums.add(table.ids[e]!, 1, w);
         total += w;
       }
     }
-    touched.sort((x, y) => x - y);
-    const y: YearCounts = { documents: list.length, ids: Int32Array.from(touched), docs: new Int32Array(touched.length), weight: new Float64Array(touched.length), total };
-    touched.forEach((id, k) => {
-      y.docs[k] = docsOf[id]!;
-      y.weight[k] = weightOf[id]!;
-      docsOf[id] = 0;
-      weightOf[id] = 0;
-    });
-    return y;
+    const { ids, first, second } = sums.take();
+    return { documents: list.length, ids, docs: first, weight: second, total };
   };
   const overall = new Float64Array(vocab.length);
   const earlier = new Float64Array(vocab.length);
