@@ -2,7 +2,6 @@ import type { CountTable } from '../segment/count-table.ts';
 import { PAIR_SEPARATOR, allocateTable, sortEntries } from '../segment/count-table.ts';
 import { logLikelihood } from './keyness.ts';
 
-
 /** Two adjacent tokens that occur together far above chance, kept as one keyword. */
 export interface Phrase {
   /** The tokens joined as Chinese writes them (a space only between two Latin words). */

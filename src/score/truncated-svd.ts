@@ -13,7 +13,7 @@ function isCsr(rows: SparseRows | Csr): rows is Csr {
 }
 
 /** Rows of [column, value] pairs as compressed sparse rows (a CSR matrix as it is). */
-export function toCsr(rows: SparseRows | Csr): Csr {
+function toCsr(rows: SparseRows | Csr): Csr {
   if (isCsr(rows)) return rows;
   const rowStart = new Int32Array(rows.length + 1);
   rows.forEach((r, i) => (rowStart[i + 1] = rowStart[i]! + r.length));
