@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { readCorpus } from '../../src/corpus/read-corpus.ts';
 import { topicDocuments, topicScopeOrder } from '../../src/score/analyse-corpus.ts';
 import { startTopics } from '../../src/score/parallel-topics.ts';
+import { createScopeQueue, joinScopeQueue, takeScope } from '../../src/score/scope-queue.ts';
 import { scopesOfDocuments } from '../../src/score/scopes.ts';
 import { topicsOfScopes } from '../../src/score/topics.ts';
 import { createSegmenter } from '../../src/segment/create-segmenter.ts';
@@ -23,4 +24,15 @@ it('finds the same topics, with the same ids, on 1, 2 and 3 threads (bundled sam
   // this thread and a worker, and this thread and two workers
   expect(await startTopics(scopes, docs, { seed: 'hotwords' }, 2).finish()).toEqual(one);
   expect(await startTopics(scopes, docs, { seed: 'hotwords' }, 3).finish()).toEqual(one);
+  // the calling thread busy for a while first: the worker takes scopes from the small end meanwhile
+  const late = startTopics(scopes, docs, { seed: 'hotwords' }, 2);
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  expect(await late.finish()).toEqual(one);
 }, 60_000);
+
+it('hands out every scope once: the small end while the calling thread is busy, the largest first once it joins', () => {
+  const queue = createScopeQueue(5);
+  expect([takeScope(queue, 5), takeScope(queue, 5)]).toEqual([4, 3]);
+  joinScopeQueue(queue);
+  expect([takeScope(queue, 5), takeScope(queue, 5), takeScope(queue, 5), takeScope(queue, 5)]).toEqual([0, 1, 2, -1]);
+});
