@@ -191,20 +191,23 @@ export function layoutCloud(words: readonly CloudWord[], o: LayoutOptions, canva
 }
 
 /**
- * The largest scale at which every word of the panel is placed: 1 if it
- * fits, else a first guess from the words' area (they fill about half of the
- * panel at best), then 8% smaller each try, ten tries at most; the smallest
- * tried if none fits.
+ * The layout at the largest scale at which every word of the panel is
+ * placed: 1 if it fits, else a first guess from the words' area (they fill
+ * about half of the panel at best), then 8% smaller each try, ten tries at
+ * most; one step smaller again if none fits. The layout comes back with its scale,
+ * so a panel drawn at that scale is not laid out again.
  */
-export function fittingScale(words: readonly CloudWord[], o: Omit<LayoutOptions, 'scale'>): number {
-  if (layoutCloud(words, { ...o, scale: 1 }).unplaced.length === 0) return 1;
+export function fittingLayout(words: readonly CloudWord[], o: Omit<LayoutOptions, 'scale'>): CloudLayout {
+  const whole = layoutCloud(words, { ...o, scale: 1 });
+  if (whole.unplaced.length === 0) return whole;
   const area = words.reduce((sum, w) => {
     const size = fontSize(w.value, { ...o, scale: 1 });
     return sum + size * 1.15 * (size * [...w.text].length + 4);
   }, 0);
   let scale = Math.min(0.92, Math.round(Math.sqrt((0.5 * o.width * o.height) / area) * 1000) / 1000);
   for (let i = 0; i < 10; i++, scale = Math.round(scale * 0.92 * 1000) / 1000) {
-    if (layoutCloud(words, { ...o, scale }).unplaced.length === 0) return scale;
+    const layout = layoutCloud(words, { ...o, scale });
+    if (layout.unplaced.length === 0) return layout;
   }
-  return scale;
+  return layoutCloud(words, { ...o, scale });
 }

@@ -5,7 +5,7 @@ import type { Scope } from '../score/scopes.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { safeFileName } from './safe-file-name.ts';
 import type { CloudWord } from './wordcloud-layout.ts';
-import { fittingScale, layoutCloud } from './wordcloud-layout.ts';
+import { fittingLayout, layoutCloud } from './wordcloud-layout.ts';
 import { renderCloudPngs } from './wordcloud-png.ts';
 import { CLOUD_SIZE, renderCloudSvg } from './wordcloud-svg.ts';
 
@@ -75,9 +75,12 @@ export async function writeWordClouds(dir: string, a: CorpusAnalysis, options: C
     const maxValue = Math.max(...panels.flatMap((p) => p.words.map((w) => w.value)));
     const base = { width: CLOUD_SIZE.width - 20, height: CLOUD_SIZE.height - CLOUD_SIZE.top - CLOUD_SIZE.bottom, maxSize: 72, minSize: 13, maxValue };
     const seedOf = (s: Scope): string => `${seed}|${s.category ?? '*'}|${s.year ?? '*'}`;
-    const scale = Math.min(...panels.map((p) => fittingScale(p.words, { ...base, seed: seedOf(p.scope) })));
-    for (const p of panels) {
-      const layout = layoutCloud(p.words, { ...base, seed: seedOf(p.scope), scale });
+    // each panel's own fitting layout, kept: the panels that set the scale need no second layout (every
+    // layout reads the sprite canvas back, and @napi-rs/canvas never frees what getImageData returns)
+    const fitted = panels.map((p) => fittingLayout(p.words, { ...base, seed: seedOf(p.scope) }));
+    const scale = Math.min(...fitted.map((f) => f.scale));
+    for (const [i, p] of panels.entries()) {
+      const layout = fitted[i]!.scale === scale ? fitted[i]! : layoutCloud(p.words, { ...base, seed: seedOf(p.scope), scale });
       const yearLabel = p.scope.year === null ? '各年度' : `${p.scope.year}年`;
       const categoryLabel = p.scope.category ?? '全部类别';
       const svg = renderCloudSvg({
