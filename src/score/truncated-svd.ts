@@ -69,8 +69,7 @@ export function truncatedSvd(sparseRows: SparseRows | Csr, columns: number, rank
     for (let m = 0; m < l; m++) {
       const w = vectors[m]![k]! / sigma;
       if (w === 0) continue;
-      const bm = b[m]!;
-      for (let j = 0; j < columns; j++) v[j]! += bm[j]! * w;
+      subtractScaled(v, b[m]!, -w);
     }
     let big = 0;
     for (let j = 0; j < columns; j++) if (Math.abs(v[j]!) > Math.abs(big)) big = v[j]!;
@@ -144,9 +143,33 @@ function multiplyTransposed(rows: Csr, x: Float64Array, columns: number): Float6
 }
 
 function dotDense(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  const n = a.length;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    s0 += a[i]! * b[i]!;
+    s1 += a[i + 1]! * b[i + 1]!;
+    s2 += a[i + 2]! * b[i + 2]!;
+    s3 += a[i + 3]! * b[i + 3]!;
+  }
+  for (; i < n; i++) s0 += a[i]! * b[i]!;
+  return s0 + s1 + (s2 + s3);
+}
+
+/** c −= d·q, four entries a step (each entry's sum is the same as one at a time). */
+function subtractScaled(c: Float64Array, q: Float64Array, d: number): void {
+  const n = c.length;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    c[i]! -= d * q[i]!;
+    c[i + 1]! -= d * q[i + 1]!;
+    c[i + 2]! -= d * q[i + 2]!;
+    c[i + 3]! -= d * q[i + 3]!;
+  }
+  for (; i < n; i++) c[i]! -= d * q[i]!;
 }
 
 /** Modified Gram–Schmidt (`passes` times; twice for a basis to rely on); a column that vanishes stays zero. */
@@ -156,8 +179,7 @@ function orthonormalise(cols: Float64Array[], passes: number): void {
       const c = cols[k]!;
       for (let p = 0; p < k; p++) {
         const d = dotDense(cols[p]!, c);
-        const q = cols[p]!;
-        for (let i = 0; i < c.length; i++) c[i]! -= d * q[i]!;
+        subtractScaled(c, cols[p]!, d);
       }
       const norm = Math.sqrt(dotDense(c, c));
       if (norm < 1e-12) c.fill(0);
