@@ -2,11 +2,12 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { TermDocument } from './scope-counts.ts';
 import type { Scope } from './scopes.ts';
+import { scopeKey, scopesOf } from './scopes.ts';
 import type { TopicsWorkerSetup } from './topics-worker-body.ts';
 import type { ScopeTopics, TopicOptions } from './topics.ts';
 import { documentsInScope, joinScopeTopics, topicsOfScope } from './topics.ts';
 import { countTable } from '../segment/count-table.ts';
-import { createScopeQueue, joinScopeQueue, takeScope } from './scope-queue.ts';
+import { createScopeQueue, joinScopeQueue, largestFirst, takeScope } from './scope-queue.ts';
 
 export type TopicsOfScopes = ReturnType<typeof joinScopeTopics>;
 
@@ -38,7 +39,10 @@ export function startTopics(
   threads: number,
 ): TopicsInProgress {
   const workers = Math.max(0, Math.min(threads, scopes.length) - 1);
-  const queue = createScopeQueue(scopes.length);
+  // largest first (their documents stand in for their work), whatever the scopes' order
+  const documents = new Map<string, number>();
+  for (const d of docs) for (const s of scopesOf(d)) documents.set(scopeKey(s), (documents.get(scopeKey(s)) ?? 0) + 1);
+  const queue = createScopeQueue(largestFirst(scopes.map((s) => documents.get(scopeKey(s)) ?? 0)));
   const results: ScopeTopics[] = [];
   let received = 0;
   let complete!: () => void;
@@ -79,7 +83,7 @@ export function startTopics(
         if (scopes.length === 0) complete();
         joinScopeQueue(queue);
         // the workers' results wait in their message queue while this thread works
-        for (let index = takeScope(queue, scopes.length); index >= 0; index = takeScope(queue, scopes.length)) {
+        for (let index = takeScope(queue); index >= 0; index = takeScope(queue)) {
           const scope = scopes[index]!;
           arrived(index, topicsOfScope(scope, documentsInScope(scope, docs), 1, options));
         }

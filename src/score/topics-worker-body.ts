@@ -24,7 +24,7 @@ export interface TopicsWorkerSetup {
 const setup = workerData as TopicsWorkerSetup;
 const views = tableViews(setup.terms);
 const docs = setup.docs.map(([id, title, category, year], i) => ({ id, title, category, year, terms: views[i]! }));
-for (let index = takeScope(setup.queue, setup.scopes.length); index >= 0; index = takeScope(setup.queue, setup.scopes.length)) {
+for (let index = takeScope(setup.queue); index >= 0; index = takeScope(setup.queue)) {
   const scope = setup.scopes[index]!;
   parentPort!.postMessage({ index, result: topicsOfScope(scope, documentsInScope(scope, docs), 1, setup.options) });
 }

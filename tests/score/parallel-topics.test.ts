@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { readCorpus } from '../../src/corpus/read-corpus.ts';
 import { topicDocuments, topicScopeOrder } from '../../src/score/analyse-corpus.ts';
 import { startTopics } from '../../src/score/parallel-topics.ts';
-import { createScopeQueue, joinScopeQueue, takeScope } from '../../src/score/scope-queue.ts';
+import { createScopeQueue, joinScopeQueue, largestFirst, takeScope } from '../../src/score/scope-queue.ts';
 import { scopesOfDocuments } from '../../src/score/scopes.ts';
 import { topicsOfScopes } from '../../src/score/topics.ts';
 import { createSegmenter } from '../../src/segment/create-segmenter.ts';
@@ -30,9 +30,11 @@ it('finds the same topics, with the same ids, on 1, 2 and 3 threads (bundled sam
   expect(await late.finish()).toEqual(one);
 }, 60_000);
 
-it('hands out every scope once: the small end while the calling thread is busy, the largest first once it joins', () => {
-  const queue = createScopeQueue(5);
-  expect([takeScope(queue, 5), takeScope(queue, 5)]).toEqual([4, 3]);
+it('hands out every scope once, in the order given: the small end while the calling thread is busy, the large end once it joins', () => {
+  const order = largestFirst([5, 40, 5, 90, 1]);
+  expect(order).toEqual([3, 1, 0, 2, 4]);
+  const queue = createScopeQueue(order);
+  expect([takeScope(queue), takeScope(queue)]).toEqual([4, 2]);
   joinScopeQueue(queue);
-  expect([takeScope(queue, 5), takeScope(queue, 5), takeScope(queue, 5), takeScope(queue, 5)]).toEqual([0, 1, 2, -1]);
+  expect([takeScope(queue), takeScope(queue), takeScope(queue), takeScope(queue)]).toEqual([3, 1, 0, -1]);
 });
