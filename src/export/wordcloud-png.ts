@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import subsetFont from 'subset-font';
 import { CLOUD_FONT_FAMILY, cloudFontPath } from './cloud-font.ts';
 
 /** Clouds a render worker takes before it ends and frees their pixels (about 10 MB each). */
@@ -24,7 +23,7 @@ export async function renderCloudPngs(svgs: readonly string[], options: { width?
   const folder = mkdtempSync(join(tmpdir(), 'hotwords-font-'));
   try {
     const fontFile = join(folder, 'cloud-font.ttf');
-    writeFileSync(fontFile, await subsetFont(readFileSync(cloudFontPath()), characters, { targetFormat: 'truetype' }));
+    writeFileSync(fontFile, await subsetOnWorker(cloudFontPath(), characters));
     const resvgOptions = {
       fitTo: { mode: 'width', value: options.width ?? 1800 },
       font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: CLOUD_FONT_FAMILY, sansSerifFamily: CLOUD_FONT_FAMILY },
@@ -64,6 +63,20 @@ function renderOnWorker(svgs: readonly string[], options: object, received: (i: 
       if (failed) reject(failed);
       else if (code === 0 && count === svgs.length) resolve();
       else reject(new Error(`cloud PNG worker stopped after ${count} of ${svgs.length} images (exit code ${code})`));
+    });
+  });
+}
+
+/** The font at `fontPath` cut down to `characters` (font-subset-worker.js says why on a worker). */
+function subsetOnWorker(fontPath: string, characters: string): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./font-subset-worker.js', import.meta.url), { workerData: { fontPath, characters } });
+    let font: Uint8Array | null = null;
+    worker.on('message', (m: Uint8Array) => (font = m));
+    worker.on('error', (e) => reject(new Error(`${fontPath}: cannot cut the cloud font down to the clouds' characters: ${e.message}`)));
+    worker.on('exit', (code) => {
+      if (font) resolve(font);
+      else reject(new Error(`${fontPath}: the font worker stopped without a font (exit code ${code})`));
     });
   });
 }
