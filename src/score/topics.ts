@@ -221,13 +221,14 @@ function chooseK(x: UnitRows, docs: readonly TermDocument[], maxK: number, rando
   const coherenceByK: Record<number, number> = {};
   let bestK = 3;
   let best = -Infinity;
+  const index = indexTerms(docs);
   for (let k = 3; k <= maxK; k++) {
     const r = bestOfRestarts(x, k, RESTARTS_PER_K, random);
     const groups: number[][] = Array.from({ length: k }, () => []);
     r.assign.forEach((c, i) => groups[c]!.push(i));
     const filled = groups.filter((g) => g.length > 0);
-    const terms = classTfIdf(filled, docs);
-    const coherence = terms.reduce((a, t, i) => a + filled[i]!.length * npmi(t.slice(0, 10), docs), 0) / docs.length;
+    const terms = classTfIdf(filled, index);
+    const coherence = terms.reduce((a, t, i) => a + filled[i]!.length * indexedNpmi(t.slice(0, 10), index), 0) / docs.length;
     coherenceByK[k] = Math.round(coherence * 1000) / 1000;
     if (coherence > best) {
       best = coherence;
@@ -274,14 +275,15 @@ export function topicsOfScope(
   });
   // order topics by size, then by their first member, so ids are stable
   const order = members.map((m, c) => ({ m, c })).filter((x) => x.m.length > 0).sort((x, y) => y.m.length - x.m.length || x.m[0]! - y.m[0]!);
-  const topicTerms = classTfIdf(order.map((o) => o.m), docs);
+  const index = indexTerms(docs);
+  const topicTerms = classTfIdf(order.map((o) => o.m), index);
   const topics: Topic[] = [];
   const assignments: DocumentTopic[] = [];
   order.forEach((o, t) => {
     const topicId = firstId + t;
     const terms = topicTerms[t]!.slice(0, 10);
     const representative = [...o.m].sort((a, b) => sims[b]! - sims[a]! || (docs[a]!.id < docs[b]!.id ? -1 : 1)).slice(0, 5).map((i) => docs[i]!.id);
-    topics.push({ ...scope, topicId, label: terms.slice(0, 3).join('·'), size: o.m.length, terms, coherence: npmi(terms, docs), representative, outlier: false });
+    topics.push({ ...scope, topicId, label: terms.slice(0, 3).join('·'), size: o.m.length, terms, coherence: indexedNpmi(terms, index), representative, outlier: false });
     for (const i of o.m) assignments.push({ documentId: docs[i]!.id, topicId, weight: Math.round(sims[i]! * 10000) / 10000 });
   });
   if (outliers.size > 0) {
@@ -292,27 +294,73 @@ export function topicsOfScope(
   return { topics, assignments, note: { ...base, k, coherenceByK: chosen.coherenceByK, note: `${order.length} topics${options.topics ? ' (fixed)' : ' (k chosen by coherence)'}, ${outliers.size} outliers` } };
 }
 
+/** Documents' term counts by term number, read from their Maps once for the many passes below. */
+interface TermIndex {
+  vocab: string[];
+  /** Document i's entries are rowStart[i] … rowStart[i + 1] of ids and counts. */
+  rowStart: Int32Array;
+  ids: Int32Array;
+  counts: Float64Array;
+}
+
+function indexTerms(docs: readonly TermDocument[]): TermIndex {
+  const idOf = new Map<string, number>();
+  const vocab: string[] = [];
+  const rowStart = new Int32Array(docs.length + 1);
+  docs.forEach((d, i) => (rowStart[i + 1] = rowStart[i]! + d.terms.size));
+  const ids = new Int32Array(rowStart[docs.length]!);
+  const counts = new Float64Array(ids.length);
+  let at = 0;
+  for (const d of docs) {
+    for (const [t, c] of d.terms) {
+      let id = idOf.get(t);
+      if (id === undefined) {
+        id = vocab.length;
+        idOf.set(t, id);
+        vocab.push(t);
+      }
+      ids[at] = id;
+      counts[at++] = c;
+    }
+  }
+  return { vocab, rowStart, ids, counts };
+}
+
 /** Class-based TF-IDF: a term's share in the topic × ln(1 + mean topic size / its frequency over all topics); each topic's top `limit` terms. */
-function classTfIdf(groups: number[][], docs: readonly TermDocument[], limit = 10): string[][] {
-  const counts = groups.map((g) => {
-    const m = new Map<string, number>();
-    // two or more characters (two code units can be one character outside the BMP)
-    for (const i of g) for (const [t, c] of docs[i]!.terms) if (t.length > 2 || (t.length === 2 && [...t].length === 2)) m.set(t, (m.get(t) ?? 0) + c);
-    return m;
+function classTfIdf(groups: number[][], index: TermIndex, limit = 10): string[][] {
+  const { vocab, rowStart, ids, counts } = index;
+  // two or more characters (two code units can be one character outside the BMP)
+  const wordy = Uint8Array.from(vocab, (t) => (t.length > 2 || (t.length === 2 && [...t].length === 2) ? 1 : 0));
+  // each group's counts as its own terms (in first-seen order) and sums, summed in one dense array
+  const dense = new Float64Array(vocab.length);
+  const total = new Float64Array(vocab.length);
+  const sums = groups.map((g) => {
+    const touched: number[] = [];
+    for (const i of g) {
+      for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) {
+        const id = ids[e]!;
+        if (!wordy[id]) continue;
+        if (dense[id] === 0) touched.push(id);
+        dense[id]! += counts[e]!;
+      }
+    }
+    const values = touched.map((id) => dense[id]!);
+    for (const id of touched) {
+      total[id]! += dense[id]!;
+      dense[id] = 0;
+    }
+    return { touched, values, size: values.reduce((a, b) => a + b, 0) };
   });
-  const total = new Map<string, number>();
-  for (const m of counts) for (const [t, c] of m) total.set(t, (total.get(t) ?? 0) + c);
-  const average = [...counts].reduce((a, m) => a + [...m.values()].reduce((x, y) => x + y, 0), 0) / Math.max(1, counts.length);
-  return counts.map((m) => {
-    const size = [...m.values()].reduce((a, b) => a + b, 0) || 1;
+  const average = sums.reduce((a, m) => a + m.size, 0) / Math.max(1, sums.length);
+  return sums.map(({ touched, values, size }) => {
     const top: (readonly [string, number])[] = [];
-    for (const [t, c] of m) {
-      const e = [t, (c / size) * Math.log(1 + average / total.get(t)!)] as const;
-      if (top.length === limit && !before(e, top[limit - 1]!)) continue;
+    touched.forEach((id, x) => {
+      const e = [vocab[id]!, (values[x]! / (size || 1)) * Math.log(1 + average / total[id]!)] as const;
+      if (top.length === limit && !before(e, top[limit - 1]!)) return;
       let at = top.length < limit ? top.length : limit - 1;
       top[at] = e;
       for (; at > 0 && before(top[at]!, top[at - 1]!); at--) [top[at - 1], top[at]] = [top[at]!, top[at - 1]!];
-    }
+    });
     return top.map(([t]) => t);
   });
 }
@@ -324,15 +372,28 @@ function before(a: readonly [string, number], b: readonly [string, number]): boo
 
 /** Mean normalised PMI of all pairs of `terms`, by co-occurrence in the same suggestion. */
 export function npmi(terms: readonly string[], docs: readonly TermDocument[]): number {
-  const n = docs.length;
+  return indexedNpmi(terms, indexTerms(docs));
+}
+
+function indexedNpmi(terms: readonly string[], index: TermIndex): number {
+  const { vocab, rowStart, ids } = index;
+  const n = rowStart.length - 1;
   const t = terms.length;
+  // each term's place in `terms` by term number (−1: not one of them)
+  const place = new Int32Array(vocab.length).fill(-1);
+  const wanted = new Map(terms.map((term, a) => [term, a]));
+  vocab.forEach((term, id) => {
+    const a = wanted.get(term);
+    if (a !== undefined) place[id] = a;
+  });
   // one pass over the documents: how many hold each term, and each pair of terms
   const holding = new Float64Array(t);
   const together = new Float64Array(t * t);
   const present: number[] = [];
-  for (const d of docs) {
+  for (let i = 0; i < n; i++) {
     present.length = 0;
-    for (let a = 0; a < t; a++) if (d.terms.has(terms[a]!)) present.push(a);
+    for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) if (place[ids[e]!]! >= 0) present.push(place[ids[e]!]!);
+    present.sort((x, y) => x - y);
     for (let x = 0; x < present.length; x++) {
       holding[present[x]!]!++;
       for (let y = x + 1; y < present.length; y++) together[present[x]! * t + present[y]!]!++;
