@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import type { FieldMap } from './corpus/field-map.ts';
 import type { SourceFileSummary } from './corpus/read-corpus.ts';
@@ -12,7 +13,8 @@ import { writeWordClouds } from './export/wordclouds.ts';
 import { writeRejects } from './export/rejects-jsonl.ts';
 import { writeReport } from './export/report-html.ts';
 import { Store, dictionaryKey } from './export/sqlite.ts';
-import { segmentRecords } from './segment/segment-records.ts';
+import type { SegmentWorker } from './segment/segment-records.ts';
+import { segmentRecords, startSegmentWorkers } from './segment/segment-records.ts';
 import { defaultTopicWorkers, startTopics } from './score/parallel-topics.ts';
 import { scopesOfDocuments } from './score/scopes.ts';
 import { packageVersions } from './package-versions.ts';
@@ -77,6 +79,35 @@ export interface RunSummary {
  * previous database untouched.
  */
 export async function run(options: RunOptions): Promise<RunSummary> {
+  // segmentation workers load their dictionaries while this thread reads the input
+  const backend = options.segmenter ?? 'node-rs';
+  const lexiconOptions = { dicts: options.dicts, stopwords: options.stopwords, synonyms: options.synonyms, noBundled: options.noBundled };
+  const early = backend === 'nodejieba' ? [] : startSegmentWorkers(expectedThreads(options) - 1, { lexiconOptions, backend, hmm: options.hmm });
+  try {
+    return await runJob(options, early);
+  } finally {
+    await Promise.all(early.map(({ worker }) => worker.terminate()));
+  }
+}
+
+/** Inputs from which segmentation workers are started before the records are read (about 4,000 records, segment-records.ts's default). */
+const EARLY_WORKER_BYTES = 4_000_000;
+
+/** The segmentation threads a run will likely use, before its records are counted. */
+function expectedThreads(options: RunOptions): number {
+  if (options.workers !== undefined) return options.workers;
+  let bytes = 0;
+  for (const f of options.inputs) {
+    try {
+      bytes += statSync(f).size;
+    } catch {
+      // a missing input is reported by readCorpus
+    }
+  }
+  return bytes >= EARLY_WORKER_BYTES ? availableParallelism() : 1;
+}
+
+async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunSummary> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const timings: Record<string, number> = {};
@@ -129,7 +160,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     // the documents' order in a new run, and no stage copies them into that order
     const records = [...corpus.records].sort(byId);
     const counted = await segmentRecords(records, segmenter, lexicon, {
-      workers: options.workers, backend, hmm: options.hmm,
+      workers: options.workers, started: early, backend, hmm: options.hmm,
       lexiconOptions: { dicts: options.dicts, stopwords: options.stopwords, synonyms: options.synonyms, noBundled: options.noBundled },
       onProgress: options.onProgress ? (done, total) => options.onProgress!({ stage: 'segment', done, total }) : undefined,
     });

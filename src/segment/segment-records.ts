@@ -11,11 +11,40 @@ import type { WorkerSetup } from './segment-worker-body.ts';
 export interface SegmentRecordsOptions {
   /** Threads that segment, the calling one included (N − 1 workers are started). Default: one per core from 4,000 records up (below that, starting workers costs more than it saves). */
   workers?: number;
+  /** Workers started earlier by startSegmentWorkers (same dictionaries), used first; any beyond `workers` − 1 are stopped. */
+  started?: SegmentWorker[];
   /** What each worker loads: the same dictionaries and backend as `segmenter`/`lexicon`. */
   lexiconOptions: LexiconOptions;
   backend: SegmenterBackend;
   hmm?: boolean;
   onProgress?: (done: number, total: number) => void;
+}
+
+/** A segmentation worker thread and the moment it has loaded its dictionaries. */
+export interface SegmentWorker {
+  worker: Worker;
+  ready: Promise<void>;
+}
+
+/**
+ * Start `count` segmentation workers now, so that they load their
+ * dictionaries (about half a second) while this thread reads the input;
+ * hand them to segmentRecords as `started`. A worker that fails before it is
+ * ready rejects `ready`, which segmentRecords reports.
+ */
+export function startSegmentWorkers(count: number, options: Pick<SegmentRecordsOptions, 'lexiconOptions' | 'backend' | 'hmm'>): SegmentWorker[] {
+  const setup: WorkerSetup = { lexicon: options.lexiconOptions, backend: options.backend, hmm: options.hmm };
+  return Array.from({ length: Math.max(0, count) }, () => {
+    const worker = new Worker(new URL('./segment-worker.js', import.meta.url), { workerData: setup });
+    const ready = new Promise<void>((resolve, reject) => {
+      worker.once('message', () => resolve());
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`segmentation worker stopped before it was ready (exit code ${code})`)));
+    });
+    // reported by segmentRecords when it uses the worker (an unused one is only stopped)
+    ready.catch(() => undefined);
+    return { worker, ready };
+  });
 }
 
 /** Records per message to a worker: big enough to amortise the copy, small enough to balance two cores. */
@@ -61,8 +90,9 @@ export async function segmentRecords(records: readonly Pick<SuggestionRecord, 't
   };
   let next = 0;
   const slice = (index: number): Pick<SuggestionRecord, 'title' | 'text'>[] => records.slice(index * BATCH, (index + 1) * BATCH);
-  const setup: WorkerSetup = { lexicon: options.lexiconOptions, backend: options.backend, hmm: options.hmm };
-  const pool = Array.from({ length: workers - 1 }, () => new Worker(new URL('./segment-worker.js', import.meta.url), { workerData: setup }));
+  const started = options.started ?? [];
+  const pool = [...started.slice(0, workers - 1), ...startSegmentWorkers(workers - 1 - started.length, options)];
+  const stopping = started.slice(workers - 1).map(({ worker }) => worker.terminate());
   // this thread's share: a batch at a time, yielding between batches so the workers get theirs
   const here = async (): Promise<void> => {
     while (next < batches) {
@@ -72,7 +102,7 @@ export async function segmentRecords(records: readonly Pick<SuggestionRecord, 't
     }
   };
   try {
-    await Promise.all([here(), ...pool.map((worker) => new Promise<void>((resolve, reject) => {
+    await Promise.all([here(), ...pool.map(({ worker, ready }) => new Promise<void>((resolve, reject) => {
       // two batches in flight, so a worker has the next one while this thread is busy with its own
       let inFlight = 0;
       const send = (): void => {
@@ -83,12 +113,14 @@ export async function segmentRecords(records: readonly Pick<SuggestionRecord, 't
         }
         if (inFlight === 0) resolve();
       };
+      // its first batches once it is ready (this thread has been taking batches meanwhile)
+      ready.then(send, reject);
       worker.on('message', (m: { ready: true } | { index: number; counts: Batch }) => {
         if ('counts' in m) {
           inFlight--;
           receive(m.index, m.counts);
+          send();
         }
-        send();
       });
       worker.on('error', reject);
       worker.on('exit', (code) => {
@@ -96,7 +128,7 @@ export async function segmentRecords(records: readonly Pick<SuggestionRecord, 't
       });
     }))]);
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    await Promise.all([...stopping, ...pool.map(({ worker }) => worker.terminate())]);
   }
   const termViews = tableViews(terms.finish({ sortRows: true }));
   const pairViews = tableViews(pairs.finish());

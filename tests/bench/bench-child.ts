@@ -1,7 +1,7 @@
 /**
  * One measured job of `npm run bench`, in its own process so its peak RSS is
  * its own: `full <input> <out> <workers> [--add] [--no-topics]`, `segment <input> <workers>`
- * (the segment stage alone through segmentRecords) or `limit <input>` (the
+ * (the segment stage alone through segmentRecords, its workers started before the input is read, as in a run) or `limit <input>` (the
  * bare segmenter over the same text). Prints one JSON line.
  */
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { run } from '../../src/run.ts';
 import { createSegmenter } from '../../src/segment/create-segmenter.ts';
 import { recordText } from '../../src/segment/document-terms.ts';
 import { loadLexicon } from '../../src/segment/lexicon.ts';
-import { segmentRecords } from '../../src/segment/segment-records.ts';
+import { segmentRecords, startSegmentWorkers } from '../../src/segment/segment-records.ts';
 
 const [mode, input, a, b] = process.argv.slice(2);
 const records = (): { title: string; text: string }[] => readFileSync(input!, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { title: string; text: string });
@@ -20,11 +20,13 @@ if (mode === 'full') {
   const s = await run({ inputs: [input!], out: a!, workers: Number(b), fresh: !flags.includes('--add'), noTopics: flags.includes('--no-topics') });
   console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, timings: s.timings, records: s.counts.accepted, peakRssMb: rss() }));
 } else if (mode === 'segment') {
+  // as in a run: the workers start first and load their dictionaries while this thread reads
+  const started = startSegmentWorkers(Number(a) - 1, { lexiconOptions: {}, backend: 'node-rs' });
   const rs = records();
   const lexicon = loadLexicon({}, []);
   const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
   const t0 = performance.now();
-  await segmentRecords(rs, segmenter, lexicon, { workers: Number(a), lexiconOptions: {}, backend: 'node-rs' });
+  await segmentRecords(rs, segmenter, lexicon, { workers: Number(a), started, lexiconOptions: {}, backend: 'node-rs' });
   console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, peakRssMb: rss() }));
 } else if (mode === 'limit') {
   const texts = records().map(recordText);

@@ -5,7 +5,7 @@ import { loadLexicon } from '../../src/segment/lexicon.ts';
 import type { DocumentCounts } from '../../src/segment/document-terms.ts';
 import { recordText } from '../../src/segment/document-terms.ts';
 import type { Lexicon } from '../../src/segment/lexicon.ts';
-import { segmentRecords } from '../../src/segment/segment-records.ts';
+import { segmentRecords, startSegmentWorkers } from '../../src/segment/segment-records.ts';
 import type { Segmenter } from '../../src/segment/segmenter.ts';
 import { classifyToken } from '../../src/segment/token-filter.ts';
 import { MESSAGES_CSV, MESSAGES_MAP, describeShared } from '../shared-data.ts';
@@ -48,6 +48,10 @@ describeShared('parallel segmentation', () => {
     expect(entries(two)).toEqual(one);
     expect(progress.at(-1)).toBe(8960);
     expect(entries(await segmentRecords(records, segmenter, lexicon, { ...options, workers: 3 }))).toEqual(one);
+    // workers started before the records are read, as a run starts them; one more than needed is stopped
+    const started = startSegmentWorkers(2, options);
+    expect(entries(await segmentRecords(records, segmenter, lexicon, { ...options, workers: 2, started }))).toEqual(one);
+    expect(started.map(({ worker }) => worker.threadId)).toEqual([-1, -1]);
   }, 120_000);
 });
 
