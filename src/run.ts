@@ -125,7 +125,10 @@ async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunS
   const outputs = { database: join(options.out, 'hotwords.sqlite'), rejects: join(options.out, 'rejects.jsonl'), json: [] as string[], clouds: [] as CloudFile[], report: null as string | null };
 
   const store = Store.open(outputs.database, { fresh: options.fresh });
-  try {
+  // Reading, segmenting, scoring and storing. Only what the files written after it need comes
+  // out: the documents and the rest of the analysis go before the clouds and the report (at 97 MB
+  // the heap those hold is most of the run's peak there).
+  const analyseAndStore = async () => {
     const replaced = [...new Set(options.inputs.map((f) => basename(f)))];
     const stored = time('load-stored', () => store.storedDocuments());
     const kept = stored.filter((d) => !replaced.includes(d.record.origin.file));
@@ -208,27 +211,36 @@ async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunS
     });
     const sources = [...new Set(all.map((d) => basename(d.record.origin.file)))].sort();
     const exports = buildJsonExports(all, analysis, sources);
-    outputs.json = time('json', () => writeJsonExports(join(options.out, 'json'), exports));
-    if (!options.noClouds) {
-      const t2 = performance.now();
-      outputs.clouds = await writeWordClouds(join(options.out, 'clouds'), analysis, { sources, png: !options.noPng, seed: options.seed, threads: options.workers });
-      timings.clouds = round3((performance.now() - t2) / 1000);
-      for (const c of outputs.clouds.filter((f) => f.unplaced.length > 0)) {
-        diagnostics.push({ file: c.svg, line: 0, source: 'export', ruleId: 'export/cloud-unplaced', fatal: false, reason: `${c.unplaced.length} words did not fit and are listed on the panel: ${c.unplaced.join('、')}` });
-      }
-    }
-    outputs.report = time('report', () =>
-      writeReport(join(options.out, 'report'), exports, outputs.clouds.filter((c) => c.png !== null).map((c) => ({ ...c.scope, png: c.png! }))));
-    Store.recordTimings(outputs.database, timings);
     return {
+      exports,
+      sources,
+      hotWords: { keywords: analysis.keywords, scopes: analysis.scopes },
       counts: corpus.counts,
+      files: corpus.files,
       documents: { kept: kept.length, added: added.length, replaced: stored.length - kept.length },
-      files: corpus.files, diagnostics, outputs, timings, seconds: round3((performance.now() - started) / 1000),
     };
+  };
+  let done: Awaited<ReturnType<typeof analyseAndStore>>;
+  try {
+    done = await analyseAndStore();
   } catch (e) {
     store.abort();
     throw e;
   }
+  const { exports, sources } = done;
+  outputs.json = time('json', () => writeJsonExports(join(options.out, 'json'), exports));
+  if (!options.noClouds) {
+    const t2 = performance.now();
+    outputs.clouds = await writeWordClouds(join(options.out, 'clouds'), done.hotWords, { sources, png: !options.noPng, seed: options.seed, threads: options.workers });
+    timings.clouds = round3((performance.now() - t2) / 1000);
+    for (const c of outputs.clouds.filter((f) => f.unplaced.length > 0)) {
+      diagnostics.push({ file: c.svg, line: 0, source: 'export', ruleId: 'export/cloud-unplaced', fatal: false, reason: `${c.unplaced.length} words did not fit and are listed on the panel: ${c.unplaced.join('、')}` });
+    }
+  }
+  outputs.report = time('report', () =>
+    writeReport(join(options.out, 'report'), exports, outputs.clouds.filter((c) => c.png !== null).map((c) => ({ ...c.scope, png: c.png! }))));
+  Store.recordTimings(outputs.database, timings);
+  return { counts: done.counts, documents: done.documents, files: done.files, diagnostics, outputs, timings, seconds: round3((performance.now() - started) / 1000) };
 }
 
 function byId(x: { id: string }, y: { id: string }): number {

@@ -47,7 +47,7 @@ export interface CloudFile {
  * fit; a word that still does not fit is named on the panel and returned.
  * Files: `clouds/<year|all>/<category|all>.svg`.
  */
-export async function writeWordClouds(dir: string, a: CorpusAnalysis, options: CloudOptions): Promise<CloudFile[]> {
+export async function writeWordClouds(dir: string, a: Pick<CorpusAnalysis, 'keywords' | 'scopes'>, options: CloudOptions): Promise<CloudFile[]> {
   const top = options.words ?? 50;
   const seed = options.seed ?? 'hotwords';
   const categories = [...new Set(a.scopes.map((s) => s.category).filter((c): c is string => c !== null))].sort();
