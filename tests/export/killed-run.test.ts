@@ -28,9 +28,14 @@ describeShared('a run killed at any moment', () => {
     // how long a whole run takes here, so the kills spread over all of it
     const timing = mkdtempSync(join(tmpdir(), 'hotwords-killed-timing-'));
     await run({ inputs: SAMPLE, out: timing, noDictGaps: true, noClouds: true });
-    const t0 = performance.now();
-    await killAfter(timing, Infinity);
-    const full = performance.now() - t0;
+    // the shorter of two whole runs: a first run slowed by a cold compile cache or a busy machine
+    // put later kill moments past the end of faster runs (13 of 20 killed once on a loaded machine)
+    const wholeRun = async (): Promise<number> => {
+      const t0 = performance.now();
+      await killAfter(timing, Infinity);
+      return performance.now() - t0;
+    };
+    const full = Math.min(await wholeRun(), await wholeRun());
 
     const out = mkdtempSync(join(tmpdir(), 'hotwords-killed-'));
     await run({ inputs: SAMPLE, out, noDictGaps: true, noClouds: true });
