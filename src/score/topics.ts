@@ -1,7 +1,7 @@
 import { seededRandom } from './seeded-random.ts';
 import type { UnitRows } from './spherical-kmeans.ts';
 import { bestOfRestarts, similarity, sphericalKMeans } from './spherical-kmeans.ts';
-import { sortEntries } from '../segment/count-table.ts';
+import { TableCounts, sortEntries } from '../segment/count-table.ts';
 import type { Csr } from './truncated-svd.ts';
 import { projectRows, truncatedSvd } from './truncated-svd.ts';
 import type { TermDocument } from './scope-counts.ts';
@@ -294,21 +294,38 @@ export function topicsOfScope(
   return { topics, assignments, note: { ...base, k, coherenceByK: chosen.coherenceByK, note: `${order.length} topics${options.topics ? ' (fixed)' : ' (k chosen by coherence)'}, ${outliers.size} outliers` } };
 }
 
-/** Documents' term counts by term number, read from their Maps once for the many passes below. */
+/**
+ * Documents' term counts by term number, for the many passes below: document
+ * i's entries are starts[rows[i]] … starts[rows[i] + 1] of ids and counts.
+ * Documents that are views of one count table (as in a run) are read in
+ * place; others are copied into a table of their own.
+ */
 interface TermIndex {
-  vocab: string[];
-  /** Document i's entries are rowStart[i] … rowStart[i + 1] of ids and counts. */
-  rowStart: Int32Array;
+  vocab: readonly string[];
+  starts: Int32Array;
   ids: Int32Array;
-  counts: Float64Array;
+  counts: Int32Array | Float64Array;
+  rows: Int32Array;
+  /** A term's number, or −1. */
+  idOf(term: string): number;
+  /** 1 for terms of two or more characters (made when first asked for). */
+  wordy: Uint8Array | null;
+  /** −1 everywhere between uses (npmi marks its terms and clears them). */
+  place: Int32Array | null;
 }
 
 function indexTerms(docs: readonly TermDocument[]): TermIndex {
+  const first = docs[0]?.terms;
+  if (first instanceof TableCounts && docs.every((d) => d.terms instanceof TableCounts && d.terms.table === first.table)) {
+    const { vocab, starts, ids, counts } = first.table;
+    const rows = Int32Array.from(docs, (d) => (d.terms as TableCounts).index);
+    return { vocab, starts, ids, counts, rows, idOf: (t) => first.keyId(t), wordy: null, place: null };
+  }
   const idOf = new Map<string, number>();
   const vocab: string[] = [];
-  const rowStart = new Int32Array(docs.length + 1);
-  docs.forEach((d, i) => (rowStart[i + 1] = rowStart[i]! + d.terms.size));
-  const ids = new Int32Array(rowStart[docs.length]!);
+  const starts = new Int32Array(docs.length + 1);
+  docs.forEach((d, i) => (starts[i + 1] = starts[i]! + d.terms.size));
+  const ids = new Int32Array(starts[docs.length]!);
   const counts = new Float64Array(ids.length);
   let at = 0;
   for (const d of docs) {
@@ -323,21 +340,22 @@ function indexTerms(docs: readonly TermDocument[]): TermIndex {
       counts[at++] = c;
     }
   }
-  return { vocab, rowStart, ids, counts };
+  return { vocab, starts, ids, counts, rows: Int32Array.from(docs, (_, i) => i), idOf: (t) => idOf.get(t) ?? -1, wordy: null, place: null };
 }
 
 /** Class-based TF-IDF: a term's share in the topic × ln(1 + mean topic size / its frequency over all topics); each topic's top `limit` terms. */
 function classTfIdf(groups: number[][], index: TermIndex, limit = 10): string[][] {
-  const { vocab, rowStart, ids, counts } = index;
+  const { vocab, starts, ids, counts, rows } = index;
   // two or more characters (two code units can be one character outside the BMP)
-  const wordy = Uint8Array.from(vocab, (t) => (t.length > 2 || (t.length === 2 && [...t].length === 2) ? 1 : 0));
+  index.wordy ??= Uint8Array.from(vocab, (t) => (t.length > 2 || (t.length === 2 && [...t].length === 2) ? 1 : 0));
+  const { wordy } = index;
   // each group's counts as its own terms (in first-seen order) and sums, summed in one dense array
   const dense = new Float64Array(vocab.length);
   const total = new Float64Array(vocab.length);
   const sums = groups.map((g) => {
     const touched: number[] = [];
     for (const i of g) {
-      for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) {
+      for (let e = starts[rows[i]!]!; e < starts[rows[i]! + 1]!; e++) {
         const id = ids[e]!;
         if (!wordy[id]) continue;
         if (dense[id] === 0) touched.push(id);
@@ -376,15 +394,16 @@ export function npmi(terms: readonly string[], docs: readonly TermDocument[]): n
 }
 
 function indexedNpmi(terms: readonly string[], index: TermIndex): number {
-  const { vocab, rowStart, ids } = index;
-  const n = rowStart.length - 1;
+  const { starts, ids, rows } = index;
+  const n = rows.length;
   const t = terms.length;
-  // each term's place in `terms` by term number (−1: not one of them)
-  const place = new Int32Array(vocab.length).fill(-1);
-  const wanted = new Map(terms.map((term, a) => [term, a]));
-  vocab.forEach((term, id) => {
-    const a = wanted.get(term);
-    if (a !== undefined) place[id] = a;
+  // each term's place in `terms` by term number (−1: not one of them), cleared again below
+  index.place ??= new Int32Array(index.vocab.length).fill(-1);
+  const { place } = index;
+  const marked = terms.map((term) => index.idOf(term)).filter((id) => id >= 0);
+  terms.forEach((term, a) => {
+    const id = index.idOf(term);
+    if (id >= 0) place[id] = a;
   });
   // one pass over the documents: how many hold each term, and each pair of terms
   const holding = new Float64Array(t);
@@ -392,13 +411,14 @@ function indexedNpmi(terms: readonly string[], index: TermIndex): number {
   const present: number[] = [];
   for (let i = 0; i < n; i++) {
     present.length = 0;
-    for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) if (place[ids[e]!]! >= 0) present.push(place[ids[e]!]!);
+    for (let e = starts[rows[i]!]!; e < starts[rows[i]! + 1]!; e++) if (place[ids[e]!]! >= 0) present.push(place[ids[e]!]!);
     present.sort((x, y) => x - y);
     for (let x = 0; x < present.length; x++) {
       holding[present[x]!]!++;
       for (let y = x + 1; y < present.length; y++) together[present[x]! * t + present[y]!]!++;
     }
   }
+  for (const id of marked) place[id] = -1;
   let sum = 0;
   let pairs = 0;
   for (let a = 0; a < t; a++) for (let b = a + 1; b < t; b++) {

@@ -339,11 +339,16 @@ export class TableCounts implements ReadonlyMap<string, number> {
     return this.table.starts[this.index + 1]! - this.table.starts[this.index]!;
   }
 
+  /** The key's number in the table's vocabulary (shared by all its views), or −1. */
+  keyId(key: string): number {
+    this.lookup.idOf ??= new Map(this.table.vocab.map((t, i) => [t, i]));
+    return this.lookup.idOf.get(key) ?? -1;
+  }
+
   /** Where the key's entry is, or −1. */
   private find(key: string): number {
-    this.lookup.idOf ??= new Map(this.table.vocab.map((t, i) => [t, i]));
-    const id = this.lookup.idOf.get(key);
-    if (id === undefined) return -1;
+    const id = this.keyId(key);
+    if (id < 0) return -1;
     const { ids, starts, ascending } = this.table;
     let lo = starts[this.index]!;
     let hi = starts[this.index + 1]!;
