@@ -5,6 +5,7 @@
  * bare segmenter over the same text). Prints one JSON line.
  */
 import { readFileSync } from 'node:fs';
+import { limitHeapGrowth } from '../../src/cli/heap-growth.js';
 import { run } from '../../src/run.ts';
 import { createSegmenter } from '../../src/segment/create-segmenter.ts';
 import { recordText } from '../../src/segment/document-terms.ts';
@@ -15,6 +16,8 @@ const [mode, input, a, b] = process.argv.slice(2);
 const records = (): { title: string; text: string }[] => readFileSync(input!, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { title: string; text: string });
 const rss = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 if (mode === 'full') {
+  // as the `hotwords` command runs it
+  limitHeapGrowth();
   const t0 = performance.now();
   const flags = process.argv.slice(6);
   const s = await run({ inputs: [input!], out: a!, workers: Number(b), fresh: !flags.includes('--add'), noTopics: flags.includes('--no-topics') });
