@@ -81,13 +81,17 @@ export interface RunSummary {
 export async function run(options: RunOptions): Promise<RunSummary> {
   // segmentation workers load their dictionaries while this thread reads the input
   const backend = options.segmenter ?? 'node-rs';
-  const lexiconOptions = { dicts: options.dicts, stopwords: options.stopwords, synonyms: options.synonyms, noBundled: options.noBundled };
-  const early = backend === 'nodejieba' ? [] : startSegmentWorkers(expectedThreads(options) - 1, { lexiconOptions, backend, hmm: options.hmm });
+  const early = backend === 'nodejieba' ? [] : startSegmentWorkers(expectedThreads(options) - 1, { lexiconOptions: lexiconOptionsOf(options), backend, hmm: options.hmm });
   try {
     return await runJob(options, early);
   } finally {
     await Promise.all(early.map(({ worker }) => worker.terminate()));
   }
+}
+
+/** What a segmentation worker needs to load the same dictionaries as this thread. */
+function lexiconOptionsOf(options: RunOptions): LexiconOptions {
+  return { dicts: options.dicts, stopwords: options.stopwords, synonyms: options.synonyms, noBundled: options.noBundled };
 }
 
 /** Inputs from which segmentation workers are started before the records are read (about 4,000 records, segment-records.ts's default). */
@@ -164,7 +168,7 @@ async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunS
     const records = [...corpus.records].sort(byId);
     const counted = await segmentRecords(records, segmenter, lexicon, {
       workers: options.workers, started: early, backend, hmm: options.hmm,
-      lexiconOptions: { dicts: options.dicts, stopwords: options.stopwords, synonyms: options.synonyms, noBundled: options.noBundled },
+      lexiconOptions: lexiconOptionsOf(options),
       onProgress: options.onProgress ? (done, total) => options.onProgress!({ stage: 'segment', done, total }) : undefined,
     });
     timings.segment = round3((performance.now() - t1) / 1000);

@@ -400,9 +400,8 @@ function indexedNpmi(terms: readonly string[], index: TermIndex): number {
   // each term's place in `terms` by term number (−1: not one of them), cleared again below
   index.place ??= new Int32Array(index.vocab.length).fill(-1);
   const { place } = index;
-  const marked = terms.map((term) => index.idOf(term)).filter((id) => id >= 0);
-  terms.forEach((term, a) => {
-    const id = index.idOf(term);
+  const marked = terms.map((term) => index.idOf(term));
+  marked.forEach((id, a) => {
     if (id >= 0) place[id] = a;
   });
   // one pass over the documents: how many hold each term, and each pair of terms
@@ -418,7 +417,7 @@ function indexedNpmi(terms: readonly string[], index: TermIndex): number {
       for (let y = x + 1; y < present.length; y++) together[present[x]! * t + present[y]!]!++;
     }
   }
-  for (const id of marked) place[id] = -1;
+  for (const id of marked) if (id >= 0) place[id] = -1;
   let sum = 0;
   let pairs = 0;
   for (let a = 0; a < t; a++) for (let b = a + 1; b < t; b++) {
