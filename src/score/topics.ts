@@ -308,10 +308,13 @@ interface TermIndex {
   rows: Int32Array;
   /** A term's number, or −1. */
   idOf(term: string): number;
-  /** 1 for terms of two or more characters (made when first asked for). */
+  /** Per term number: 1 for a term of two or more characters, 2 for a shorter one, 0 not yet looked at. */
   wordy: Uint8Array | null;
   /** −1 everywhere between uses (npmi marks its terms and clears them). */
   place: Int32Array | null;
+  /** classTfIdf's sums by term number, zero between uses. */
+  dense: Float64Array | null;
+  total: Float64Array | null;
 }
 
 function indexTerms(docs: readonly TermDocument[]): TermIndex {
@@ -319,7 +322,7 @@ function indexTerms(docs: readonly TermDocument[]): TermIndex {
   if (first instanceof TableCounts && docs.every((d) => d.terms instanceof TableCounts && d.terms.table === first.table)) {
     const { vocab, starts, ids, counts } = first.table;
     const rows = Int32Array.from(docs, (d) => (d.terms as TableCounts).index);
-    return { vocab, starts, ids, counts, rows, idOf: (t) => first.keyId(t), wordy: null, place: null };
+    return { vocab, starts, ids, counts, rows, idOf: (t) => first.keyId(t), wordy: null, place: null, dense: null, total: null };
   }
   const idOf = new Map<string, number>();
   const vocab: string[] = [];
@@ -340,24 +343,34 @@ function indexTerms(docs: readonly TermDocument[]): TermIndex {
       counts[at++] = c;
     }
   }
-  return { vocab, starts, ids, counts, rows: Int32Array.from(docs, (_, i) => i), idOf: (t) => idOf.get(t) ?? -1, wordy: null, place: null };
+  return { vocab, starts, ids, counts, rows: Int32Array.from(docs, (_, i) => i), idOf: (t) => idOf.get(t) ?? -1, wordy: null, place: null, dense: null, total: null };
 }
 
 /** Class-based TF-IDF: a term's share in the topic × ln(1 + mean topic size / its frequency over all topics); each topic's top `limit` terms. */
 function classTfIdf(groups: number[][], index: TermIndex, limit = 10): string[][] {
   const { vocab, starts, ids, counts, rows } = index;
-  // two or more characters (two code units can be one character outside the BMP)
-  index.wordy ??= Uint8Array.from(vocab, (t) => (t.length > 2 || (t.length === 2 && [...t].length === 2) ? 1 : 0));
+  // two or more characters (two code units can be one character outside the BMP); looked at only
+  // for the terms met, since a run's table holds the whole corpus's vocabulary
+  index.wordy ??= new Uint8Array(vocab.length);
   const { wordy } = index;
+  const isWordy = (id: number): boolean => {
+    if (wordy[id] === 0) {
+      const t = vocab[id]!;
+      wordy[id] = t.length > 2 || (t.length === 2 && [...t].length === 2) ? 1 : 2;
+    }
+    return wordy[id] === 1;
+  };
   // each group's counts as its own terms (in first-seen order) and sums, summed in one dense array
-  const dense = new Float64Array(vocab.length);
-  const total = new Float64Array(vocab.length);
+  // zero between uses (cleared below): two arrays per index, not per k tried
+  index.dense ??= new Float64Array(vocab.length);
+  index.total ??= new Float64Array(vocab.length);
+  const { dense, total } = index;
   const sums = groups.map((g) => {
     const touched: number[] = [];
     for (const i of g) {
       for (let e = starts[rows[i]!]!; e < starts[rows[i]! + 1]!; e++) {
         const id = ids[e]!;
-        if (!wordy[id]) continue;
+        if (!isWordy(id)) continue;
         if (dense[id] === 0) touched.push(id);
         dense[id]! += counts[e]!;
       }
@@ -370,7 +383,7 @@ function classTfIdf(groups: number[][], index: TermIndex, limit = 10): string[][
     return { touched, values, size: values.reduce((a, b) => a + b, 0) };
   });
   const average = sums.reduce((a, m) => a + m.size, 0) / Math.max(1, sums.length);
-  return sums.map(({ touched, values, size }) => {
+  const tops = sums.map(({ touched, values, size }) => {
     const top: (readonly [string, number])[] = [];
     touched.forEach((id, x) => {
       const e = [vocab[id]!, (values[x]! / (size || 1)) * Math.log(1 + average / total[id]!)] as const;
@@ -381,6 +394,8 @@ function classTfIdf(groups: number[][], index: TermIndex, limit = 10): string[][
     });
     return top.map(([t]) => t);
   });
+  for (const { touched } of sums) for (const id of touched) total[id] = 0;
+  return tops;
 }
 
 /** Higher score first, then by term. */
