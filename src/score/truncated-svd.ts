@@ -1,3 +1,5 @@
+import { dotAt } from './dot-product.ts';
+
 /** A sparse matrix as rows of [column, value] pairs, columns ascending. */
 export type SparseRows = readonly (readonly (readonly [number, number])[])[];
 
@@ -143,20 +145,7 @@ function multiplyTransposed(rows: Csr, x: Float64Array, columns: number): Float6
 }
 
 function dotDense(a: Float64Array, b: Float64Array): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  const n = a.length;
-  let i = 0;
-  for (; i + 3 < n; i += 4) {
-    s0 += a[i]! * b[i]!;
-    s1 += a[i + 1]! * b[i + 1]!;
-    s2 += a[i + 2]! * b[i + 2]!;
-    s3 += a[i + 3]! * b[i + 3]!;
-  }
-  for (; i < n; i++) s0 += a[i]! * b[i]!;
-  return s0 + s1 + (s2 + s3);
+  return dotAt(a, 0, b, 0, a.length);
 }
 
 /** c −= d·q, four entries a step (each entry's sum is the same as one at a time). */
