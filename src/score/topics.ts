@@ -1,7 +1,9 @@
 import { seededRandom } from './seeded-random.ts';
 import type { UnitRows } from './spherical-kmeans.ts';
 import { bestOfRestarts, similarity, sphericalKMeans } from './spherical-kmeans.ts';
-import { TableCounts, sortEntries } from '../segment/count-table.ts';
+import type { CountTable } from '../segment/count-table.ts';
+import { TableCounts, sortEntries, tableRows, tableViews } from '../segment/count-table.ts';
+import { TermSums } from './term-sums.ts';
 import type { Csr } from './truncated-svd.ts';
 import { projectRows, truncatedSvd } from './truncated-svd.ts';
 import type { TermDocument } from './scope-counts.ts';
@@ -296,15 +298,10 @@ export function topicsOfScope(
 
 /**
  * Documents' term counts by term number, for the many passes below: document
- * i's entries are starts[rows[i]] … starts[rows[i] + 1] of ids and counts.
- * Documents that are views of one count table (as in a run) are read in
- * place; others are copied into a table of their own.
+ * i's entries are starts[rows[i]] … starts[rows[i] + 1] of ids and counts
+ * (count-table.ts tableRows: a run's documents are read in place).
  */
-interface TermIndex {
-  vocab: readonly string[];
-  starts: Int32Array;
-  ids: Int32Array;
-  counts: Int32Array | Float64Array;
+interface TermIndex extends Pick<CountTable, 'vocab' | 'starts' | 'ids' | 'counts'> {
   rows: Int32Array;
   /** A term's number, or −1. */
   idOf(term: string): number;
@@ -312,38 +309,18 @@ interface TermIndex {
   wordy: Uint8Array | null;
   /** −1 everywhere between uses (npmi marks its terms and clears them). */
   place: Int32Array | null;
-  /** classTfIdf's sums by term number, zero between uses. */
-  dense: Float64Array | null;
+  /** classTfIdf's sums by term number, empty between uses. */
+  sums: TermSums<Float64Array> | null;
   total: Float64Array | null;
 }
 
 function indexTerms(docs: readonly TermDocument[]): TermIndex {
+  const { table, rows } = tableRows(docs);
   const first = docs[0]?.terms;
-  if (first instanceof TableCounts && docs.every((d) => d.terms instanceof TableCounts && d.terms.table === first.table)) {
-    const { vocab, starts, ids, counts } = first.table;
-    const rows = Int32Array.from(docs, (d) => (d.terms as TableCounts).index);
-    return { vocab, starts, ids, counts, rows, idOf: (t) => first.keyId(t), wordy: null, place: null, dense: null, total: null };
-  }
-  const idOf = new Map<string, number>();
-  const vocab: string[] = [];
-  const starts = new Int32Array(docs.length + 1);
-  docs.forEach((d, i) => (starts[i + 1] = starts[i]! + d.terms.size));
-  const ids = new Int32Array(starts[docs.length]!);
-  const counts = new Float64Array(ids.length);
-  let at = 0;
-  for (const d of docs) {
-    for (const [t, c] of d.terms) {
-      let id = idOf.get(t);
-      if (id === undefined) {
-        id = vocab.length;
-        idOf.set(t, id);
-        vocab.push(t);
-      }
-      ids[at] = id;
-      counts[at++] = c;
-    }
-  }
-  return { vocab, starts, ids, counts, rows: Int32Array.from(docs, (_, i) => i), idOf: (t) => idOf.get(t) ?? -1, wordy: null, place: null, dense: null, total: null };
+  // the table's shared term lookup (a run's table holds the whole corpus's vocabulary: one lookup for all scopes)
+  const lookup = first instanceof TableCounts && first.table === table ? first : tableViews(table)[0];
+  const { vocab, starts, ids, counts } = table;
+  return { vocab, starts, ids, counts, rows, idOf: (t) => lookup?.keyId(t) ?? -1, wordy: null, place: null, sums: null, total: null };
 }
 
 /** Class-based TF-IDF: a term's share in the topic × ln(1 + mean topic size / its frequency over all topics); each topic's top `limit` terms. */
@@ -360,26 +337,17 @@ function classTfIdf(groups: number[][], index: TermIndex, limit = 10): string[][
     }
     return wordy[id] === 1;
   };
-  // each group's counts as its own terms (in first-seen order) and sums, summed in one dense array
-  // zero between uses (cleared below): two arrays per index, not per k tried
-  index.dense ??= new Float64Array(vocab.length);
+  // each group's counts by term (term-sums.ts), and their total over the groups; both made once per
+  // index, not per k tried, and empty again after use (taken, and cleared below)
+  index.sums ??= new TermSums(vocab.length, (n) => new Float64Array(n));
   index.total ??= new Float64Array(vocab.length);
-  const { dense, total } = index;
+  const { sums: termSums, total } = index;
   const sums = groups.map((g) => {
-    const touched: number[] = [];
     for (const i of g) {
-      for (let e = starts[rows[i]!]!; e < starts[rows[i]! + 1]!; e++) {
-        const id = ids[e]!;
-        if (!isWordy(id)) continue;
-        if (dense[id] === 0) touched.push(id);
-        dense[id]! += counts[e]!;
-      }
+      for (let e = starts[rows[i]!]!; e < starts[rows[i]! + 1]!; e++) if (isWordy(ids[e]!)) termSums.add(ids[e]!, 1, counts[e]!);
     }
-    const values = touched.map((id) => dense[id]!);
-    for (const id of touched) {
-      total[id]! += dense[id]!;
-      dense[id] = 0;
-    }
+    const { ids: touched, second: values } = termSums.take();
+    touched.forEach((id, k) => (total[id]! += values[k]!));
     return { touched, values, size: values.reduce((a, b) => a + b, 0) };
   });
   const average = sums.reduce((a, m) => a + m.size, 0) / Math.max(1, sums.length);
