@@ -53,38 +53,50 @@ export interface TopicOptions {
   representation?: TopicRepresentation;
 }
 
-interface Vectors {
-  rows: Csr;
+/** A scope's TF-IDF weighting: its vocabulary and document frequencies (rows are made from it when needed, so a large scope's rows need not all be held at once). */
+interface Weighting {
   vocab: string[];
+  index: Map<string, number>;
+  df: Map<string, number>;
 }
 
 /**
- * TF-IDF vectors of a scope's documents, L2-normalised: sublinear term
- * frequency × ln(N/df), over words of two or more characters found in at
- * least 5 suggestions and at most 10% of them in a large scope (broader words
- * are the scope's general vocabulary, not a topic's), or in 2 to 50% of them
- * in a scope under 200 suggestions (where a topic's own words are
- * necessarily broad); title words count double. Compressed sparse rows,
- * columns ascending (8 + 4 bytes an entry: an array per entry took ten times that).
+ * TF-IDF weighting of a scope's documents: sublinear term frequency ×
+ * ln(N/df), over words of two or more characters found in at least 5
+ * suggestions and at most 10% of them in a large scope (broader words are the
+ * scope's general vocabulary, not a topic's), or in 2 to 50% of them in a
+ * scope under 200 suggestions (where a topic's own words are necessarily
+ * broad); title words count double.
  */
-function vectorise(docs: readonly (TermDocument & { title: string })[]): Vectors {
+function weighting(docs: readonly TermDocument[]): Weighting {
   const n = docs.length;
   const df = new Map<string, number>();
   for (const d of docs) for (const t of d.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const minDf = n >= 200 ? 5 : 2;
   const maxDf = Math.max(minDf, (n >= 200 ? 0.1 : 0.5) * n);
   const vocab = [...df].filter(([t, c]) => c >= minDf && c <= maxDf && [...t].length >= 2).map(([t]) => t).sort();
-  const index = new Map(vocab.map((t, i) => [t, i]));
-  const rowStart = new Int32Array(n + 1);
-  docs.forEach((d, i) => {
+  return { vocab, index: new Map(vocab.map((t, i) => [t, i])), df };
+}
+
+/**
+ * The TF-IDF rows of documents `rows` (of the scope's `docs`), L2-normalised,
+ * as compressed sparse rows with columns ascending (8 + 4 bytes an entry: an
+ * array per entry took ten times that).
+ */
+function tfidfRows(docs: readonly (TermDocument & { title: string })[], w: Weighting, rows: readonly number[]): Csr {
+  const n = docs.length;
+  const { index, df } = w;
+  const rowStart = new Int32Array(rows.length + 1);
+  rows.forEach((i, r) => {
     let used = 0;
-    for (const t of d.terms.keys()) if (index.has(t)) used++;
-    rowStart[i + 1] = rowStart[i]! + used;
+    for (const t of docs[i]!.terms.keys()) if (index.has(t)) used++;
+    rowStart[r + 1] = rowStart[r]! + used;
   });
-  const cols = new Int32Array(rowStart[n]!);
+  const cols = new Int32Array(rowStart[rows.length]!);
   const vals = new Float64Array(cols.length);
-  docs.forEach((d, i) => {
-    const from = rowStart[i]!;
+  rows.forEach((i, r) => {
+    const d = docs[i]!;
+    const from = rowStart[r]!;
     let at = from;
     let squares = 0;
     for (const [t, c] of d.terms) {
@@ -101,7 +113,19 @@ function vectorise(docs: readonly (TermDocument & { title: string })[]): Vectors
     // already in column order when a document's terms come in term order, as they do
     sortEntries(cols, vals, from, at);
   });
-  return { rows: { rowStart, cols, vals }, vocab };
+  return { rowStart, cols, vals };
+}
+
+/** Per row: 1 when it has no entries. */
+function emptyRows(m: Csr): Uint8Array {
+  const empty = new Uint8Array(m.rowStart.length - 1);
+  for (let i = 0; i < empty.length; i++) empty[i] = m.rowStart[i + 1] === m.rowStart[i] ? 1 : 0;
+  return empty;
+}
+
+/** 0 … n − 1. */
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
 }
 
 /** The given rows of a CSR matrix, with columns renumbered by `column` (entries in columns mapped to −1 left out). */
@@ -158,32 +182,72 @@ const LSA_RANK = 100;
 const RESTARTS_PER_K = 3;
 const FINAL_RESTARTS = 40;
 
+/** A scope's suggestions as unit vectors: the fitted ones, and all of them when asked. */
+interface Represented {
+  fitted: UnitRows;
+  /** Every suggestion's row (`fitted` itself when every suggestion was fitted), and per suggestion 1 when it has no weighted word. */
+  all(): { x: UnitRows; empty: Uint8Array };
+}
+
+/** Suggestions projected at a time when a large scope's rows are all projected. */
+const PROJECT_CHUNK = 4096;
+
 /**
  * The rows as unit vectors: projected on the top singular directions of the
  * TF-IDF matrix (latent semantic analysis, fitted on `fit`) — words that occur
  * together fold into one direction, so two suggestions about one theme in
  * different words come close — or, for comparison, the TF-IDF rows as they are.
+ * In a large scope the other suggestions' rows are made and projected only
+ * when all are asked for, a chunk at a time: neither their TF-IDF rows nor
+ * their projections are held while k is chosen on the sample.
  */
-function represent(v: Vectors, fit: readonly number[], representation: TopicRepresentation, random: () => number): UnitRows {
-  const { rowStart, cols, vals } = v.rows;
+function represent(
+  docs: readonly (TermDocument & { title: string })[],
+  w: Weighting,
+  fit: readonly number[],
+  representation: TopicRepresentation,
+  random: () => number,
+): Represented {
+  const n = docs.length;
   if (representation === 'tfidf') {
-    const sparse = Array.from({ length: rowStart.length - 1 }, (_, i) =>
+    const { rowStart, cols, vals } = tfidfRows(docs, w, range(0, n));
+    const sparse = Array.from({ length: n }, (_, i) =>
       Array.from({ length: rowStart[i + 1]! - rowStart[i]! }, (_, e) => [cols[rowStart[i]! + e]!, vals[rowStart[i]! + e]!] as [number, number]));
-    return { values: new Float64Array(0), dim: v.vocab.length, sparse };
+    const x = { values: new Float64Array(0), dim: w.vocab.length, sparse };
+    const empty = emptyRows({ rowStart, cols, vals });
+    return { fitted: fit.length === n ? x : subset(x, fit), all: () => ({ x, empty }) };
   }
+  const fitRows = tfidfRows(docs, w, fit);
   // only the words the fitted suggestions use span the space (a word absent from them has a zero
   // column, and its weight on every direction would be zero): in a large scope fitted on a sample
   // most of the vocabulary is absent, and the SVD's cost grows with the columns it carries
-  const column = new Int32Array(v.vocab.length).fill(-1);
-  for (const i of fit) for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) column[cols[e]!] = 0;
+  const column = new Int32Array(w.vocab.length).fill(-1);
+  for (let e = 0; e < fitRows.cols.length; e++) column[fitRows.cols[e]!] = 0;
   let used = 0;
   for (let j = 0; j < column.length; j++) if (column[j] === 0) column[j] = used++;
-  const all = fit.length === rowStart.length - 1;
-  const compact = used === v.vocab.length ? null : column;
+  const compact = used === w.vocab.length ? null : column;
   const rank = Math.max(1, Math.min(LSA_RANK, Math.floor(fit.length / 2), used));
-  const basis = truncatedSvd(all && !compact ? v.rows : selectCsr(v.rows, fit, compact), used, rank, random);
-  // the columns renumbered on the way, rather than the whole matrix copied into compact columns first
-  return { values: projectRows(v.rows, basis, compact), dim: basis.directions.length };
+  const spanned = compact ? selectCsr(fitRows, range(0, fit.length), compact) : fitRows;
+  const basis = truncatedSvd(spanned, used, rank, random);
+  const fitted = { values: projectRows(spanned, basis), dim: basis.directions.length };
+  if (fit.length === n) {
+    const empty = emptyRows(fitRows);
+    return { fitted, all: () => ({ x: fitted, empty }) };
+  }
+  return {
+    fitted,
+    all: () => {
+      // the same rows, projected the same way, as the fitted ones (column by column renumbered on the way)
+      const values = new Float64Array(n * fitted.dim);
+      const empty = new Uint8Array(n);
+      for (let from = 0; from < n; from += PROJECT_CHUNK) {
+        const rows = tfidfRows(docs, w, range(from, Math.min(n, from + PROJECT_CHUNK)));
+        values.set(projectRows(rows, basis, compact), from * fitted.dim);
+        empty.set(emptyRows(rows), from);
+      }
+      return { x: { values, dim: fitted.dim }, empty };
+    },
+  };
 }
 
 /** The rows `members` of x, as their own matrix. */
@@ -253,24 +317,25 @@ export function topicsOfScope(
   if (docs.length < minDocuments) {
     return { topics: [], assignments: [], note: { ...base, k: null, note: `${docs.length} suggestions: fewer than ${minDocuments}, too few for topics` } };
   }
-  const v = vectorise(docs);
-  if (v.vocab.length === 0) {
+  const w = weighting(docs);
+  if (w.vocab.length === 0) {
     return { topics: [], assignments: [], note: { ...base, k: null, note: `${docs.length} suggestions share no words: no topics` } };
   }
   const sample = sampleIndices(docs.length, SAMPLE, seededRandom(`${seed}|sample`));
-  const x = represent(v, sample, options.representation ?? 'lsa', seededRandom(`${seed}|basis`));
-  const xs = sample.length === docs.length ? x : subset(x, sample);
+  const space = represent(docs, w, sample, options.representation ?? 'lsa', seededRandom(`${seed}|basis`));
+  const xs = space.fitted;
   const sampleDocs = sample.map((i) => docs[i]!);
   const maxK = Math.max(3, Math.min(options.maxTopics ?? 12, Math.floor(docs.length / 8)));
   const chosen = options.topics ? { k: options.topics, coherenceByK: {} } : chooseK(xs, sampleDocs, maxK, seededRandom(`${seed}|k`));
   const k = Math.max(2, Math.min(chosen.k, docs.length));
   let result = bestOfRestarts(xs, k, FINAL_RESTARTS, seededRandom(`${seed}|final`));
   // a large scope: the sample's centres, refined over every suggestion
+  const { x, empty } = space.all();
   if (xs !== x) result = sphericalKMeans(x, k, () => 0, result.centres);
   const sims = docs.map((_, i) => similarity(x, i, result, result.assign[i]!));
   // outliers: suggestions with nothing in common with their topic, at most 15% of the scope
   const cap = Math.floor(0.15 * docs.length);
-  const outliers = new Set(docs.map((_, i) => i).filter((i) => v.rows.rowStart[i + 1] === v.rows.rowStart[i] || sims[i]! < 0.05).sort((a, b) => sims[a]! - sims[b]!).slice(0, cap));
+  const outliers = new Set(docs.map((_, i) => i).filter((i) => empty[i] === 1 || sims[i]! < 0.05).sort((a, b) => sims[a]! - sims[b]!).slice(0, cap));
   const members: number[][] = Array.from({ length: k }, () => []);
   docs.forEach((_, i) => {
     if (!outliers.has(i)) members[result.assign[i]!]!.push(i);
