@@ -5,7 +5,7 @@ import type { CountTable } from '../segment/count-table.ts';
 import { TableCounts, sortEntries, tableRows, tableViews } from '../segment/count-table.ts';
 import { TermSums } from './term-sums.ts';
 import type { Csr } from './truncated-svd.ts';
-import { projectRows, truncatedSvd } from './truncated-svd.ts';
+import { projector, truncatedSvd } from './truncated-svd.ts';
 import type { TermDocument } from './scope-counts.ts';
 import type { Scope } from './scopes.ts';
 
@@ -229,7 +229,8 @@ function represent(
   const rank = Math.max(1, Math.min(LSA_RANK, Math.floor(fit.length / 2), used));
   const spanned = compact ? selectCsr(fitRows, range(0, fit.length), compact) : fitRows;
   const basis = truncatedSvd(spanned, used, rank, random);
-  const fitted = { values: projectRows(spanned, basis), dim: basis.directions.length };
+  const project = projector(basis);
+  const fitted = { values: project(spanned), dim: basis.directions.length };
   if (fit.length === n) {
     const empty = emptyRows(fitRows);
     return { fitted, all: () => ({ x: fitted, empty }) };
@@ -242,7 +243,7 @@ function represent(
       const empty = new Uint8Array(n);
       for (let from = 0; from < n; from += PROJECT_CHUNK) {
         const rows = tfidfRows(docs, w, range(from, Math.min(n, from + PROJECT_CHUNK)));
-        values.set(projectRows(rows, basis, compact), from * fitted.dim);
+        values.set(project(rows, compact), from * fitted.dim);
         empty.set(emptyRows(rows), from);
       }
       return { x: { values, dim: fitted.dim }, empty };

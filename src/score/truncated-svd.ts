@@ -83,22 +83,65 @@ export function truncatedSvd(sparseRows: SparseRows | Csr, columns: number, rank
 
 /** Each row's coordinates on the basis (row · v_k = U Σ for the rows the basis came from), L2-normalised, as one flat array of rows × rank; `column` renumbers the rows' columns to the basis's (−1: a column the basis leaves out). */
 export function projectRows(sparseRows: SparseRows | Csr, basis: SingularBasis, column: Int32Array | null = null): Float64Array {
+  return projector(basis)(sparseRows, column);
+}
+
+/** projectRows for one basis and many sets of rows: the basis is laid out for it once. */
+export function projector(basis: SingularBasis): (sparseRows: SparseRows | Csr, column?: Int32Array | null) => Float64Array {
   const rank = basis.directions.length;
-  const { rowStart, cols, vals } = toCsr(sparseRows);
   // the directions as one columns × rank array, so a term's coordinates sit together
   const columns = basis.directions[0]?.length ?? 0;
   const across = new Float64Array(columns * rank);
-  basis.directions.forEach((v, k) => v.forEach((x, j) => (across[j * rank + k] = x)));
+  for (let k = 0; k < rank; k++) {
+    const v = basis.directions[k]!;
+    for (let j = 0; j < columns; j++) across[j * rank + k] = v[j]!;
+  }
+  return (sparseRows, column = null) => projectOn(toCsr(sparseRows), across, rank, column);
+}
+
+function projectOn(rows: Csr, across: Float64Array, rank: number, column: Int32Array | null): Float64Array {
+  const { rowStart, cols, vals } = rows;
   const n = rowStart.length - 1;
   const out = new Float64Array(n * rank);
+  // a row's entries (offset of their column's coordinates, and value), then four coordinates at a
+  // time summed in locals over them: each coordinate's sum takes the entries in the same order as
+  // one at a time would, so the same bits, without a load and a store of out per product
+  let longest = 0;
+  for (let i = 0; i < n; i++) longest = Math.max(longest, rowStart[i + 1]! - rowStart[i]!);
+  const at = new Int32Array(longest);
+  const xs = new Float64Array(longest);
   for (let i = 0; i < n; i++) {
     const o = i * rank;
+    let m = 0;
     for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) {
       const j = column ? column[cols[e]!]! : cols[e]!;
       if (j < 0) continue;
-      const x = vals[e]!;
-      const a = j * rank;
-      for (let k = 0; k < rank; k++) out[o + k]! += x * across[a + k]!;
+      at[m] = j * rank;
+      xs[m++] = vals[e]!;
+    }
+    let k = 0;
+    for (; k + 3 < rank; k += 4) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let t = 0; t < m; t++) {
+        const a = at[t]! + k;
+        const x = xs[t]!;
+        s0 += x * across[a]!;
+        s1 += x * across[a + 1]!;
+        s2 += x * across[a + 2]!;
+        s3 += x * across[a + 3]!;
+      }
+      out[o + k] = s0;
+      out[o + k + 1] = s1;
+      out[o + k + 2] = s2;
+      out[o + k + 3] = s3;
+    }
+    for (; k < rank; k++) {
+      let s = 0;
+      for (let t = 0; t < m; t++) s += xs[t]! * across[at[t]! + k]!;
+      out[o + k] = s;
     }
     let norm = 0;
     for (let k = 0; k < rank; k++) norm += out[o + k]! * out[o + k]!;
