@@ -53,11 +53,14 @@ export interface TopicOptions {
   representation?: TopicRepresentation;
 }
 
-/** A scope's TF-IDF weighting: its vocabulary and document frequencies (rows are made from it when needed, so a large scope's rows need not all be held at once). */
+/** A scope's TF-IDF weighting (rows are made from it when needed, so a large scope's rows need not all be held at once). */
 interface Weighting {
+  /** The weighted terms, sorted: column j is vocab[j]. */
   vocab: string[];
-  index: Map<string, number>;
-  df: Map<string, number>;
+  /** Per term number of the scope's term index: its column, or −1. */
+  column: Int32Array;
+  /** Per column: ln(N/df). */
+  idf: Float64Array;
 }
 
 /**
@@ -66,44 +69,59 @@ interface Weighting {
  * suggestions and at most 10% of them in a large scope (broader words are the
  * scope's general vocabulary, not a topic's), or in 2 to 50% of them in a
  * scope under 200 suggestions (where a topic's own words are necessarily
- * broad); title words count double.
+ * broad); title words count double. Counted by term number over the scope's
+ * term index (a run's documents read in place), not by string.
  */
-function weighting(docs: readonly TermDocument[]): Weighting {
-  const n = docs.length;
-  const df = new Map<string, number>();
-  for (const d of docs) for (const t of d.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+function weighting(index: TermIndex): Weighting {
+  const { starts, ids, rows } = index;
+  const n = rows.length;
+  const df = new Int32Array(index.vocab.length);
+  for (let i = 0; i < n; i++) for (let e = starts[rows[i]!]!; e < starts[rows[i]! + 1]!; e++) df[ids[e]!]!++;
   const minDf = n >= 200 ? 5 : 2;
   const maxDf = Math.max(minDf, (n >= 200 ? 0.1 : 0.5) * n);
-  const vocab = [...df].filter(([t, c]) => c >= minDf && c <= maxDf && [...t].length >= 2).map(([t]) => t).sort();
-  return { vocab, index: new Map(vocab.map((t, i) => [t, i])), df };
+  const kept: number[] = [];
+  for (let id = 0; id < df.length; id++) if (df[id]! >= minDf && df[id]! <= maxDf && [...index.vocab[id]!].length >= 2) kept.push(id);
+  // the default sort compares UTF-16 code units, as the term strings were sorted before
+  const vocab = kept.map((id) => index.vocab[id]!).sort();
+  const column = new Int32Array(index.vocab.length).fill(-1);
+  const idf = new Float64Array(vocab.length);
+  const place = new Map(vocab.map((t, j) => [t, j]));
+  for (const id of kept) {
+    const j = place.get(index.vocab[id]!)!;
+    column[id] = j;
+    idf[j] = Math.log(n / df[id]!);
+  }
+  return { vocab, column, idf };
 }
 
 /**
- * The TF-IDF rows of documents `rows` (of the scope's `docs`), L2-normalised,
- * as compressed sparse rows with columns ascending (8 + 4 bytes an entry: an
- * array per entry took ten times that).
+ * The TF-IDF rows of documents `rows` (of the scope's `docs`, in `index`),
+ * L2-normalised, as compressed sparse rows with columns ascending (8 + 4
+ * bytes an entry: an array per entry took ten times that).
  */
-function tfidfRows(docs: readonly (TermDocument & { title: string })[], w: Weighting, rows: readonly number[]): Csr {
-  const n = docs.length;
-  const { index, df } = w;
+function tfidfRows(docs: readonly { title: string }[], index: TermIndex, w: Weighting, rows: readonly number[]): Csr {
+  const { starts, ids, counts } = index;
+  const { column, idf } = w;
   const rowStart = new Int32Array(rows.length + 1);
   rows.forEach((i, r) => {
     let used = 0;
-    for (const t of docs[i]!.terms.keys()) if (index.has(t)) used++;
+    const row = index.rows[i]!;
+    for (let e = starts[row]!; e < starts[row + 1]!; e++) if (column[ids[e]!]! >= 0) used++;
     rowStart[r + 1] = rowStart[r]! + used;
   });
   const cols = new Int32Array(rowStart[rows.length]!);
   const vals = new Float64Array(cols.length);
   rows.forEach((i, r) => {
-    const d = docs[i]!;
+    const { title } = docs[i]!;
+    const row = index.rows[i]!;
     const from = rowStart[r]!;
     let at = from;
     let squares = 0;
-    for (const [t, c] of d.terms) {
-      const j = index.get(t);
-      if (j === undefined) continue;
-      const tf = c + (d.title.includes(t) ? 2 : 0);
-      const v = (1 + Math.log(tf)) * Math.log(n / df.get(t)!);
+    for (let e = starts[row]!; e < starts[row + 1]!; e++) {
+      const j = column[ids[e]!]!;
+      if (j < 0) continue;
+      const tf = counts[e]! + (title.includes(w.vocab[j]!) ? 2 : 0);
+      const v = (1 + Math.log(tf)) * idf[j]!;
       cols[at] = j;
       vals[at++] = v;
       squares += v * v;
@@ -202,7 +220,8 @@ const PROJECT_CHUNK = 4096;
  * their projections are held while k is chosen on the sample.
  */
 function represent(
-  docs: readonly (TermDocument & { title: string })[],
+  docs: readonly { title: string }[],
+  index: TermIndex,
   w: Weighting,
   fit: readonly number[],
   representation: TopicRepresentation,
@@ -210,14 +229,14 @@ function represent(
 ): Represented {
   const n = docs.length;
   if (representation === 'tfidf') {
-    const { rowStart, cols, vals } = tfidfRows(docs, w, range(0, n));
+    const { rowStart, cols, vals } = tfidfRows(docs, index, w, range(0, n));
     const sparse = Array.from({ length: n }, (_, i) =>
       Array.from({ length: rowStart[i + 1]! - rowStart[i]! }, (_, e) => [cols[rowStart[i]! + e]!, vals[rowStart[i]! + e]!] as [number, number]));
     const x = { values: new Float64Array(0), dim: w.vocab.length, sparse };
     const empty = emptyRows({ rowStart, cols, vals });
     return { fitted: fit.length === n ? x : subset(x, fit), all: () => ({ x, empty }) };
   }
-  const fitRows = tfidfRows(docs, w, fit);
+  const fitRows = tfidfRows(docs, index, w, fit);
   // only the words the fitted suggestions use span the space (a word absent from them has a zero
   // column, and its weight on every direction would be zero): in a large scope fitted on a sample
   // most of the vocabulary is absent, and the SVD's cost grows with the columns it carries
@@ -242,7 +261,7 @@ function represent(
       const values = new Float64Array(n * fitted.dim);
       const empty = new Uint8Array(n);
       for (let from = 0; from < n; from += PROJECT_CHUNK) {
-        const rows = tfidfRows(docs, w, range(from, Math.min(n, from + PROJECT_CHUNK)));
+        const rows = tfidfRows(docs, index, w, range(from, Math.min(n, from + PROJECT_CHUNK)));
         values.set(project(rows, compact), from * fitted.dim);
         empty.set(emptyRows(rows), from);
       }
@@ -318,12 +337,13 @@ export function topicsOfScope(
   if (docs.length < minDocuments) {
     return { topics: [], assignments: [], note: { ...base, k: null, note: `${docs.length} suggestions: fewer than ${minDocuments}, too few for topics` } };
   }
-  const w = weighting(docs);
+  const index = indexTerms(docs);
+  const w = weighting(index);
   if (w.vocab.length === 0) {
     return { topics: [], assignments: [], note: { ...base, k: null, note: `${docs.length} suggestions share no words: no topics` } };
   }
   const sample = sampleIndices(docs.length, SAMPLE, seededRandom(`${seed}|sample`));
-  const space = represent(docs, w, sample, options.representation ?? 'lsa', seededRandom(`${seed}|basis`));
+  const space = represent(docs, index, w, sample, options.representation ?? 'lsa', seededRandom(`${seed}|basis`));
   const xs = space.fitted;
   const sampleDocs = sample.map((i) => docs[i]!);
   const maxK = Math.max(3, Math.min(options.maxTopics ?? 12, Math.floor(docs.length / 8)));
@@ -343,7 +363,6 @@ export function topicsOfScope(
   });
   // order topics by size, then by their first member, so ids are stable
   const order = members.map((m, c) => ({ m, c })).filter((x) => x.m.length > 0).sort((x, y) => y.m.length - x.m.length || x.m[0]! - y.m[0]!);
-  const index = indexTerms(docs);
   const topicTerms = classTfIdf(order.map((o) => o.m), index);
   const topics: Topic[] = [];
   const assignments: DocumentTopic[] = [];
