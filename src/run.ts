@@ -128,7 +128,7 @@ async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunS
   mkdirSync(options.out, { recursive: true });
   const outputs = { database: join(options.out, 'hotwords.sqlite'), rejects: join(options.out, 'rejects.jsonl'), json: [] as string[], clouds: [] as CloudFile[], report: null as string | null };
 
-  const store = Store.open(outputs.database, { fresh: options.fresh });
+  const store = Store.open(outputs.database, { fresh: options.fresh, threads: options.workers ?? availableParallelism() });
   // Reading, segmenting, scoring and storing. Only what the files written after it need comes
   // out: the documents and the rest of the analysis go before the clouds and the report (at 97 MB
   // the heap those hold is most of the run's peak there).

@@ -54,12 +54,19 @@ export class Store {
     this.tmp = tmp;
   }
 
-  /** Open `path` (fresh: ignore what is there and start a new database). */
-  static open(path: string, options: { fresh?: boolean } = {}): Store {
+  /**
+   * Open `path` (fresh: ignore what is there and start a new database). Up to
+   * `threads` threads (default 1) sort for SQLite: building the term index of
+   * a new database sorts every term row (5 M at 100 MB of input), 3.1–4.4 → 2.4–2.8 s
+   * on two.
+   */
+  static open(path: string, options: { fresh?: boolean; threads?: number } = {}): Store {
+    const threads = `threads = ${Math.max(0, (options.threads ?? 1) - 1)}`;
     if (existsSync(path) && !options.fresh) {
       const db = new Database(path);
       db.pragma('foreign_keys = ON');
       db.pragma(CACHE);
+      db.pragma(threads);
       return new Store(path, db, null);
     }
     const tmp = `${path}.tmp-${process.pid}`;
@@ -70,6 +77,7 @@ export class Store {
     // foreign-key lookups check nothing (a database opened again for a later run enforces them)
     db.pragma('foreign_keys = OFF');
     db.pragma(CACHE);
+    db.pragma(threads);
     return new Store(path, db, tmp);
   }
 
@@ -223,7 +231,7 @@ function insertDocuments(db: Database.Database, docs: readonly CountedDocument[]
   for (const { record: r, terms, pairs } of byId) {
     insDoc.run(r.id, r.title, r.text, r.category, r.year, r.session, r.date, r.unit, r.result,
       r.disclosed === null ? null : r.disclosed ? 1 : 0, basename(r.origin.file), r.origin.line, JSON.stringify(r.meta), pairsJson(pairs));
-    for (const [term, count] of terms) insTerm.add(r.id, term, count);
+    terms.forEach((count, term) => insTerm.add(r.id, term, count));
   }
   insTerm.flush();
 }
@@ -262,7 +270,7 @@ class BatchInsert {
 /** JSON.stringify([...pairs]), without building an array per pair. */
 function pairsJson(pairs: ReadonlyMap<string, number>): string {
   let out = '';
-  for (const [key, count] of pairs) out += `${out === '' ? '[' : ','}[${JSON.stringify(key)},${count}]`;
+  pairs.forEach((count, key) => (out += `${out === '' ? '[' : ','}[${JSON.stringify(key)},${count}]`));
   return out === '' ? '[]' : `${out}]`;
 }
 

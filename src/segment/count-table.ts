@@ -401,8 +401,10 @@ export class TableCounts implements ReadonlyMap<string, number> {
     return this.entries();
   }
 
+  /** As entries() gives them, without an iterator and a pair for each. */
   forEach(f: (value: number, key: string, map: ReadonlyMap<string, number>) => void): void {
-    for (const [k, v] of this.entries()) f(v, k, this);
+    const { vocab, ids, counts, starts } = this.table;
+    for (let e = starts[this.index]!; e < starts[this.index + 1]!; e++) f(counts[e]!, vocab[ids[e]!]!, this);
   }
 }
 
