@@ -283,7 +283,7 @@ function insertAnalysis(db: Database.Database, c: CorpusAnalysis): void {
     insKw.run(k.category, k.year, k.term, k.rank, k.score, k.docs, k.freq, k.share, k.salience, k.tfidf, k.g2, k.p, k.q, k.z, k.ratio, k.significant ? 1 : 0);
   }
   const insEv = new BatchInsert(db, 'keyword_documents', ['category', 'year', 'term', 'document_id', 'count', 'position', 'snippet']);
-  for (const e of c.evidence) insEv.add(e.category, e.year, e.term, e.documentId, e.count, e.position, e.snippet);
+  for (const e of c.evidence) e.documents.forEach((d, i) => insEv.add(e.category, e.year, e.term, d.id, d.count, i + 1, d.snippet));
   insEv.flush();
   const insTrend = db.prepare('INSERT INTO term_trends(category, year, term, docs, share, weight, status, z_previous) VALUES (?,?,?,?,?,?,?,?)');
   for (const t of c.trends) insTrend.run(t.category, t.year, t.term, t.docs, t.share, t.weight, t.status, t.zPrevious);

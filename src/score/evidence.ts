@@ -1,14 +1,26 @@
 import { snippet } from '../corpus/snippet.ts';
 import type { Scope } from './scopes.ts';
 
-/** A suggestion behind a hot word of a scope, with a keyword-in-context passage for the first few. */
+/**
+ * The suggestions behind a hot word of a scope: every suggestion of the scope
+ * that contains it, most occurrences first, then by id (a suggestion's
+ * position is its place in the list, from 1).
+ */
 export interface KeywordEvidence extends Scope {
   term: string;
-  documentId: string;
+  documents: EvidenceRow[];
+}
+
+/**
+ * One suggestion behind a hot word. Named as evidence.json names them, which
+ * lists these objects as they are (at 100 MB of input there are 740,000: one
+ * copy, of three fields, not a row per suggestion of seven fields and another
+ * for the JSON).
+ */
+export interface EvidenceRow {
+  id: string;
   /** Occurrences of the term in the suggestion. */
   count: number;
-  /** Order within the term's evidence: most occurrences first, then id. */
-  position: number;
   /** `…before【term】after…`, for the first `snippets` suggestions (20); null after. */
   snippet: string | null;
 }
@@ -48,7 +60,8 @@ export function keywordEvidence(
     const inScope = (holders.get(k.term) ?? [])
       .filter((i) => (k.category === null || docs[i]!.category === k.category) && (k.year === null || docs[i]!.year === k.year))
       .sort((a, b) => docs[b]!.terms.get(k.term)! - docs[a]!.terms.get(k.term)! || (docs[a]!.id < docs[b]!.id ? -1 : docs[a]!.id > docs[b]!.id ? 1 : 0));
-    inScope.forEach((i, position) => {
+    if (inScope.length === 0) continue;
+    const documents = inScope.map((i, position): EvidenceRow => {
       const d = docs[i]!;
       let passage = '';
       if (position < snippets) {
@@ -58,8 +71,9 @@ export function keywordEvidence(
           if (passage !== '') break;
         }
       }
-      out.push({ category: k.category, year: k.year, term: k.term, documentId: d.id, count: d.terms.get(k.term)!, position: position + 1, snippet: passage === '' ? null : passage });
+      return { id: d.id, count: d.terms.get(k.term)!, snippet: passage === '' ? null : passage };
     });
+    out.push({ category: k.category, year: k.year, term: k.term, documents });
   }
   return out;
 }
