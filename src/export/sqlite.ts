@@ -301,8 +301,9 @@ function insertAnalysis(db: Database.Database, c: CorpusAnalysis): void {
   for (const t of c.topics) {
     insTopic.run(t.topicId, t.category, t.year, t.label, t.size, JSON.stringify(t.terms), t.coherence, JSON.stringify(t.representative), t.outlier ? 1 : 0);
   }
-  const insDocTopic = db.prepare('INSERT INTO document_topics(document_id, topic_id, weight) VALUES (?,?,?)');
-  for (const a of c.documentTopics) insDocTopic.run(a.documentId, a.topicId, a.weight);
+  const insDocTopic = new BatchInsert(db, 'document_topics', ['document_id', 'topic_id', 'weight']);
+  for (const a of c.documentTopics) insDocTopic.add(a.documentId, a.topicId, a.weight);
+  insDocTopic.flush();
   const insTopicScope = db.prepare('INSERT INTO topic_scopes(category, year, documents, k, note, coherence_by_k) VALUES (?,?,?,?,?,?)');
   for (const n of c.topicScopes) insTopicScope.run(n.category, n.year, n.documents, n.k, n.note, JSON.stringify(n.coherenceByK));
   const insPhrase = db.prepare('INSERT INTO phrases(term, left_token, right_token, count, docs, pmi, g2) VALUES (?,?,?,?,?,?,?)');
