@@ -46,23 +46,31 @@ export function keywordEvidence(
   snippets = 20,
 ): KeywordEvidence[] {
   const wanted = new Set(keywords.map((k) => k.term));
-  const holders = new Map<string, number[]>();
+  // per wanted term: the documents holding it, and its count in each (looked up once, not per comparison)
+  const holders = new Map<string, { docs: number[]; counts: number[] }>();
   docs.forEach((d, i) => {
-    for (const t of d.terms.keys()) {
-      if (!wanted.has(t)) continue;
-      const list = holders.get(t);
-      if (list) list.push(i);
-      else holders.set(t, [i]);
-    }
+    d.terms.forEach((count, t) => {
+      if (!wanted.has(t)) return;
+      const h = holders.get(t);
+      if (h) {
+        h.docs.push(i);
+        h.counts.push(count);
+      } else holders.set(t, { docs: [i], counts: [count] });
+    });
   });
   const out: KeywordEvidence[] = [];
   for (const k of keywords) {
-    const inScope = (holders.get(k.term) ?? [])
-      .filter((i) => (k.category === null || docs[i]!.category === k.category) && (k.year === null || docs[i]!.year === k.year))
-      .sort((a, b) => docs[b]!.terms.get(k.term)! - docs[a]!.terms.get(k.term)! || (docs[a]!.id < docs[b]!.id ? -1 : docs[a]!.id > docs[b]!.id ? 1 : 0));
+    const h = holders.get(k.term);
+    if (!h) continue;
+    // places in h of the scope's documents, most occurrences first, then by id
+    const inScope: number[] = [];
+    h.docs.forEach((i, x) => {
+      if ((k.category === null || docs[i]!.category === k.category) && (k.year === null || docs[i]!.year === k.year)) inScope.push(x);
+    });
+    inScope.sort((a, b) => h.counts[b]! - h.counts[a]! || (docs[h.docs[a]!]!.id < docs[h.docs[b]!]!.id ? -1 : docs[h.docs[a]!]!.id > docs[h.docs[b]!]!.id ? 1 : 0));
     if (inScope.length === 0) continue;
-    const documents = inScope.map((i, position): EvidenceRow => {
-      const d = docs[i]!;
+    const documents = inScope.map((x, position): EvidenceRow => {
+      const d = docs[h.docs[x]!]!;
       let passage = '';
       if (position < snippets) {
         const text = d.text();
@@ -71,7 +79,7 @@ export function keywordEvidence(
           if (passage !== '') break;
         }
       }
-      return { id: d.id, count: d.terms.get(k.term)!, snippet: passage === '' ? null : passage };
+      return { id: d.id, count: h.counts[x]!, snippet: passage === '' ? null : passage };
     });
     out.push({ category: k.category, year: k.year, term: k.term, documents });
   }
