@@ -36,7 +36,7 @@ export interface EvidenceDocument {
 
 /**
  * For every keyword of every scope, the suggestions of the scope that contain
- * it. `surfaceForms` gives the strings a term may appear as in the text (its
+ * it (a keyword none contains has no entry). `surfaceForms` gives the strings a term may appear as in the text (its
  * synonyms), so a folded term still gets its passage.
  */
 export function keywordEvidence(

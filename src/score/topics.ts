@@ -81,17 +81,15 @@ function weighting(index: TermIndex): Weighting {
   const maxDf = Math.max(minDf, (n >= 200 ? 0.1 : 0.5) * n);
   const kept: number[] = [];
   for (let id = 0; id < df.length; id++) if (df[id]! >= minDf && df[id]! <= maxDf && [...index.vocab[id]!].length >= 2) kept.push(id);
-  // the default sort compares UTF-16 code units, as the term strings were sorted before
-  const vocab = kept.map((id) => index.vocab[id]!).sort();
+  // columns in the terms' order (by UTF-16 code unit, as < compares; a table's numbers already are)
+  kept.sort((a, b) => (index.vocab[a]! < index.vocab[b]! ? -1 : index.vocab[a]! > index.vocab[b]! ? 1 : 0));
   const column = new Int32Array(index.vocab.length).fill(-1);
-  const idf = new Float64Array(vocab.length);
-  const place = new Map(vocab.map((t, j) => [t, j]));
-  for (const id of kept) {
-    const j = place.get(index.vocab[id]!)!;
+  const idf = new Float64Array(kept.length);
+  kept.forEach((id, j) => {
     column[id] = j;
     idf[j] = Math.log(n / df[id]!);
-  }
-  return { vocab, column, idf };
+  });
+  return { vocab: kept.map((id) => index.vocab[id]!), column, idf };
 }
 
 /**
@@ -141,7 +139,7 @@ function emptyRows(m: Csr): Uint8Array {
   return empty;
 }
 
-/** 0 … n − 1. */
+/** from, from + 1, … to − 1. */
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, i) => from + i);
 }
@@ -257,7 +255,7 @@ function represent(
   return {
     fitted,
     all: () => {
-      // the same rows, projected the same way, as the fitted ones (column by column renumbered on the way)
+      // made and projected as the fitted ones were (their columns renumbered to the basis's on the way)
       const values = new Float64Array(n * fitted.dim);
       const empty = new Uint8Array(n);
       for (let from = 0; from < n; from += PROJECT_CHUNK) {
