@@ -28,4 +28,25 @@ describe('truncated SVD', () => {
     // the same seed gives the same bytes
     expect(projectRows(rows, truncatedSvd(rows, 4, 2, seededRandom('t')))).toEqual(x);
   });
+
+  it('projects each coordinate as one sum over the row\'s entries in order, with or without renumbered columns', () => {
+    // rows of 0–30 entries over 60 columns, of which the basis keeps every third (7 coordinates: the
+    // four-at-a-time sums and the rest); the reference adds entry by entry into each coordinate
+    const random = seededRandom('p');
+    const rows = Array.from({ length: 50 }, (_, i) => {
+      const cols = [...new Set(Array.from({ length: i % 31 }, () => Math.floor(random() * 60)))].sort((a, b) => a - b);
+      return cols.map((j) => [j, random() - 0.3] as [number, number]);
+    });
+    const column = Int32Array.from({ length: 60 }, (_, j) => (j % 3 === 0 ? j / 3 : -1));
+    const kept = rows.map((r) => r.filter(([j]) => column[j]! >= 0).map(([j, v]) => [column[j]!, v] as [number, number]));
+    const basis = truncatedSvd(kept, 20, 7, seededRandom('q'));
+    const reference = new Float64Array(rows.length * 7);
+    kept.forEach((r, i) => {
+      for (const [j, v] of r) for (let k = 0; k < 7; k++) reference[i * 7 + k]! += v * basis.directions[k]![j]!;
+      const norm = Math.sqrt(reference.subarray(i * 7, i * 7 + 7).reduce((a, x) => a + x * x, 0));
+      if (norm > 0) for (let k = 0; k < 7; k++) reference[i * 7 + k]! /= norm;
+    });
+    expect(projectRows(kept, basis)).toEqual(reference);
+    expect(projectRows(rows, basis, column)).toEqual(reference);
+  });
 });
