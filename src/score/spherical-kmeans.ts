@@ -1,4 +1,5 @@
 import { dotAt } from './dot-product.ts';
+import type { DotKernel } from './dot-kernel.ts';
 
 /**
  * Unit vectors of length `dim`, stored flat (row i is values[i * dim … (i + 1) * dim))
@@ -8,6 +9,8 @@ export interface UnitRows {
   values: Float64Array;
   dim: number;
   sparse?: readonly (readonly (readonly [number, number])[])[];
+  /** Dense rows held in a DotKernel (values is its view): k-means takes its cosines there (same bits). */
+  kernel?: DotKernel;
 }
 
 function rowCount(x: UnitRows): number {
@@ -59,9 +62,10 @@ function addRow(x: UnitRows, i: number, c: Float64Array, k: number): void {
  */
 export function sphericalKMeans(x: UnitRows, k: number, random: () => number, initial?: Float64Array): Clustering {
   const n = rowCount(x);
-  const { dim } = x;
-  const centres = new Float64Array(k * dim);
+  const { dim, kernel } = x;
+  const centres = kernel ? kernel.centres('work', k) : new Float64Array(k * dim);
   centres.set(initial ?? seedCentres(x, k, random));
+  const dotRow = kernel ? kernel.dotter(centres) : (i: number, c: number): number => rowDot(x, i, centres, c);
   const assign = new Int32Array(n).fill(-1);
   // Elkan's bounds, in chord distance √(2 − 2·cos) (a metric on the unit sphere): `upper` ≥ the
   // distance to the own centre, `lower[i·k + c]` ≤ the distance to centre c. A centre is not
@@ -101,11 +105,11 @@ export function sphericalKMeans(x: UnitRows, k: number, random: () => number, in
           if (c === best) continue;
           if (upper[i]! + BOUND_SLACK < lower[row + c]! || upper[i]! + BOUND_SLACK < apart[best * k + c]!) continue;
           if (Number.isNaN(bestSim)) {
-            bestSim = rowDot(x, i, centres, best);
+            bestSim = dotRow(i, best);
             upper[i] = lower[row + best] = chord(bestSim);
             if (upper[i]! + BOUND_SLACK < lower[row + c]! || upper[i]! + BOUND_SLACK < apart[best * k + c]!) continue;
           }
-          const s = rowDot(x, i, centres, c);
+          const s = dotRow(i, c);
           lower[row + c] = chord(s);
           if (s > bestSim || (s === bestSim && c < best)) {
             bestSim = s;
@@ -116,7 +120,7 @@ export function sphericalKMeans(x: UnitRows, k: number, random: () => number, in
       } else {
         let bestSim = -Infinity;
         for (let c = 0; c < k; c++) {
-          const s = rowDot(x, i, centres, c);
+          const s = dotRow(i, c);
           lower[row + c] = chord(s);
           if (s > bestSim) {
             bestSim = s;
@@ -148,20 +152,22 @@ export function sphericalKMeans(x: UnitRows, k: number, random: () => number, in
     }
   }
   let objective = 0;
-  for (let i = 0; i < n; i++) objective += rowDot(x, i, centres, assign[i]!);
-  return { assign, centres, objective };
+  for (let i = 0; i < n; i++) objective += dotRow(i, assign[i]!);
+  // a kernel's room is used again by the next run
+  return { assign, centres: kernel ? centres.slice() : centres, objective };
 }
 
 /** k-means++ seeding: k rows as centres, each drawn with weight (1 − cosine to the nearest centre so far)². */
 export function seedCentres(x: UnitRows, k: number, random: () => number): Float64Array {
   const n = rowCount(x);
-  const centres = new Float64Array(k * x.dim);
+  const centres = x.kernel ? x.kernel.centres('seed', k) : new Float64Array(k * x.dim);
+  const dotRow = x.kernel ? x.kernel.dotter(centres) : (i: number, c: number): number => rowDot(x, i, centres, c);
   addRow(x, Math.min(n - 1, Math.floor(random() * n)), centres, 0);
   const nearest = new Float64Array(n).fill(-Infinity);
   for (let c = 1; c < k; c++) {
     let total = 0;
     for (let i = 0; i < n; i++) {
-      nearest[i] = Math.max(nearest[i]!, rowDot(x, i, centres, c - 1));
+      nearest[i] = Math.max(nearest[i]!, dotRow(i, c - 1));
       total += Math.max(0, 1 - nearest[i]!) ** 2;
     }
     let r = random() * total;
@@ -175,7 +181,7 @@ export function seedCentres(x: UnitRows, k: number, random: () => number): Float
     }
     addRow(x, pick, centres, c);
   }
-  return centres;
+  return x.kernel ? centres.slice() : centres;
 }
 
 /** Room for rounding in the bound test: a row is skipped only when its own centre is nearer by more than this. */

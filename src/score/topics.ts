@@ -1,4 +1,5 @@
 import { seededRandom } from './seeded-random.ts';
+import { DotKernel } from './dot-kernel.ts';
 import type { UnitRows } from './spherical-kmeans.ts';
 import { bestOfRestarts, similarity, sphericalKMeans } from './spherical-kmeans.ts';
 import type { CountTable } from '../segment/count-table.ts';
@@ -345,9 +346,11 @@ export function topicsOfScope(
   const xs = space.fitted;
   const sampleDocs = sample.map((i) => docs[i]!);
   const maxK = Math.max(3, Math.min(options.maxTopics ?? 12, Math.floor(docs.length / 8)));
-  const chosen = options.topics ? { k: options.topics, coherenceByK: {} } : chooseK(xs, sampleDocs, maxK, seededRandom(`${seed}|k`));
+  // the k search and the restarts take their cosines in WebAssembly (dot-kernel.ts: the same bits)
+  const held = xs.sparse ? xs : new DotKernel(xs, Math.max(maxK, options.topics ?? 0, 2)).rows;
+  const chosen = options.topics ? { k: options.topics, coherenceByK: {} } : chooseK(held, sampleDocs, maxK, seededRandom(`${seed}|k`));
   const k = Math.max(2, Math.min(chosen.k, docs.length));
-  let result = bestOfRestarts(xs, k, FINAL_RESTARTS, seededRandom(`${seed}|final`));
+  let result = bestOfRestarts(held, k, FINAL_RESTARTS, seededRandom(`${seed}|final`));
   // a large scope: the sample's centres, refined over every suggestion
   const { x, empty } = space.all();
   if (xs !== x) result = sphericalKMeans(x, k, () => 0, result.centres);

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { DotKernel } from '../../src/score/dot-kernel.ts';
+import { dotAt } from '../../src/score/dot-product.ts';
+import { seededRandom } from '../../src/score/seeded-random.ts';
+import { bestOfRestarts, seedCentres, sphericalKMeans } from '../../src/score/spherical-kmeans.ts';
+
+/** n unit rows of `dim` around a few random directions. */
+function unitRows(n: number, dim: number, seed: string): Float64Array {
+  const random = seededRandom(seed);
+  const axes = Array.from({ length: 4 }, () => Array.from({ length: dim }, () => random() - 0.5));
+  const values = new Float64Array(n * dim);
+  for (let i = 0; i < n; i++) {
+    const v = axes[i % 4]!.map((a) => a + 3 * (random() - 0.5));
+    const norm = Math.hypot(...v);
+    v.forEach((x, j) => (values[i * dim + j] = x / norm));
+  }
+  return values;
+}
+
+describe('DotKernel', () => {
+  it('gives dotAt\'s bits for every length, the tail included', () => {
+    for (const dim of [1, 2, 3, 4, 5, 7, 8, 9, 100, 101, 103]) {
+      const values = unitRows(20, dim, `d${dim}`);
+      const kernel = new DotKernel({ values, dim }, 3);
+      const centres = kernel.centres('work', 3);
+      centres.set(values.subarray(5 * dim, 8 * dim));
+      const dot = kernel.dotter(centres);
+      for (let i = 0; i < 20; i++) for (let c = 0; c < 3; c++) expect(dot(i, c)).toBe(dotAt(values, i * dim, values, (5 + c) * dim, dim));
+    }
+  });
+
+  it('gives k-means the same seeding, clustering and restarts as rows in plain arrays', () => {
+    for (const dim of [100, 37]) {
+      const values = unitRows(1500, dim, `k${dim}`);
+      const plain = { values, dim };
+      const held = new DotKernel(plain, 9).rows;
+      expect(seedCentres(held, 9, seededRandom('s'))).toEqual(seedCentres(plain, 9, seededRandom('s')));
+      expect(sphericalKMeans(held, 9, seededRandom('r'))).toEqual(sphericalKMeans(plain, 9, seededRandom('r')));
+      expect(bestOfRestarts(held, 6, 5, seededRandom('b'))).toEqual(bestOfRestarts(plain, 6, 5, seededRandom('b')));
+    }
+  });
+
+  it('says so when asked for more centres than it has room for', () => {
+    const kernel = new DotKernel({ values: unitRows(10, 8, 'r'), dim: 8 }, 4);
+    expect(() => kernel.centres('work', 5)).toThrow(/at most 4 centres/);
+  });
+});
