@@ -1,11 +1,12 @@
 import type { UnitRows } from './spherical-kmeans.ts';
 
 /**
- * dot-kernel.wat, assembled (wabt 1.0.37: parseWat with SIMD, toBinary). Its
- * one function sums a dot product in two f64x2 lanes as dotAt's four sums
- * (dot-product.ts), adds the tail to the first, and joins them as dotAt does.
+ * dot-kernel.wat, assembled (wabt 1.0.37: parseWat with SIMD, toBinary). `dot`
+ * sums a dot product in two f64x2 lanes as dotAt's four sums (dot-product.ts),
+ * adds the tail to the first, and joins them as dotAt does; `subtractAndDot`
+ * is truncated-svd.ts's Gram–Schmidt step (c −= d·q, then next · c) the same way.
  */
-const WASM = 'AGFzbQEAAAABCAFgA39/fwF8Ag8BA2VudgZtZW1vcnkCAAEDAgEABwcBA2RvdAAACtMBAdABAwJ7An8BfEQAAAAAAAAAAP0UIQNEAAAAAAAAAAD9FCEEIAJBfHEhBgJAA0AgBSAGTw0BIAMgACAFQQN0av0ABAAgASAFQQN0av0ABAD98gH98AEhAyAEIAAgBUEDdGr9AAQQIAEgBUEDdGr9AAQQ/fIB/fABIQQgBUEEaiEFDAALCyAD/SEAIQcCQANAIAUgAk8NASAHIAAgBUEDdGorAwAgASAFQQN0aisDAKKgIQcgBUEBaiEFDAALCyAHIAP9IQGgIAT9IQAgBP0hAaCgCw==';
+const WASM = 'AGFzbQEAAAABEQJgA39/fwF8YAV/f3x/fwF8Ag8BA2VudgZtZW1vcnkCAAEDAwIAAQcYAgNkb3QAAA5zdWJ0cmFjdEFuZERvdAABCo0EAtABAwJ7An8BfEQAAAAAAAAAAP0UIQNEAAAAAAAAAAD9FCEEIAJBfHEhBgJAA0AgBSAGTw0BIAMgACAFQQN0av0ABAAgASAFQQN0av0ABAD98gH98AEhAyAEIAAgBUEDdGr9AAQQIAEgBUEDdGr9AAQQ/fIB/fABIQQgBUEEaiEFDAALCyAD/SEAIQcCQANAIAUgAk8NASAHIAAgBUEDdGorAwAgASAFQQN0aisDAKKgIQcgBUEBaiEFDAALCyAHIAP9IQGgIAT9IQAgBP0hAaCgC7gCBgN7An8BfAF/AnsBfCAC/RQhB0QAAAAAAAAAAP0UIQVEAAAAAAAAAAD9FCEGIARBfHEhCQJAA0AgCCAJTw0BIAAgCEEDdGohCyAL/QAEACAHIAEgCEEDdGr9AAQA/fIB/fEBIQwgC/0ABBAgByABIAhBA3Rq/QAEEP3yAf3xASENIAsgDP0LBAAgCyAN/QsEECAFIAMgCEEDdGr9AAQAIAz98gH98AEhBSAGIAMgCEEDdGr9AAQQIA398gH98AEhBiAIQQRqIQgMAAsLIAX9IQAhCgJAA0AgCCAETw0BIAAgCEEDdGohCyALKwMAIAIgASAIQQN0aisDAKKhIQ4gCyAOOQMAIAogAyAIQQN0aisDACAOoqAhCiAIQQFqIQgMAAsLIAogBf0hAaAgBv0hACAG/SEBoKAL';
 
 /**
  * A sample's rows and k-means centres in WebAssembly memory, for k-means to
@@ -25,9 +26,8 @@ export class DotKernel {
     if (x.sparse) throw new Error('DotKernel holds dense rows only');
     const rowBytes = x.values.byteLength;
     const centreBytes = maxK * x.dim * 8;
-    this.memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil((rowBytes + 2 * centreBytes) / 65536)) });
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(WASM, 'base64')), { env: { memory: this.memory } });
-    this.dotAt = instance.exports.dot as (a: number, b: number, dim: number) => number;
+    this.memory = new WebAssembly.Memory({ initial: pagesFor(rowBytes + 2 * centreBytes) });
+    this.dotAt = instantiate(this.memory).dot;
     const values = new Float64Array(this.memory.buffer, 0, x.values.length);
     values.set(x.values);
     this.regions = { work: rowBytes, seed: rowBytes + centreBytes };
@@ -48,4 +48,56 @@ export class DotKernel {
     const dot = this.dotAt;
     return (i, c) => dot(i * rowBytes, at + c * rowBytes, dim);
   }
+}
+
+/**
+ * Columns of equal length copied into WebAssembly memory, for Gram–Schmidt
+ * (truncated-svd.ts orthonormalise) to run its passes there: the same
+ * operations in the same order as in JS, so the same bits; `copyBack` puts
+ * them back.
+ */
+export class HeldColumns {
+  private readonly kernel: Kernel;
+  private readonly bytes: number;
+  readonly views: Float64Array[];
+
+  constructor(cols: readonly Float64Array[]) {
+    const length = cols[0]?.length ?? 0;
+    this.bytes = length * 8;
+    const memory = new WebAssembly.Memory({ initial: pagesFor(cols.length * this.bytes) });
+    this.kernel = instantiate(memory);
+    this.views = cols.map((c, k) => {
+      const v = new Float64Array(memory.buffer, k * this.bytes, length);
+      v.set(c);
+      return v;
+    });
+  }
+
+  /** Column a · column b. */
+  dot(a: number, b: number): number {
+    return this.kernel.dot(a * this.bytes, b * this.bytes, this.bytes / 8);
+  }
+
+  /** Column c −= d · column q, then column next · column c. */
+  subtractAndDot(c: number, q: number, d: number, next: number): number {
+    return this.kernel.subtractAndDot(c * this.bytes, q * this.bytes, d, next * this.bytes, this.bytes / 8);
+  }
+
+  copyBack(cols: Float64Array[]): void {
+    cols.forEach((c, k) => c.set(this.views[k]!));
+  }
+}
+
+interface Kernel {
+  dot(a: number, b: number, n: number): number;
+  subtractAndDot(c: number, q: number, d: number, next: number, n: number): number;
+}
+
+function instantiate(memory: WebAssembly.Memory): Kernel {
+  return new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(WASM, 'base64')), { env: { memory } }).exports as unknown as Kernel;
+}
+
+/** WebAssembly pages (64 KiB) for `bytes`, at least one. */
+function pagesFor(bytes: number): number {
+  return Math.max(1, Math.ceil(bytes / 65536));
 }

@@ -1,7 +1,7 @@
 (module
   (import "env" "memory" (memory 1))
-  ;; dot of dim f64 at byte offsets a and b: lanes (s0,s1) and (s2,s3) as dotAt's four sums, tail into s0
-  (func (export "dot") (param $a i32) (param $b i32) (param $dim i32) (result f64)
+  ;; dot of n f64 at byte offsets a and b: lanes (s0,s1) and (s2,s3) as dotAt's four sums, tail into s0
+  (func $dot (export "dot") (param $a i32) (param $b i32) (param $dim i32) (result f64)
     (local $acc01 v128) (local $acc23 v128) (local $j i32) (local $end i32) (local $s0 f64)
     (local.set $acc01 (f64x2.splat (f64.const 0)))
     (local.set $acc23 (f64x2.splat (f64.const 0)))
@@ -24,6 +24,45 @@
         (local.set $s0 (f64.add (local.get $s0)
           (f64.mul (f64.load (i32.add (local.get $a) (i32.shl (local.get $j) (i32.const 3))))
                    (f64.load (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $t)))
+    (f64.add
+      (f64.add (local.get $s0) (f64x2.extract_lane 1 (local.get $acc01)))
+      (f64.add (f64x2.extract_lane 0 (local.get $acc23)) (f64x2.extract_lane 1 (local.get $acc23)))))
+  ;; c −= d·q over n f64, then next · c (the new c), the sums as dot's: subtractAndDot of truncated-svd.ts
+  (func (export "subtractAndDot") (param $c i32) (param $q i32) (param $d f64) (param $next i32) (param $n i32) (result f64)
+    (local $acc01 v128) (local $acc23 v128) (local $dd v128) (local $j i32) (local $end i32) (local $s0 f64)
+    (local $pc i32) (local $v01 v128) (local $v23 v128) (local $x f64)
+    (local.set $dd (f64x2.splat (local.get $d)))
+    (local.set $acc01 (f64x2.splat (f64.const 0)))
+    (local.set $acc23 (f64x2.splat (f64.const 0)))
+    (local.set $end (i32.and (local.get $n) (i32.const -4)))
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $j) (local.get $end)))
+        (local.set $pc (i32.add (local.get $c) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $v01 (f64x2.sub (v128.load (local.get $pc))
+          (f64x2.mul (local.get $dd) (v128.load (i32.add (local.get $q) (i32.shl (local.get $j) (i32.const 3)))))))
+        (local.set $v23 (f64x2.sub (v128.load offset=16 (local.get $pc))
+          (f64x2.mul (local.get $dd) (v128.load offset=16 (i32.add (local.get $q) (i32.shl (local.get $j) (i32.const 3)))))))
+        (v128.store (local.get $pc) (local.get $v01))
+        (v128.store offset=16 (local.get $pc) (local.get $v23))
+        (local.set $acc01 (f64x2.add (local.get $acc01)
+          (f64x2.mul (v128.load (i32.add (local.get $next) (i32.shl (local.get $j) (i32.const 3)))) (local.get $v01))))
+        (local.set $acc23 (f64x2.add (local.get $acc23)
+          (f64x2.mul (v128.load offset=16 (i32.add (local.get $next) (i32.shl (local.get $j) (i32.const 3)))) (local.get $v23))))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $l)))
+    (local.set $s0 (f64x2.extract_lane 0 (local.get $acc01)))
+    (block $tdone
+      (loop $t
+        (br_if $tdone (i32.ge_u (local.get $j) (local.get $n)))
+        (local.set $pc (i32.add (local.get $c) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $x (f64.sub (f64.load (local.get $pc))
+          (f64.mul (local.get $d) (f64.load (i32.add (local.get $q) (i32.shl (local.get $j) (i32.const 3)))))))
+        (f64.store (local.get $pc) (local.get $x))
+        (local.set $s0 (f64.add (local.get $s0)
+          (f64.mul (f64.load (i32.add (local.get $next) (i32.shl (local.get $j) (i32.const 3)))) (local.get $x))))
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br $t)))
     (f64.add

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DotKernel } from '../../src/score/dot-kernel.ts';
+import { DotKernel, HeldColumns } from '../../src/score/dot-kernel.ts';
 import { dotAt } from '../../src/score/dot-product.ts';
 import { seededRandom } from '../../src/score/seeded-random.ts';
 import { bestOfRestarts, seedCentres, sphericalKMeans } from '../../src/score/spherical-kmeans.ts';
@@ -43,5 +43,25 @@ describe('DotKernel', () => {
   it('says so when asked for more centres than it has room for', () => {
     const kernel = new DotKernel({ values: unitRows(10, 8, 'r'), dim: 8 }, 4);
     expect(() => kernel.centres('work', 5)).toThrow(/at most 4 centres/);
+  });
+});
+
+describe('HeldColumns', () => {
+  it('takes Gram–Schmidt\'s step as JS does: c −= d·q, then next · c over the new values, every length', () => {
+    for (const length of [1, 3, 4, 6, 9, 100, 1003]) {
+      const random = seededRandom(`g${length}`);
+      const cols = Array.from({ length: 4 }, () => Float64Array.from({ length }, () => random() - 0.5));
+      const reference = cols.map((c) => Float64Array.from(c));
+      const held = new HeldColumns(cols);
+      expect(held.dot(0, 1)).toBe(dotAt(reference[0]!, 0, reference[1]!, 0, length));
+      // next another column, then next the column itself (its squared norm)
+      for (const [c, q, next] of [[2, 0, 1], [3, 1, 3]] as const) {
+        const d = dotAt(reference[q]!, 0, reference[c]!, 0, length);
+        for (let i = 0; i < length; i++) reference[c]![i] = reference[c]![i]! - d * reference[q]![i]!;
+        expect(held.subtractAndDot(c, q, d, next)).toBe(dotAt(reference[next]!, 0, reference[c]!, 0, length));
+      }
+      held.copyBack(cols);
+      expect(cols).toEqual(reference);
+    }
   });
 });
