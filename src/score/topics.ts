@@ -81,7 +81,7 @@ function weighting(index: TermIndex): Weighting {
   const minDf = n >= 200 ? 5 : 2;
   const maxDf = Math.max(minDf, (n >= 200 ? 0.1 : 0.5) * n);
   const kept: number[] = [];
-  for (let id = 0; id < df.length; id++) if (df[id]! >= minDf && df[id]! <= maxDf && [...index.vocab[id]!].length >= 2) kept.push(id);
+  for (let id = 0; id < df.length; id++) if (df[id]! >= minDf && df[id]! <= maxDf && isWordy(index, id)) kept.push(id);
   // columns in the terms' order (by UTF-16 code unit, as < compares; a table's numbers already are)
   kept.sort((a, b) => (index.vocab[a]! < index.vocab[b]! ? -1 : index.vocab[a]! > index.vocab[b]! ? 1 : 0));
   const column = new Int32Array(index.vocab.length).fill(-1);
@@ -302,18 +302,17 @@ function sampleIndices(n: number, size: number, random: () => number): number[] 
  * between 3 and 12 with the seed; seed stability, which favoured splits that
  * recur but mean nothing — see docs/topics.md.)
  */
-function chooseK(x: UnitRows, docs: readonly TermDocument[], maxK: number, random: () => number): { k: number; coherenceByK: Record<number, number> } {
+function chooseK(x: UnitRows, index: TermIndex, maxK: number, random: () => number): { k: number; coherenceByK: Record<number, number> } {
   const coherenceByK: Record<number, number> = {};
   let bestK = 3;
   let best = -Infinity;
-  const index = indexTerms(docs);
   for (let k = 3; k <= maxK; k++) {
     const r = bestOfRestarts(x, k, RESTARTS_PER_K, random);
     const groups: number[][] = Array.from({ length: k }, () => []);
     r.assign.forEach((c, i) => groups[c]!.push(i));
     const filled = groups.filter((g) => g.length > 0);
     const terms = classTfIdf(filled, index);
-    const coherence = terms.reduce((a, t, i) => a + filled[i]!.length * indexedNpmi(t.slice(0, 10), index), 0) / docs.length;
+    const coherence = terms.reduce((a, t, i) => a + filled[i]!.length * indexedNpmi(t.slice(0, 10), index), 0) / index.rows.length;
     coherenceByK[k] = Math.round(coherence * 1000) / 1000;
     if (coherence > best) {
       best = coherence;
@@ -344,11 +343,10 @@ export function topicsOfScope(
   const sample = sampleIndices(docs.length, SAMPLE, seededRandom(`${seed}|sample`));
   const space = represent(docs, index, w, sample, options.representation ?? 'lsa', seededRandom(`${seed}|basis`));
   const xs = space.fitted;
-  const sampleDocs = sample.map((i) => docs[i]!);
   const maxK = Math.max(3, Math.min(options.maxTopics ?? 12, Math.floor(docs.length / 8)));
   // the k search and the restarts take their cosines in WebAssembly (dot-kernel.ts: the same bits)
   const held = xs.sparse ? xs : new DotKernel(xs, Math.max(maxK, options.topics ?? 0, 2)).rows;
-  const chosen = options.topics ? { k: options.topics, coherenceByK: {} } : chooseK(held, sampleDocs, maxK, seededRandom(`${seed}|k`));
+  const chosen = options.topics ? { k: options.topics, coherenceByK: {} } : chooseK(held, sample.length === docs.length ? index : subIndex(index, sample), maxK, seededRandom(`${seed}|k`));
   const k = Math.max(2, Math.min(chosen.k, docs.length));
   let result = bestOfRestarts(held, k, FINAL_RESTARTS, seededRandom(`${seed}|final`));
   // a large scope: the sample's centres, refined over every suggestion
@@ -409,20 +407,29 @@ function indexTerms(docs: readonly TermDocument[]): TermIndex {
   return { vocab, starts, ids, counts, rows, idOf: (t) => lookup?.keyId(t) ?? -1, wordy: null, place: null, sums: null, total: null };
 }
 
+/** The documents `members` of an index, as an index of their own (the same table, read in place). */
+function subIndex(index: TermIndex, members: readonly number[]): TermIndex {
+  return { ...index, rows: Int32Array.from(members, (i) => index.rows[i]!), wordy: null, place: null, sums: null, total: null };
+}
+
+/**
+ * Whether term number `id` has two or more characters (two code units can be
+ * one character outside the BMP); worked out once per term, and only for the
+ * terms met, since a run's table holds the whole corpus's vocabulary.
+ */
+function isWordy(index: TermIndex, id: number): boolean {
+  index.wordy ??= new Uint8Array(index.vocab.length);
+  const { wordy } = index;
+  if (wordy[id] === 0) {
+    const t = index.vocab[id]!;
+    wordy[id] = t.length > 2 || (t.length === 2 && [...t].length === 2) ? 1 : 2;
+  }
+  return wordy[id] === 1;
+}
+
 /** Class-based TF-IDF: a term's share in the topic × ln(1 + mean topic size / its frequency over all topics); each topic's top `limit` terms. */
 function classTfIdf(groups: number[][], index: TermIndex, limit = 10): string[][] {
   const { vocab, starts, ids, counts, rows } = index;
-  // two or more characters (two code units can be one character outside the BMP); looked at only
-  // for the terms met, since a run's table holds the whole corpus's vocabulary
-  index.wordy ??= new Uint8Array(vocab.length);
-  const { wordy } = index;
-  const isWordy = (id: number): boolean => {
-    if (wordy[id] === 0) {
-      const t = vocab[id]!;
-      wordy[id] = t.length > 2 || (t.length === 2 && [...t].length === 2) ? 1 : 2;
-    }
-    return wordy[id] === 1;
-  };
   // each group's counts by term (term-sums.ts), and their total over the groups; both made once per
   // index, not per k tried, and empty again after use (taken, and cleared below)
   index.sums ??= new TermSums(vocab.length, (n) => new Float64Array(n));
@@ -430,7 +437,7 @@ function classTfIdf(groups: number[][], index: TermIndex, limit = 10): string[][
   const { sums: termSums, total } = index;
   const sums = groups.map((g) => {
     for (const i of g) {
-      for (let e = starts[rows[i]!]!; e < starts[rows[i]! + 1]!; e++) if (isWordy(ids[e]!)) termSums.add(ids[e]!, 1, counts[e]!);
+      for (let e = starts[rows[i]!]!; e < starts[rows[i]! + 1]!; e++) if (isWordy(index, ids[e]!)) termSums.add(ids[e]!, 1, counts[e]!);
     }
     const { ids: touched, second: values } = termSums.take();
     touched.forEach((id, k) => (total[id]! += values[k]!));
