@@ -7,6 +7,13 @@ import { CLOUD_FONT_FAMILY, cloudFontPath } from './cloud-font.ts';
 /** Clouds a render worker takes before it ends and frees their pixels (about 10 MB each). */
 const PER_WORKER = 6;
 
+export interface PngOptions {
+  /** Width of the images in pixels (default 1800). */
+  width?: number;
+  /** Worker threads rendering at a time (default: one per core). */
+  threads?: number;
+}
+
 /**
  * PNGs of cloud SVGs, in order: resvg with the bundled font only (no system
  * fonts: same pixels everywhere), cut down once (to a temporary file) to the
@@ -14,35 +21,118 @@ const PER_WORKER = 6;
  * full 10 MB CJK font made that 0.35 s a PNG; the subset (same glyphs, same
  * metrics) is a few hundred kB. The images are rendered on `threads` worker
  * threads at a time, a few per worker (wordcloud-png-worker.js says why);
- * each image is a pure function of its SVG and the font, so the bytes do not
- * depend on the threads.
+ * each image is a pure function of its SVG and the font's glyphs, so the
+ * bytes depend neither on the threads nor on which other characters the
+ * subset holds.
  */
-export async function renderCloudPngs(svgs: readonly string[], options: { width?: number; threads?: number; names?: readonly string[] } = {}): Promise<Buffer[]> {
+export async function renderCloudPngs(svgs: readonly string[], options: PngOptions & { names?: readonly string[] } = {}): Promise<Buffer[]> {
   if (svgs.length === 0) return [];
-  const characters = [...new Set(svgs.join(''))].sort().join('');
+  const renderer = startCloudPngs(new Set(svgs.join('')), options);
+  svgs.forEach((svg, i) => renderer.add(svg, options.names?.[i] ?? `cloud ${i + 1} of ${svgs.length}`));
+  return renderer.finish();
+}
+
+/** A rendering in progress: images are added while earlier ones render. */
+export interface CloudPngRenderer {
+  /** Queue an SVG; `name` names it in an error. Every character must be one the renderer was started with. */
+  add(svg: string, name: string): void;
+  /** The PNGs of every added SVG, in the order added, once all are rendered; the temporary font is then gone. */
+  finish(): Promise<Buffer[]>;
+  /** Stop: no more images start; resolves when running workers have ended and the font is gone. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Start rendering before the SVGs are all known (the clouds' layouts make
+ * them one set at a time): the font is cut down to `characters` at once, on
+ * a worker, and each SVG starts rendering as soon as a thread is free. The
+ * workers' news (the font, an image, a free thread) comes through this
+ * thread's event loop: a caller busy between additions should let it in.
+ * `characters` may hold more than the SVGs use (see renderCloudPngs).
+ */
+export function startCloudPngs(characters: Iterable<string>, options: PngOptions = {}): CloudPngRenderer {
+  const chars = new Set(characters);
+  const threads = Math.max(1, options.threads ?? availableParallelism());
   const folder = mkdtempSync(join(tmpdir(), 'hotwords-font-'));
-  try {
-    const fontFile = join(folder, 'cloud-font.ttf');
-    writeFileSync(fontFile, await subsetOnWorker(cloudFontPath(), characters));
-    const resvgOptions = {
-      fitTo: { mode: 'width', value: options.width ?? 1800 },
-      font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: CLOUD_FONT_FAMILY, sansSerifFamily: CLOUD_FONT_FAMILY },
-    };
-    const pngs: Buffer[] = [];
-    let next = 0;
-    const renderRest = async (): Promise<void> => {
-      while (next < svgs.length) {
-        const from = next;
-        next = Math.min(svgs.length, next + PER_WORKER);
-        await renderOnWorker(svgs.slice(from, next), resvgOptions, (i, png) => (pngs[from + i] = png), (i) => options.names?.[from + i] ?? `cloud ${from + i + 1} of ${svgs.length}`);
-      }
-    };
-    const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.ceil(svgs.length / PER_WORKER)));
-    await Promise.all(Array.from({ length: threads }, renderRest));
-    return pngs;
-  } finally {
+  const fontFile = join(folder, 'cloud-font.ttf');
+  const queued: { svg: string; name: string }[] = [];
+  const pngs: Buffer[] = [];
+  let next = 0;
+  let running = 0;
+  let failure: Error | null = null;
+  let stopped = false;
+  let rendered = 0;
+  let resvgOptions: object | null = null;
+  // whoever waits for a worker's end or a failure
+  let waiting: (() => void)[] = [];
+  const wake = (): void => {
+    const w = waiting;
+    waiting = [];
+    for (const f of w) f();
+  };
+  const changed = (): Promise<void> => new Promise((r) => waiting.push(r));
+  const fontReady = subsetOnWorker(cloudFontPath(), [...chars].sort().join('')).then(
+    (font) => {
+      writeFileSync(fontFile, font);
+      resvgOptions = {
+        fitTo: { mode: 'width', value: options.width ?? 1800 },
+        font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: CLOUD_FONT_FAMILY, sansSerifFamily: CLOUD_FONT_FAMILY },
+      };
+      pump();
+    },
+    (e: Error) => fail(e),
+  );
+  const fail = (e: Error): void => {
+    failure ??= e;
+    wake();
+  };
+  const pump = (): void => {
+    while (resvgOptions && !failure && !stopped && running < threads && next < queued.length) {
+      const from = next;
+      next = Math.min(queued.length, next + PER_WORKER);
+      const batch = queued.slice(from, next);
+      running++;
+      const received = (i: number, png: Buffer): void => {
+        pngs[from + i] = png;
+        rendered++;
+      };
+      renderOnWorker(batch.map((b) => b.svg), resvgOptions, received, (i) => batch[i]!.name).then(
+        () => {
+          running--;
+          pump();
+          wake();
+        },
+        (e: Error) => {
+          running--;
+          fail(e);
+        },
+      );
+    }
+  };
+  const settled = async (): Promise<void> => {
+    await fontReady;
+    while (running > 0) await changed();
     rmSync(folder, { recursive: true, force: true });
-  }
+  };
+  return {
+    add(svg, name) {
+      for (const ch of svg) if (!chars.has(ch)) throw new Error(`${name}: the cloud font was cut down without "${ch}" (U+${ch.codePointAt(0)!.toString(16).toUpperCase()}), which this SVG uses`);
+      queued.push({ svg, name });
+      pump();
+    },
+    async finish() {
+      await fontReady;
+      while (!failure && rendered < queued.length) await changed();
+      stopped = true;
+      await settled();
+      if (failure) throw failure;
+      return pngs;
+    },
+    async abort() {
+      stopped = true;
+      await settled();
+    },
+  };
 }
 
 function renderOnWorker(svgs: readonly string[], options: object, received: (i: number, png: Buffer) => void, nameOf: (i: number) => string): Promise<void> {

@@ -18,6 +18,22 @@ export function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
+const UNPLACED_NOTE = '未能排入';
+
+/**
+ * Every character the SVG of a panel with these texts can hold, whatever its
+ * layout: the texts', the note on words that did not fit, and printable ASCII
+ * with the newline (markup, numbers, entities). Known before the layouts, so
+ * the PNGs' font can be made while they run.
+ */
+export function cloudSvgCharacters(texts: Iterable<string>): Set<string> {
+  const chars = new Set<string>(['\n']);
+  for (let c = 0x20; c < 0x7f; c++) chars.add(String.fromCharCode(c));
+  for (const ch of `${UNPLACED_NOTE}（）：、`) chars.add(ch);
+  for (const t of texts) for (const ch of t) chars.add(ch);
+  return chars;
+}
+
 /**
  * A word-cloud panel as SVG: title, the words (larger = raised in more
  * suggestions; darker = more salient rank), a caption with scope, size and
@@ -34,7 +50,7 @@ export function renderCloudSvg(panel: CloudPanel): string {
       return `<text x="${w.x}" y="${w.y}" font-size="${w.size}" fill="${panel.color}" fill-opacity="${opacity}" text-anchor="middle"${w.rotate ? ` transform="rotate(${w.rotate} ${w.x} ${w.y})"` : ''}>${escapeXml(w.text)}</text>`;
     })
     .join('\n');
-  const missing = panel.layout.unplaced.length > 0 ? `未能排入（${panel.layout.unplaced.length}）：${panel.layout.unplaced.join('、')}` : '';
+  const missing = panel.layout.unplaced.length > 0 ? `${UNPLACED_NOTE}（${panel.layout.unplaced.length}）：${panel.layout.unplaced.join('、')}` : '';
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${CLOUD_FONT_FAMILY}, sans-serif">
 <rect width="${width}" height="${height}" fill="#ffffff"/>
 <text x="24" y="36" font-size="22" font-weight="bold" fill="#222222">${escapeXml(panel.title)}</text>

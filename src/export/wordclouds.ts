@@ -4,10 +4,10 @@ import type { CorpusAnalysis } from '../score/analyse-corpus.ts';
 import type { Scope } from '../score/scopes.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { safeFileName } from './safe-file-name.ts';
-import type { CloudWord } from './wordcloud-layout.ts';
+import type { CloudLayout, CloudWord } from './wordcloud-layout.ts';
 import { fittingLayout, layoutCloud } from './wordcloud-layout.ts';
-import { renderCloudPngs } from './wordcloud-png.ts';
-import { CLOUD_SIZE, renderCloudSvg } from './wordcloud-svg.ts';
+import { startCloudPngs } from './wordcloud-png.ts';
+import { CLOUD_SIZE, cloudSvgCharacters, renderCloudSvg } from './wordcloud-svg.ts';
 
 /** Category colours (Tableau 10), assigned in category code-point order; "all" is slate. */
 const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
@@ -59,49 +59,75 @@ export async function writeWordClouds(dir: string, a: Pick<CorpusAnalysis, 'keyw
     { name: 'all categories by year', scopes: years.map((y) => ({ category: null, year: y })) },
     { name: 'all', scopes: [{ category: null, year: null }] },
   ];
+  const seedOf = (s: Scope): string => `${seed}|${s.category ?? '*'}|${s.year ?? '*'}`;
+  const source = `来源：${options.sources.join('、')} · hotwords`;
+  const planned = sets
+    .map((set) => {
+      const panels = set.scopes
+        .map((scope) => ({
+          scope,
+          documents: a.scopes.find((s) => s.category === scope.category && s.year === scope.year)?.documents ?? 0,
+          words: a.keywords
+            .filter((k) => k.category === scope.category && k.year === scope.year && k.rank <= top)
+            .map((k): CloudWord => ({ text: k.term, value: k.docs })),
+        }))
+        .filter((p) => p.documents > 0 && p.words.length > 0);
+      return { name: set.name, panels: panels.map((p) => ({ ...p, ...panelTexts(p, panels.length) })) };
+    })
+    .filter((set) => set.panels.length > 0);
+  // the PNGs' font is cut down while the layouts run, and each set's images render (on other
+  // threads) while the next set is laid out
+  const renderer = (options.png ?? true) && planned.length > 0
+    ? startCloudPngs(cloudSvgCharacters(planned.flatMap((set) => set.panels.flatMap((p) => [p.title, p.caption, ...p.words.map((w) => w.text)])).concat(source)), { threads: options.threads })
+    : null;
+  // the layouts are synchronous: between panels the renderer gets its workers' messages
+  const letRendererIn = async (): Promise<void> => {
+    if (renderer) await new Promise((r) => setImmediate(r));
+  };
   const files: CloudFile[] = [];
-  const svgs: string[] = [];
-  for (const set of sets) {
-    const panels = set.scopes
-      .map((scope) => ({
-        scope,
-        documents: a.scopes.find((s) => s.category === scope.category && s.year === scope.year)?.documents ?? 0,
-        words: a.keywords
-          .filter((k) => k.category === scope.category && k.year === scope.year && k.rank <= top)
-          .map((k): CloudWord => ({ text: k.term, value: k.docs })),
-      }))
-      .filter((p) => p.documents > 0 && p.words.length > 0);
-    if (panels.length === 0) continue;
-    const maxValue = Math.max(...panels.flatMap((p) => p.words.map((w) => w.value)));
-    const base = { width: CLOUD_SIZE.width - 20, height: CLOUD_SIZE.height - CLOUD_SIZE.top - CLOUD_SIZE.bottom, maxSize: 72, minSize: 13, maxValue };
-    const seedOf = (s: Scope): string => `${seed}|${s.category ?? '*'}|${s.year ?? '*'}`;
-    // each panel's own fitting layout, kept: the panels that set the scale need no second layout (every
-    // layout reads the sprite canvas back, and @napi-rs/canvas never frees what getImageData returns)
-    const fitted = panels.map((p) => fittingLayout(p.words, { ...base, seed: seedOf(p.scope) }));
-    const scale = Math.min(...fitted.map((f) => f.scale));
-    for (const [i, p] of panels.entries()) {
-      const layout = fitted[i]!.scale === scale ? fitted[i]! : layoutCloud(p.words, { ...base, seed: seedOf(p.scope), scale });
-      const yearLabel = p.scope.year === null ? '各年度' : `${p.scope.year}年`;
-      const categoryLabel = p.scope.category ?? '全部类别';
-      const svg = renderCloudSvg({
-        title: `${yearLabel} · ${categoryLabel} · 建议热议词`,
-        caption: `范围：${yearLabel} ${categoryLabel} · 建议 ${p.documents} 件 · 前 ${p.words.length} 个热议词 · 字号＝提及该词的建议数（本组 ${panels.length} 幅同一比例）`,
-        source: `来源：${options.sources.join('、')} · hotwords`,
-        color: colorOf(p.scope.category),
-        layout,
-      });
-      const svgPath = cloudPath(dir, p.scope, 'svg');
-      mkdirSync(dirname(svgPath), { recursive: true });
-      writeFileAtomic(svgPath, svg);
-      svgs.push(svg);
-      files.push({ set: set.name, scope: p.scope, svg: svgPath, png: (options.png ?? true) ? cloudPath(dir, p.scope, 'png') : null, placed: layout.placed.length, unplaced: layout.unplaced, scale });
+  try {
+    for (const set of planned) {
+      const panels = set.panels;
+      const maxValue = Math.max(...panels.flatMap((p) => p.words.map((w) => w.value)));
+      const base = { width: CLOUD_SIZE.width - 20, height: CLOUD_SIZE.height - CLOUD_SIZE.top - CLOUD_SIZE.bottom, maxSize: 72, minSize: 13, maxValue };
+      // each panel's own fitting layout, kept: the panels that set the scale need no second layout (every
+      // layout reads the sprite canvas back, and @napi-rs/canvas never frees what getImageData returns)
+      const fitted: CloudLayout[] = [];
+      for (const p of panels) {
+        fitted.push(fittingLayout(p.words, { ...base, seed: seedOf(p.scope) }));
+        await letRendererIn();
+      }
+      const scale = Math.min(...fitted.map((f) => f.scale));
+      for (const [i, p] of panels.entries()) {
+        const layout = fitted[i]!.scale === scale ? fitted[i]! : layoutCloud(p.words, { ...base, seed: seedOf(p.scope), scale });
+        const svg = renderCloudSvg({ title: p.title, caption: p.caption, source, color: colorOf(p.scope.category), layout });
+        const svgPath = cloudPath(dir, p.scope, 'svg');
+        mkdirSync(dirname(svgPath), { recursive: true });
+        writeFileAtomic(svgPath, svg);
+        renderer?.add(svg, svgPath);
+        await letRendererIn();
+        files.push({ set: set.name, scope: p.scope, svg: svgPath, png: renderer ? cloudPath(dir, p.scope, 'png') : null, placed: layout.placed.length, unplaced: layout.unplaced, scale });
+      }
     }
+  } catch (e) {
+    await renderer?.abort();
+    throw e;
   }
-  if ((options.png ?? true) && svgs.length > 0) {
-    const pngs = await renderCloudPngs(svgs, { threads: options.threads, names: files.map((f) => f.svg) });
+  if (renderer) {
+    const pngs = await renderer.finish();
     files.forEach((f, i) => writeFileAtomic(f.png!, pngs[i]!));
   }
   return files;
+}
+
+/** A panel's title and caption: its scope, size and set. */
+function panelTexts(p: { scope: Scope; documents: number; words: readonly CloudWord[] }, panelsInSet: number): { title: string; caption: string } {
+  const yearLabel = p.scope.year === null ? '各年度' : `${p.scope.year}年`;
+  const categoryLabel = p.scope.category ?? '全部类别';
+  return {
+    title: `${yearLabel} · ${categoryLabel} · 建议热议词`,
+    caption: `范围：${yearLabel} ${categoryLabel} · 建议 ${p.documents} 件 · 前 ${p.words.length} 个热议词 · 字号＝提及该词的建议数（本组 ${panelsInSet} 幅同一比例）`,
+  };
 }
 
 /** Where the cloud of a scope is written: `<dir>/<year|all>/<category|all>.<ext>`. */
