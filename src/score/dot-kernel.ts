@@ -4,9 +4,10 @@ import type { UnitRows } from './spherical-kmeans.ts';
  * dot-kernel.wat, assembled (wabt 1.0.37: parseWat with SIMD, toBinary). `dot`
  * sums a dot product in two f64x2 lanes as dotAt's four sums (dot-product.ts),
  * adds the tail to the first, and joins them as dotAt does; `subtractAndDot`
- * is truncated-svd.ts's Gram–Schmidt step (c −= d·q, then next · c) the same way.
+ * is truncated-svd.ts's Gram–Schmidt step (c −= d·q, then next · c) the same way;
+ * `addRows` sums rows into their centres, each entry in row order.
  */
-const WASM = 'AGFzbQEAAAABEQJgA39/fwF8YAV/f3x/fwF8Ag8BA2VudgZtZW1vcnkCAAEDAwIAAQcYAgNkb3QAAA5zdWJ0cmFjdEFuZERvdAABCo0EAtABAwJ7An8BfEQAAAAAAAAAAP0UIQNEAAAAAAAAAAD9FCEEIAJBfHEhBgJAA0AgBSAGTw0BIAMgACAFQQN0av0ABAAgASAFQQN0av0ABAD98gH98AEhAyAEIAAgBUEDdGr9AAQQIAEgBUEDdGr9AAQQ/fIB/fABIQQgBUEEaiEFDAALCyAD/SEAIQcCQANAIAUgAk8NASAHIAAgBUEDdGorAwAgASAFQQN0aisDAKKgIQcgBUEBaiEFDAALCyAHIAP9IQGgIAT9IQAgBP0hAaCgC7gCBgN7An8BfAF/AnsBfCAC/RQhB0QAAAAAAAAAAP0UIQVEAAAAAAAAAAD9FCEGIARBfHEhCQJAA0AgCCAJTw0BIAAgCEEDdGohCyAL/QAEACAHIAEgCEEDdGr9AAQA/fIB/fEBIQwgC/0ABBAgByABIAhBA3Rq/QAEEP3yAf3xASENIAsgDP0LBAAgCyAN/QsEECAFIAMgCEEDdGr9AAQAIAz98gH98AEhBSAGIAMgCEEDdGr9AAQQIA398gH98AEhBiAIQQRqIQgMAAsLIAX9IQAhCgJAA0AgCCAETw0BIAAgCEEDdGohCyALKwMAIAIgASAIQQN0aisDAKKhIQ4gCyAOOQMAIAogAyAIQQN0aisDACAOoqAhCiAIQQFqIQgMAAsLIAogBf0hAaAgBv0hACAG/SEBoKAL';
+const WASM = 'AGFzbQEAAAABGQNgA39/fwF8YAV/f3x/fwF8YAV/f39/fwACDwEDZW52Bm1lbW9yeQIAAQMEAwABAgciAwNkb3QAAA5zdWJ0cmFjdEFuZERvdAABB2FkZFJvd3MAAgq7BQPQAQMCewJ/AXxEAAAAAAAAAAD9FCEDRAAAAAAAAAAA/RQhBCACQXxxIQYCQANAIAUgBk8NASADIAAgBUEDdGr9AAQAIAEgBUEDdGr9AAQA/fIB/fABIQMgBCAAIAVBA3Rq/QAEECABIAVBA3Rq/QAEEP3yAf3wASEEIAVBBGohBQwACwsgA/0hACEHAkADQCAFIAJPDQEgByAAIAVBA3RqKwMAIAEgBUEDdGorAwCioCEHIAVBAWohBQwACwsgByAD/SEBoCAE/SEAIAT9IQGgoAu4AgYDewJ/AXwBfwJ7AXwgAv0UIQdEAAAAAAAAAAD9FCEFRAAAAAAAAAAA/RQhBiAEQXxxIQkCQANAIAggCU8NASAAIAhBA3RqIQsgC/0ABAAgByABIAhBA3Rq/QAEAP3yAf3xASEMIAv9AAQQIAcgASAIQQN0av0ABBD98gH98QEhDSALIAz9CwQAIAsgDf0LBBAgBSADIAhBA3Rq/QAEACAM/fIB/fABIQUgBiADIAhBA3Rq/QAEECAN/fIB/fABIQYgCEEEaiEIDAALCyAF/SEAIQoCQANAIAggBE8NASAAIAhBA3RqIQsgCysDACACIAEgCEEDdGorAwCioSEOIAsgDjkDACAKIAMgCEEDdGorAwAgDqKgIQogCEEBaiEIDAALCyAKIAX9IQGgIAb9IQAgBv0hAaCgC6wBAQd/IAJBA3QhCiACQX5xIQkCQANAIAUgAU8NASAAIAUgCmxqIQcgBCADIAVBAnRqKAIAIApsaiEIQQAhBgJAA0AgBiAJTw0BIAggBkEDdGohCyALIAv9AAQAIAcgBkEDdGr9AAQA/fAB/QsEACAGQQJqIQYMAAsLIAYgAkkEQCAIIAZBA3RqIQsgCyALKwMAIAcgBkEDdGorAwCgOQMACyAFQQFqIQUMAAsLCw==';
 
 /**
  * A sample's rows and k-means centres in WebAssembly memory, for k-means to
@@ -17,20 +18,21 @@ const WASM = 'AGFzbQEAAAABEQJgA39/fwF8YAV/f3x/fwF8Ag8BA2VudgZtZW1vcnkCAAEDAwIAAQ
  * and its seeding's), and never grows, so the views stay valid.
  */
 export class DotKernel {
-  private readonly dotAt: (a: number, b: number, dim: number) => number;
+  private readonly kernel: Kernel;
   private readonly memory: WebAssembly.Memory;
-  private readonly regions: Record<'work' | 'seed', number>;
+  private readonly regions: Record<'work' | 'seed' | 'assign', number>;
   readonly rows: UnitRows;
 
   constructor(x: UnitRows, private readonly maxK: number) {
     if (x.sparse) throw new Error('DotKernel holds dense rows only');
     const rowBytes = x.values.byteLength;
     const centreBytes = maxK * x.dim * 8;
-    this.memory = new WebAssembly.Memory({ initial: pagesFor(rowBytes + 2 * centreBytes) });
-    this.dotAt = instantiate(this.memory).dot;
+    const assignBytes = (x.values.length / x.dim) * 4;
+    this.memory = new WebAssembly.Memory({ initial: pagesFor(rowBytes + 2 * centreBytes + assignBytes) });
+    this.kernel = instantiate(this.memory);
     const values = new Float64Array(this.memory.buffer, 0, x.values.length);
     values.set(x.values);
-    this.regions = { work: rowBytes, seed: rowBytes + centreBytes };
+    this.regions = { work: rowBytes, seed: rowBytes + centreBytes, assign: rowBytes + 2 * centreBytes };
     this.rows = { values, dim: x.dim, kernel: this };
   }
 
@@ -45,8 +47,16 @@ export class DotKernel {
     const dim = this.rows.dim;
     const rowBytes = dim * 8;
     const at = centres.byteOffset;
-    const dot = this.dotAt;
+    const dot = this.kernel.dot;
     return (i, c) => dot(i * rowBytes, at + c * rowBytes, dim);
+  }
+
+  /** Adds every row to its centre (`assign`, one per row) in `centres`, held here; each entry sums the rows in order, as addRow does. */
+  addRows(assign: Int32Array, centres: Float64Array): void {
+    const n = this.rows.values.length / this.rows.dim;
+    if (assign.length !== n) throw new RangeError(`addRows: ${assign.length} assignments for ${n} rows`);
+    new Int32Array(this.memory.buffer, this.regions.assign, n).set(assign);
+    this.kernel.addRows(0, n, this.rows.dim, this.regions.assign, centres.byteOffset);
   }
 }
 
@@ -91,6 +101,7 @@ export class HeldColumns {
 interface Kernel {
   dot(a: number, b: number, n: number): number;
   subtractAndDot(c: number, q: number, d: number, next: number, n: number): number;
+  addRows(rows: number, n: number, dim: number, assign: number, centres: number): void;
 }
 
 function instantiate(memory: WebAssembly.Memory): Kernel {

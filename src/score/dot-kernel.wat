@@ -67,4 +67,32 @@
         (br $t)))
     (f64.add
       (f64.add (local.get $s0) (f64x2.extract_lane 1 (local.get $acc01)))
-      (f64.add (f64x2.extract_lane 0 (local.get $acc23)) (f64x2.extract_lane 1 (local.get $acc23))))))
+      (f64.add (f64x2.extract_lane 0 (local.get $acc23)) (f64x2.extract_lane 1 (local.get $acc23)))))
+  ;; centres[assign[i]] += row i, for rows i < n of dim f64 at byte offset rows (assign: n i32 at its offset),
+  ;; in f64x2 lanes: each entry sums the rows in order, as one at a time (spherical-kmeans.ts addRow)
+  (func (export "addRows") (param $rows i32) (param $n i32) (param $dim i32) (param $assign i32) (param $centres i32)
+    (local $i i32) (local $j i32) (local $r i32) (local $c i32) (local $end i32) (local $rowBytes i32) (local $p i32)
+    (local.set $rowBytes (i32.shl (local.get $dim) (i32.const 3)))
+    (local.set $end (i32.and (local.get $dim) (i32.const -2)))
+    (block $rdone
+      (loop $rl
+        (br_if $rdone (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $r (i32.add (local.get $rows) (i32.mul (local.get $i) (local.get $rowBytes))))
+        (local.set $c (i32.add (local.get $centres)
+          (i32.mul (i32.load (i32.add (local.get $assign) (i32.shl (local.get $i) (i32.const 2)))) (local.get $rowBytes))))
+        (local.set $j (i32.const 0))
+        (block $done
+          (loop $l
+            (br_if $done (i32.ge_u (local.get $j) (local.get $end)))
+            (local.set $p (i32.add (local.get $c) (i32.shl (local.get $j) (i32.const 3))))
+            (v128.store (local.get $p) (f64x2.add (v128.load (local.get $p))
+              (v128.load (i32.add (local.get $r) (i32.shl (local.get $j) (i32.const 3))))))
+            (local.set $j (i32.add (local.get $j) (i32.const 2)))
+            (br $l)))
+        (if (i32.lt_u (local.get $j) (local.get $dim))
+          (then
+            (local.set $p (i32.add (local.get $c) (i32.shl (local.get $j) (i32.const 3))))
+            (f64.store (local.get $p) (f64.add (f64.load (local.get $p))
+              (f64.load (i32.add (local.get $r) (i32.shl (local.get $j) (i32.const 3))))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rl)))))

@@ -137,7 +137,8 @@ export function sphericalKMeans(x: UnitRows, k: number, random: () => number, in
     if (changed <= 0.001 * n) break;
     previous.set(centres);
     centres.fill(0);
-    for (let i = 0; i < n; i++) addRow(x, i, centres, assign[i]!);
+    if (kernel) kernel.addRows(assign, centres);
+    else for (let i = 0; i < n; i++) addRow(x, i, centres, assign[i]!);
     bounded = true;
     for (let c = 0; c < k; c++) {
       let norm = 0;

@@ -40,6 +40,22 @@ describe('DotKernel', () => {
     }
   });
 
+  it('sums rows into their centres as one add at a time, in row order, every length', () => {
+    for (const dim of [1, 2, 3, 5, 8, 37, 100]) {
+      const values = unitRows(50, dim, `a${dim}`);
+      const kernel = new DotKernel({ values, dim }, 4);
+      const random = seededRandom(`assign${dim}`);
+      const assign = Int32Array.from({ length: 50 }, () => Math.floor(random() * 3));
+      const expected = new Float64Array(4 * dim);
+      for (let i = 0; i < 50; i++) for (let j = 0; j < dim; j++) expected[assign[i]! * dim + j]! += values[i * dim + j]!;
+      const centres = kernel.centres('work', 4);
+      kernel.addRows(assign, centres);
+      expect(centres).toEqual(expected);
+      // centre 3 has no row: zeros
+      expect(centres.subarray(3 * dim).every((v) => v === 0)).toBe(true);
+    }
+  });
+
   it('says so when asked for more centres than it has room for', () => {
     const kernel = new DotKernel({ values: unitRows(10, 8, 'r'), dim: 8 }, 4);
     expect(() => kernel.centres('work', 5)).toThrow(/at most 4 centres/);
