@@ -1,13 +1,14 @@
-import type { UnitRows } from './spherical-kmeans.ts';
+import type { BoundState, UnitRows } from './spherical-kmeans.ts';
 
 /**
  * dot-kernel.wat, assembled (wabt 1.0.37: parseWat with SIMD, toBinary). `dot`
  * sums a dot product in two f64x2 lanes as dotAt's four sums (dot-product.ts),
  * adds the tail to the first, and joins them as dotAt does; `subtractAndDot`
  * is truncated-svd.ts's Gram–Schmidt step (c −= d·q, then next · c) the same way;
- * `addRows` sums rows into their centres, each entry in row order.
+ * `addRows` sums rows into their centres, each entry in row order; `assignRound`
+ * is spherical-kmeans.ts's assignRound, the same tests and cosines in the same order.
  */
-const WASM = 'AGFzbQEAAAABGQNgA39/fwF8YAV/f3x/fwF8YAV/f39/fwACDwEDZW52Bm1lbW9yeQIAAQMEAwABAgciAwNkb3QAAA5zdWJ0cmFjdEFuZERvdAABB2FkZFJvd3MAAgq7BQPQAQMCewJ/AXxEAAAAAAAAAAD9FCEDRAAAAAAAAAAA/RQhBCACQXxxIQYCQANAIAUgBk8NASADIAAgBUEDdGr9AAQAIAEgBUEDdGr9AAQA/fIB/fABIQMgBCAAIAVBA3Rq/QAEECABIAVBA3Rq/QAEEP3yAf3wASEEIAVBBGohBQwACwsgA/0hACEHAkADQCAFIAJPDQEgByAAIAVBA3RqKwMAIAEgBUEDdGorAwCioCEHIAVBAWohBQwACwsgByAD/SEBoCAE/SEAIAT9IQGgoAu4AgYDewJ/AXwBfwJ7AXwgAv0UIQdEAAAAAAAAAAD9FCEFRAAAAAAAAAAA/RQhBiAEQXxxIQkCQANAIAggCU8NASAAIAhBA3RqIQsgC/0ABAAgByABIAhBA3Rq/QAEAP3yAf3xASEMIAv9AAQQIAcgASAIQQN0av0ABBD98gH98QEhDSALIAz9CwQAIAsgDf0LBBAgBSADIAhBA3Rq/QAEACAM/fIB/fABIQUgBiADIAhBA3Rq/QAEECAN/fIB/fABIQYgCEEEaiEIDAALCyAF/SEAIQoCQANAIAggBE8NASAAIAhBA3RqIQsgCysDACACIAEgCEEDdGorAwCioSEOIAsgDjkDACAKIAMgCEEDdGorAwAgDqKgIQogCEEBaiEIDAALCyAKIAX9IQGgIAb9IQAgBv0hAaCgC6wBAQd/IAJBA3QhCiACQX5xIQkCQANAIAUgAU8NASAAIAUgCmxqIQcgBCADIAVBAnRqKAIAIApsaiEIQQAhBgJAA0AgBiAJTw0BIAggBkEDdGohCyALIAv9AAQAIAcgBkEDdGr9AAQA/fAB/QsEACAGQQJqIQYMAAsLIAYgAkkEQCAIIAZBA3RqIQsgCyALKwMAIAcgBkEDdGorAwCgOQMACyAFQQFqIQUMAAsLCw==';
+const WASM = 'AGFzbQEAAAABKQRgA39/fwF8YAV/f3x/fwF8YAV/f39/fwBgDH9/f39/f39/f39/fwF/Ag8BA2VudgZtZW1vcnkCAAEDBQQAAQIDBzAEA2RvdAAADnN1YnRyYWN0QW5kRG90AAEHYWRkUm93cwACC2Fzc2lnblJvdW5kAAMKsQsE0AEDAnsCfwF8RAAAAAAAAAAA/RQhA0QAAAAAAAAAAP0UIQQgAkF8cSEGAkADQCAFIAZPDQEgAyAAIAVBA3Rq/QAEACABIAVBA3Rq/QAEAP3yAf3wASEDIAQgACAFQQN0av0ABBAgASAFQQN0av0ABBD98gH98AEhBCAFQQRqIQUMAAsLIAP9IQAhBwJAA0AgBSACTw0BIAcgACAFQQN0aisDACABIAVBA3RqKwMAoqAhByAFQQFqIQUMAAsLIAcgA/0hAaAgBP0hACAE/SEBoKALuAIGA3sCfwF8AX8CewF8IAL9FCEHRAAAAAAAAAAA/RQhBUQAAAAAAAAAAP0UIQYgBEF8cSEJAkADQCAIIAlPDQEgACAIQQN0aiELIAv9AAQAIAcgASAIQQN0av0ABAD98gH98QEhDCAL/QAEECAHIAEgCEEDdGr9AAQQ/fIB/fEBIQ0gCyAM/QsEACALIA39CwQQIAUgAyAIQQN0av0ABAAgDP3yAf3wASEFIAYgAyAIQQN0av0ABBAgDf3yAf3wASEGIAhBBGohCAwACwsgBf0hACEKAkADQCAIIARPDQEgACAIQQN0aiELIAsrAwAgAiABIAhBA3RqKwMAoqEhDiALIA45AwAgCiADIAhBA3RqKwMAIA6ioCEKIAhBAWohCAwACwsgCiAF/SEBoCAG/SEAIAb9IQGgoAusAQEHfyACQQN0IQogAkF+cSEJAkADQCAFIAFPDQEgACAFIApsaiEHIAQgAyAFQQJ0aigCACAKbGohCEEAIQYCQANAIAYgCU8NASAIIAZBA3RqIQsgCyAL/QAEACAHIAZBA3Rq/QAEAP3wAf0LBAAgBkECaiEGDAALCyAGIAJJBEAgCCAGQQN0aiELIAsgCysDACAHIAZBA3RqKwMAoDkDAAsgBUEBaiEFDAALCwv0BQMIfwN8An8gAkEDdCEQAkADQCAMIABPDQEgDCAQbCERIAggDCABbEEDdGohEiAHIAxBA3RqIRcgBSAMQQJ0aigCACEOAkAgBEEARyAGIAxBAnRqKAIAQQBHcQRAIBcgFysDACAJIA5BA3RqKwMAoDkDAEEAIQ0CQANAIA0gAU8NASASIA1BA3RqIRggGEQAAAAAAAAAACAYKwMAIAkgDUEDdGorAwChpTkDACANQQFqIQ0MAAsLIBcrAwBEldYm6AsuET6gIAogDkEDdGorAwBjDQFBACETQQAhDQJAA0AgDSABTw0BAkAgDSAORg0AIBcrAwBEldYm6AsuET6gIRYgFiASIA1BA3RqKwMAYw0AIBYgCyAOIAFsIA1qQQN0aisDAGMNACATRQRAQQEhEyARIAMgDiAQbGogAhAAIRQgEiAOQQN0akQAAAAAAAAAAEQAAAAAAAAAQEQAAAAAAAAAQCAUoqGlnzkDACAXIBIgDkEDdGorAwA5AwAgFysDAESV1iboCy4RPqAhFiAWIBIgDUEDdGorAwBjDQEgFiALIA4gAWwgDWpBA3RqKwMAYw0BCyARIAMgDSAQbGogAhAAIRUgEiANQQN0akQAAAAAAAAAAEQAAAAAAAAAQEQAAAAAAAAAQCAVoqGlnzkDACAVIBRkIBUgFGEgDSAOSXFyBEAgFSEUIA0hDiAXIBIgDUEDdGorAwA5AwALCyANQQFqIQ0MAAsLBUQAAAAAAADw/yEUQQAhDQJAA0AgDSABTw0BIBEgAyANIBBsaiACEAAhFSASIA1BA3RqRAAAAAAAAAAARAAAAAAAAABARAAAAAAAAABAIBWioaWfOQMAIBUgFGQEQCAVIRQgDSEOCyANQQFqIQ0MAAsLIBdEAAAAAAAAAABEAAAAAAAAAEBEAAAAAAAAAEAgFKKhpZ85AwALIA4gBSAMQQJ0aigCAEcEQCAFIAxBAnRqIA42AgAgD0EBaiEPCwsgDEEBaiEMDAALCyAPCw==';
 
 /**
  * A sample's rows and k-means centres in WebAssembly memory, for k-means to
@@ -20,19 +21,26 @@ const WASM = 'AGFzbQEAAAABGQNgA39/fwF8YAV/f3x/fwF8YAV/f39/fwACDwEDZW52Bm1lbW9yeQ
 export class DotKernel {
   private readonly kernel: Kernel;
   private readonly memory: WebAssembly.Memory;
-  private readonly regions: Record<'work' | 'seed' | 'assign', number>;
+  private readonly regions: Record<'work' | 'seed' | 'upper' | 'lower' | 'moved' | 'alone' | 'apart' | 'assign' | 'unit', number>;
   readonly rows: UnitRows;
 
   constructor(x: UnitRows, private readonly maxK: number) {
     if (x.sparse) throw new Error('DotKernel holds dense rows only');
     const rowBytes = x.values.byteLength;
-    const centreBytes = maxK * x.dim * 8;
-    const assignBytes = (x.values.length / x.dim) * 4;
-    this.memory = new WebAssembly.Memory({ initial: pagesFor(rowBytes + 2 * centreBytes + assignBytes) });
+    const n = x.values.length / x.dim;
+    // f64 regions first, then the i32 ones: every region aligned to its element
+    const sizes = { work: maxK * x.dim * 8, seed: maxK * x.dim * 8, upper: n * 8, lower: n * maxK * 8, moved: maxK * 8, alone: maxK * 8, apart: maxK * maxK * 8, assign: n * 4, unit: n * 4 };
+    let end = rowBytes;
+    const regions = {} as Record<keyof typeof sizes, number>;
+    for (const [name, bytes] of Object.entries(sizes) as [keyof typeof sizes, number][]) {
+      regions[name] = end;
+      end += bytes;
+    }
+    this.memory = new WebAssembly.Memory({ initial: pagesFor(end) });
     this.kernel = instantiate(this.memory);
     const values = new Float64Array(this.memory.buffer, 0, x.values.length);
     values.set(x.values);
-    this.regions = { work: rowBytes, seed: rowBytes + centreBytes, assign: rowBytes + 2 * centreBytes };
+    this.regions = regions;
     this.rows = { values, dim: x.dim, kernel: this };
   }
 
@@ -49,6 +57,28 @@ export class DotKernel {
     const at = centres.byteOffset;
     const dot = this.kernel.dot;
     return (i, c) => dot(i * rowBytes, at + c * rowBytes, dim);
+  }
+
+  /**
+   * The state of Elkan's bounds for a run with k centres (spherical-kmeans.ts BoundState), held
+   * here: zeros, and no row assigned (-1). The same room each time it is asked for.
+   */
+  bounds(k: number): BoundState {
+    if (k > this.maxK) throw new RangeError(`DotKernel holds at most ${this.maxK} centres, not ${k}`);
+    const n = this.rows.values.length / this.rows.dim;
+    const f64 = (region: 'upper' | 'lower' | 'moved' | 'alone' | 'apart', length: number): Float64Array => new Float64Array(this.memory.buffer, this.regions[region], length).fill(0);
+    return {
+      assign: new Int32Array(this.memory.buffer, this.regions.assign, n).fill(-1),
+      unit: new Int32Array(this.memory.buffer, this.regions.unit, n).fill(0),
+      upper: f64('upper', n), lower: f64('lower', n * k), moved: f64('moved', k), alone: f64('alone', k), apart: f64('apart', k * k),
+    };
+  }
+
+  /** spherical-kmeans.ts assignRound on `bounds` (from this kernel) and `centres` (held here): the rows that changed centre. */
+  assignRound(bounds: BoundState, centres: Float64Array, k: number, bounded: boolean): number {
+    const n = bounds.assign.length;
+    const r = this.regions;
+    return this.kernel.assignRound(n, k, this.rows.dim, centres.byteOffset, bounded ? 1 : 0, r.assign, r.unit, r.upper, r.lower, r.moved, r.alone, r.apart);
   }
 
   /** Adds every row to its centre (`assign`, one per row) in `centres`, held here; each entry sums the rows in order, as addRow does. */
@@ -102,6 +132,7 @@ interface Kernel {
   dot(a: number, b: number, n: number): number;
   subtractAndDot(c: number, q: number, d: number, next: number, n: number): number;
   addRows(rows: number, n: number, dim: number, assign: number, centres: number): void;
+  assignRound(n: number, k: number, dim: number, centres: number, bounded: number, assign: number, unit: number, upper: number, lower: number, moved: number, alone: number, apart: number): number;
 }
 
 function instantiate(memory: WebAssembly.Memory): Kernel {

@@ -95,4 +95,94 @@
             (f64.store (local.get $p) (f64.add (f64.load (local.get $p))
               (f64.load (i32.add (local.get $r) (i32.shl (local.get $j) (i32.const 3))))))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $rl)))))
+        (br $rl))))
+  ;; one round of assignments with Elkan's bounds: spherical-kmeans.ts assignRound, the same tests
+  ;; and the same cosines in the same order (its chord written out: √max(0, 2 − 2s)). Rows at
+  ;; byte 0 (dim f64 each); f64 arrays upper (n), lower (n·k), moved (k), alone (k), apart (k·k);
+  ;; i32 arrays assign and unit (n). Returns the number of rows whose centre changed.
+  (func (export "assignRound") (param $n i32) (param $k i32) (param $dim i32) (param $centres i32) (param $bounded i32)
+    (param $assign i32) (param $unit i32) (param $upper i32) (param $lower i32) (param $moved i32) (param $alone i32) (param $apart i32)
+    (result i32)
+    (local $i i32) (local $c i32) (local $best i32) (local $changed i32) (local $rowBytes i32) (local $r i32)
+    (local $lrow i32) (local $have i32) (local $bestSim f64) (local $s f64) (local $u f64) (local $pu i32) (local $pl i32)
+    (local.set $rowBytes (i32.shl (local.get $dim) (i32.const 3)))
+    (block $rows_done
+      (loop $rows
+        (br_if $rows_done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $r (i32.mul (local.get $i) (local.get $rowBytes)))
+        (local.set $lrow (i32.add (local.get $lower) (i32.shl (i32.mul (local.get $i) (local.get $k)) (i32.const 3))))
+        (local.set $pu (i32.add (local.get $upper) (i32.shl (local.get $i) (i32.const 3))))
+        (local.set $best (i32.load (i32.add (local.get $assign) (i32.shl (local.get $i) (i32.const 2)))))
+        (block $row_done
+          (if (i32.and (i32.ne (local.get $bounded) (i32.const 0))
+                       (i32.ne (i32.load (i32.add (local.get $unit) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 0)))
+            (then
+              ;; upper += moved[best]; lower[c] = max(0, lower[c] − moved[c])
+              (f64.store (local.get $pu) (f64.add (f64.load (local.get $pu))
+                (f64.load (i32.add (local.get $moved) (i32.shl (local.get $best) (i32.const 3))))))
+              (local.set $c (i32.const 0))
+              (block $decay_done
+                (loop $decay
+                  (br_if $decay_done (i32.ge_u (local.get $c) (local.get $k)))
+                  (local.set $pl (i32.add (local.get $lrow) (i32.shl (local.get $c) (i32.const 3))))
+                  (f64.store (local.get $pl) (f64.max (f64.const 0) (f64.sub (f64.load (local.get $pl))
+                    (f64.load (i32.add (local.get $moved) (i32.shl (local.get $c) (i32.const 3)))))))
+                  (local.set $c (i32.add (local.get $c) (i32.const 1)))
+                  (br $decay)))
+              ;; nearer to its own centre than half the way to any other: stays
+              (br_if $row_done (f64.lt (f64.add (f64.load (local.get $pu)) (f64.const 1e-9))
+                (f64.load (i32.add (local.get $alone) (i32.shl (local.get $best) (i32.const 3))))))
+              (local.set $have (i32.const 0))
+              (local.set $c (i32.const 0))
+              (block $cs_done
+                (loop $cs
+                  (br_if $cs_done (i32.ge_u (local.get $c) (local.get $k)))
+                  (block $next
+                    (br_if $next (i32.eq (local.get $c) (local.get $best)))
+                    (local.set $u (f64.add (f64.load (local.get $pu)) (f64.const 1e-9)))
+                    (br_if $next (f64.lt (local.get $u) (f64.load (i32.add (local.get $lrow) (i32.shl (local.get $c) (i32.const 3))))))
+                    (br_if $next (f64.lt (local.get $u) (f64.load (i32.add (local.get $apart)
+                      (i32.shl (i32.add (i32.mul (local.get $best) (local.get $k)) (local.get $c)) (i32.const 3))))))
+                    (if (i32.eqz (local.get $have))
+                      (then
+                        (local.set $have (i32.const 1))
+                        (local.set $bestSim (call $dot (local.get $r) (i32.add (local.get $centres) (i32.mul (local.get $best) (local.get $rowBytes))) (local.get $dim)))
+                        (f64.store (i32.add (local.get $lrow) (i32.shl (local.get $best) (i32.const 3))) (f64.sqrt (f64.max (f64.const 0) (f64.sub (f64.const 2) (f64.mul (f64.const 2) (local.get $bestSim))))))
+                        (f64.store (local.get $pu) (f64.load (i32.add (local.get $lrow) (i32.shl (local.get $best) (i32.const 3)))))
+                        (local.set $u (f64.add (f64.load (local.get $pu)) (f64.const 1e-9)))
+                        (br_if $next (f64.lt (local.get $u) (f64.load (i32.add (local.get $lrow) (i32.shl (local.get $c) (i32.const 3))))))
+                        (br_if $next (f64.lt (local.get $u) (f64.load (i32.add (local.get $apart)
+                          (i32.shl (i32.add (i32.mul (local.get $best) (local.get $k)) (local.get $c)) (i32.const 3))))))))
+                    (local.set $s (call $dot (local.get $r) (i32.add (local.get $centres) (i32.mul (local.get $c) (local.get $rowBytes))) (local.get $dim)))
+                    (f64.store (i32.add (local.get $lrow) (i32.shl (local.get $c) (i32.const 3))) (f64.sqrt (f64.max (f64.const 0) (f64.sub (f64.const 2) (f64.mul (f64.const 2) (local.get $s))))))
+                    (if (i32.or (f64.gt (local.get $s) (local.get $bestSim))
+                                (i32.and (f64.eq (local.get $s) (local.get $bestSim)) (i32.lt_u (local.get $c) (local.get $best))))
+                      (then
+                        (local.set $bestSim (local.get $s))
+                        (local.set $best (local.get $c))
+                        (f64.store (local.get $pu) (f64.load (i32.add (local.get $lrow) (i32.shl (local.get $c) (i32.const 3))))))))
+                  (local.set $c (i32.add (local.get $c) (i32.const 1)))
+                  (br $cs))))
+            (else
+              ;; every cosine
+              (local.set $bestSim (f64.const -inf))
+              (local.set $c (i32.const 0))
+              (block $all_done
+                (loop $all
+                  (br_if $all_done (i32.ge_u (local.get $c) (local.get $k)))
+                  (local.set $s (call $dot (local.get $r) (i32.add (local.get $centres) (i32.mul (local.get $c) (local.get $rowBytes))) (local.get $dim)))
+                  (f64.store (i32.add (local.get $lrow) (i32.shl (local.get $c) (i32.const 3))) (f64.sqrt (f64.max (f64.const 0) (f64.sub (f64.const 2) (f64.mul (f64.const 2) (local.get $s))))))
+                  (if (f64.gt (local.get $s) (local.get $bestSim))
+                    (then
+                      (local.set $bestSim (local.get $s))
+                      (local.set $best (local.get $c))))
+                  (local.set $c (i32.add (local.get $c) (i32.const 1)))
+                  (br $all)))
+              (f64.store (local.get $pu) (f64.sqrt (f64.max (f64.const 0) (f64.sub (f64.const 2) (f64.mul (f64.const 2) (local.get $bestSim))))))))
+          (if (i32.ne (local.get $best) (i32.load (i32.add (local.get $assign) (i32.shl (local.get $i) (i32.const 2)))))
+            (then
+              (i32.store (i32.add (local.get $assign) (i32.shl (local.get $i) (i32.const 2))) (local.get $best))
+              (local.set $changed (i32.add (local.get $changed) (i32.const 1))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows)))
+    (local.get $changed)))

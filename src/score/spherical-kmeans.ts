@@ -66,23 +66,19 @@ export function sphericalKMeans(x: UnitRows, k: number, random: () => number, in
   const centres = kernel ? kernel.centres('work', k) : new Float64Array(k * dim);
   centres.set(initial ?? seedCentres(x, k, random));
   const dotRow = kernel ? kernel.dotter(centres) : (i: number, c: number): number => rowDot(x, i, centres, c);
-  const assign = new Int32Array(n).fill(-1);
   // Elkan's bounds, in chord distance √(2 − 2·cos) (a metric on the unit sphere): `upper` ≥ the
   // distance to the own centre, `lower[i·k + c]` ≤ the distance to centre c. A centre is not
   // compared when its lower bound, or half its distance from the own centre, exceeds `upper`:
   // it cannot be nearer. Only unit rows are bounded, and only in rounds whose centres are all unit
   // vectors; the assignments are those of computing every cosine (ties to the lowest index).
-  const upper = new Float64Array(n);
-  const lower = new Float64Array(n * k);
-  const unit = new Uint8Array(n);
+  const bounds: BoundState = kernel
+    ? kernel.bounds(k)
+    : { assign: new Int32Array(n).fill(-1), unit: new Int32Array(n), upper: new Float64Array(n), lower: new Float64Array(n * k), moved: new Float64Array(k), alone: new Float64Array(k), apart: new Float64Array(k * k) };
+  const { assign, unit, moved, alone, apart } = bounds;
   for (let i = 0; i < n; i++) unit[i] = Math.abs(squaredNorm(x, i) - 1) < 1e-9 ? 1 : 0;
-  const moved = new Float64Array(k);
-  const apart = new Float64Array(k * k);
-  const alone = new Float64Array(k);
   let bounded = false;
   const previous = new Float64Array(k * dim);
   for (let round = 0; round < 100; round++) {
-    let changed = 0;
     if (bounded) {
       // half the distance between centres, and to each centre's nearest other
       alone.fill(Infinity);
@@ -93,47 +89,7 @@ export function sphericalKMeans(x: UnitRows, k: number, random: () => number, in
         if (half < alone[c]!) alone[c] = half;
       }
     }
-    for (let i = 0; i < n; i++) {
-      const row = i * k;
-      let best = assign[i]!;
-      if (bounded && unit[i]) {
-        upper[i]! += moved[best]!;
-        for (let c = 0; c < k; c++) lower[row + c] = Math.max(0, lower[row + c]! - moved[c]!);
-        if (upper[i]! + BOUND_SLACK < alone[best]!) continue;
-        let bestSim = NaN;
-        for (let c = 0; c < k; c++) {
-          if (c === best) continue;
-          if (upper[i]! + BOUND_SLACK < lower[row + c]! || upper[i]! + BOUND_SLACK < apart[best * k + c]!) continue;
-          if (Number.isNaN(bestSim)) {
-            bestSim = dotRow(i, best);
-            upper[i] = lower[row + best] = chord(bestSim);
-            if (upper[i]! + BOUND_SLACK < lower[row + c]! || upper[i]! + BOUND_SLACK < apart[best * k + c]!) continue;
-          }
-          const s = dotRow(i, c);
-          lower[row + c] = chord(s);
-          if (s > bestSim || (s === bestSim && c < best)) {
-            bestSim = s;
-            best = c;
-            upper[i] = lower[row + c]!;
-          }
-        }
-      } else {
-        let bestSim = -Infinity;
-        for (let c = 0; c < k; c++) {
-          const s = dotRow(i, c);
-          lower[row + c] = chord(s);
-          if (s > bestSim) {
-            bestSim = s;
-            best = c;
-          }
-        }
-        upper[i] = chord(bestSim);
-      }
-      if (assign[i] !== best) {
-        assign[i] = best;
-        changed++;
-      }
-    }
+    const changed = kernel ? kernel.assignRound(bounds, centres, k, bounded) : assignRound(bounds, dotRow, k, bounded);
     if (changed <= 0.001 * n) break;
     previous.set(centres);
     centres.fill(0);
@@ -155,7 +111,75 @@ export function sphericalKMeans(x: UnitRows, k: number, random: () => number, in
   let objective = 0;
   for (let i = 0; i < n; i++) objective += dotRow(i, assign[i]!);
   // a kernel's room is used again by the next run
-  return { assign, centres: kernel ? centres.slice() : centres, objective };
+  return { assign: kernel ? assign.slice() : assign, centres: kernel ? centres.slice() : centres, objective };
+}
+
+/**
+ * Elkan's bounds of a k-means run (see sphericalKMeans): per row its centre (-1 before the first
+ * round), whether it is a unit vector (1) and `upper`; per row and centre `lower`; per centre how
+ * far it `moved` in the last update and half its distance to the nearest other (`alone`); per
+ * pair half their distance (`apart`, k × k).
+ */
+export interface BoundState {
+  assign: Int32Array;
+  unit: Int32Array;
+  upper: Float64Array;
+  lower: Float64Array;
+  moved: Float64Array;
+  alone: Float64Array;
+  apart: Float64Array;
+}
+
+/**
+ * One round of assignments: each row to its nearest centre by cosine (`dot(i, c)`), skipping the
+ * centres the bounds rule out when `bounded`; updates the bounds and returns the rows that changed
+ * centre. DotKernel.assignRound does the same in WebAssembly, test for test.
+ */
+function assignRound(b: BoundState, dot: (i: number, c: number) => number, k: number, bounded: boolean): number {
+  const { assign, unit, upper, lower, moved, alone, apart } = b;
+  let changed = 0;
+  for (let i = 0; i < assign.length; i++) {
+    const row = i * k;
+    let best = assign[i]!;
+    if (bounded && unit[i]) {
+      upper[i]! += moved[best]!;
+      for (let c = 0; c < k; c++) lower[row + c] = Math.max(0, lower[row + c]! - moved[c]!);
+      if (upper[i]! + BOUND_SLACK < alone[best]!) continue;
+      let bestSim = NaN;
+      for (let c = 0; c < k; c++) {
+        if (c === best) continue;
+        if (upper[i]! + BOUND_SLACK < lower[row + c]! || upper[i]! + BOUND_SLACK < apart[best * k + c]!) continue;
+        if (Number.isNaN(bestSim)) {
+          bestSim = dot(i, best);
+          upper[i] = lower[row + best] = chord(bestSim);
+          if (upper[i]! + BOUND_SLACK < lower[row + c]! || upper[i]! + BOUND_SLACK < apart[best * k + c]!) continue;
+        }
+        const s = dot(i, c);
+        lower[row + c] = chord(s);
+        if (s > bestSim || (s === bestSim && c < best)) {
+          bestSim = s;
+          best = c;
+          upper[i] = lower[row + c]!;
+        }
+      }
+    } else {
+      let bestSim = -Infinity;
+      for (let c = 0; c < k; c++) {
+        const s = dot(i, c);
+        lower[row + c] = chord(s);
+        if (s > bestSim) {
+          bestSim = s;
+          best = c;
+        }
+      }
+      upper[i] = chord(bestSim);
+    }
+    if (assign[i] !== best) {
+      assign[i] = best;
+      changed++;
+    }
+  }
+  return changed;
 }
 
 /** k-means++ seeding: k rows as centres, each drawn with weight (1 − cosine to the nearest centre so far)². */

@@ -38,6 +38,15 @@ describe('DotKernel', () => {
       expect(sphericalKMeans(held, 9, seededRandom('r'))).toEqual(sphericalKMeans(plain, 9, seededRandom('r')));
       expect(bestOfRestarts(held, 6, 5, seededRandom('b'))).toEqual(bestOfRestarts(plain, 6, 5, seededRandom('b')));
     }
+    // rows that are not unit vectors (zeros, a doubled row) take every cosine in every round, the others are bounded
+    const values = unitRows(800, 20, 'mixed');
+    values.fill(0, 3 * 20, 4 * 20);
+    for (let j = 0; j < 20; j++) values[7 * 20 + j]! *= 2;
+    const plain = { values, dim: 20 };
+    const held = new DotKernel(plain, 7).rows;
+    const run = sphericalKMeans(held, 7, seededRandom('m'));
+    expect(run).toEqual(sphericalKMeans(plain, 7, seededRandom('m')));
+    expect(run.assign[3]).toBe(0);
   });
 
   it('sums rows into their centres as one add at a time, in row order, every length', () => {
