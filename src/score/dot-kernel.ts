@@ -24,10 +24,11 @@ export class DotKernel {
   private readonly regions: Record<'work' | 'seed' | 'upper' | 'lower' | 'moved' | 'alone' | 'apart' | 'assign' | 'unit', number>;
   readonly rows: UnitRows;
 
-  constructor(x: UnitRows, private readonly maxK: number) {
-    if (x.sparse) throw new Error('DotKernel holds dense rows only');
-    const rowBytes = x.values.byteLength;
-    const n = x.values.length / x.dim;
+  /** A copy of `x`'s rows, or room for `rows` rows of `dim` (zeros) to be written through `rows.values`. */
+  constructor(x: UnitRows | { rows: number; dim: number }, private readonly maxK: number) {
+    if ('sparse' in x && x.sparse) throw new Error('DotKernel holds dense rows only');
+    const n = 'values' in x ? x.values.length / x.dim : x.rows;
+    const rowBytes = n * x.dim * 8;
     // f64 regions first, then the i32 ones: every region aligned to its element
     const sizes = { work: maxK * x.dim * 8, seed: maxK * x.dim * 8, upper: n * 8, lower: n * maxK * 8, moved: maxK * 8, alone: maxK * 8, apart: maxK * maxK * 8, assign: n * 4, unit: n * 4 };
     let end = rowBytes;
@@ -38,8 +39,8 @@ export class DotKernel {
     }
     this.memory = new WebAssembly.Memory({ initial: pagesFor(end) });
     this.kernel = instantiate(this.memory);
-    const values = new Float64Array(this.memory.buffer, 0, x.values.length);
-    values.set(x.values);
+    const values = new Float64Array(this.memory.buffer, 0, n * x.dim);
+    if ('values' in x) values.set(x.values);
     this.regions = regions;
     this.rows = { values, dim: x.dim, kernel: this };
   }

@@ -203,7 +203,7 @@ const FINAL_RESTARTS = 40;
 interface Represented {
   fitted: UnitRows;
   /** Every suggestion's row (`fitted` itself when every suggestion was fitted), and per suggestion 1 when it has no weighted word. */
-  all(): { x: UnitRows; empty: Uint8Array };
+  all(maxK: number): { x: UnitRows; empty: Uint8Array };
 }
 
 /** Suggestions projected at a time when a large scope's rows are all projected. */
@@ -255,16 +255,17 @@ function represent(
   }
   return {
     fitted,
-    all: () => {
-      // made and projected as the fitted ones were (their columns renumbered to the basis's on the way)
-      const values = new Float64Array(n * fitted.dim);
+    all: (maxK) => {
+      // made and projected as the fitted ones were (their columns renumbered to the basis's on the
+      // way), into WebAssembly memory for the refinement's k-means (dot-kernel.ts)
+      const x = new DotKernel({ rows: n, dim: fitted.dim }, maxK).rows;
       const empty = new Uint8Array(n);
       for (let from = 0; from < n; from += PROJECT_CHUNK) {
         const rows = tfidfRows(docs, index, w, range(from, Math.min(n, from + PROJECT_CHUNK)));
-        values.set(project(rows, compact), from * fitted.dim);
+        x.values.set(project(rows, compact), from * fitted.dim);
         empty.set(emptyRows(rows), from);
       }
-      return { x: { values, dim: fitted.dim }, empty };
+      return { x, empty };
     },
   };
 }
@@ -345,12 +346,13 @@ export function topicsOfScope(
   const xs = space.fitted;
   const maxK = Math.max(3, Math.min(options.maxTopics ?? 12, Math.floor(docs.length / 8)));
   // the k search and the restarts take their cosines in WebAssembly (dot-kernel.ts: the same bits)
-  const held = xs.sparse ? xs : new DotKernel(xs, Math.max(maxK, options.topics ?? 0, 2)).rows;
+  const kernelK = Math.max(maxK, options.topics ?? 0, 2);
+  const held = xs.sparse ? xs : new DotKernel(xs, kernelK).rows;
   const chosen = options.topics ? { k: options.topics, coherenceByK: {} } : chooseK(held, sample.length === docs.length ? index : subIndex(index, sample), maxK, seededRandom(`${seed}|k`));
   const k = Math.max(2, Math.min(chosen.k, docs.length));
   let result = bestOfRestarts(held, k, FINAL_RESTARTS, seededRandom(`${seed}|final`));
   // a large scope: the sample's centres, refined over every suggestion
-  const { x, empty } = space.all();
+  const { x, empty } = space.all(kernelK);
   if (xs !== x) result = sphericalKMeans(x, k, () => 0, result.centres);
   const sims = docs.map((_, i) => similarity(x, i, result, result.assign[i]!));
   // outliers: suggestions with nothing in common with their topic, at most 15% of the scope
