@@ -6,9 +6,10 @@ import type { BoundState, UnitRows } from './spherical-kmeans.ts';
  * adds the tail to the first, and joins them as dotAt does; `subtractAndDot`
  * is truncated-svd.ts's Gram–Schmidt step (c −= d·q, then next · c) the same way;
  * `addRows` sums rows into their centres, each entry in row order; `assignRound`
- * is spherical-kmeans.ts's assignRound, the same tests and cosines in the same order.
+ * is spherical-kmeans.ts's assignRound, the same tests and cosines in the same order;
+ * `projectRow` is truncated-svd.ts projectOn's sums for one row.
  */
-const WASM = 'AGFzbQEAAAABKQRgA39/fwF8YAV/f3x/fwF8YAV/f39/fwBgDH9/f39/f39/f39/fwF/Ag8BA2VudgZtZW1vcnkCAAEDBQQAAQIDBzAEA2RvdAAADnN1YnRyYWN0QW5kRG90AAEHYWRkUm93cwACC2Fzc2lnblJvdW5kAAMKsQsE0AEDAnsCfwF8RAAAAAAAAAAA/RQhA0QAAAAAAAAAAP0UIQQgAkF8cSEGAkADQCAFIAZPDQEgAyAAIAVBA3Rq/QAEACABIAVBA3Rq/QAEAP3yAf3wASEDIAQgACAFQQN0av0ABBAgASAFQQN0av0ABBD98gH98AEhBCAFQQRqIQUMAAsLIAP9IQAhBwJAA0AgBSACTw0BIAcgACAFQQN0aisDACABIAVBA3RqKwMAoqAhByAFQQFqIQUMAAsLIAcgA/0hAaAgBP0hACAE/SEBoKALuAIGA3sCfwF8AX8CewF8IAL9FCEHRAAAAAAAAAAA/RQhBUQAAAAAAAAAAP0UIQYgBEF8cSEJAkADQCAIIAlPDQEgACAIQQN0aiELIAv9AAQAIAcgASAIQQN0av0ABAD98gH98QEhDCAL/QAEECAHIAEgCEEDdGr9AAQQ/fIB/fEBIQ0gCyAM/QsEACALIA39CwQQIAUgAyAIQQN0av0ABAAgDP3yAf3wASEFIAYgAyAIQQN0av0ABBAgDf3yAf3wASEGIAhBBGohCAwACwsgBf0hACEKAkADQCAIIARPDQEgACAIQQN0aiELIAsrAwAgAiABIAhBA3RqKwMAoqEhDiALIA45AwAgCiADIAhBA3RqKwMAIA6ioCEKIAhBAWohCAwACwsgCiAF/SEBoCAG/SEAIAb9IQGgoAusAQEHfyACQQN0IQogAkF+cSEJAkADQCAFIAFPDQEgACAFIApsaiEHIAQgAyAFQQJ0aigCACAKbGohCEEAIQYCQANAIAYgCU8NASAIIAZBA3RqIQsgCyAL/QAEACAHIAZBA3Rq/QAEAP3wAf0LBAAgBkECaiEGDAALCyAGIAJJBEAgCCAGQQN0aiELIAsgCysDACAHIAZBA3RqKwMAoDkDAAsgBUEBaiEFDAALCwv0BQMIfwN8An8gAkEDdCEQAkADQCAMIABPDQEgDCAQbCERIAggDCABbEEDdGohEiAHIAxBA3RqIRcgBSAMQQJ0aigCACEOAkAgBEEARyAGIAxBAnRqKAIAQQBHcQRAIBcgFysDACAJIA5BA3RqKwMAoDkDAEEAIQ0CQANAIA0gAU8NASASIA1BA3RqIRggGEQAAAAAAAAAACAYKwMAIAkgDUEDdGorAwChpTkDACANQQFqIQ0MAAsLIBcrAwBEldYm6AsuET6gIAogDkEDdGorAwBjDQFBACETQQAhDQJAA0AgDSABTw0BAkAgDSAORg0AIBcrAwBEldYm6AsuET6gIRYgFiASIA1BA3RqKwMAYw0AIBYgCyAOIAFsIA1qQQN0aisDAGMNACATRQRAQQEhEyARIAMgDiAQbGogAhAAIRQgEiAOQQN0akQAAAAAAAAAAEQAAAAAAAAAQEQAAAAAAAAAQCAUoqGlnzkDACAXIBIgDkEDdGorAwA5AwAgFysDAESV1iboCy4RPqAhFiAWIBIgDUEDdGorAwBjDQEgFiALIA4gAWwgDWpBA3RqKwMAYw0BCyARIAMgDSAQbGogAhAAIRUgEiANQQN0akQAAAAAAAAAAEQAAAAAAAAAQEQAAAAAAAAAQCAVoqGlnzkDACAVIBRkIBUgFGEgDSAOSXFyBEAgFSEUIA0hDiAXIBIgDUEDdGorAwA5AwALCyANQQFqIQ0MAAsLBUQAAAAAAADw/yEUQQAhDQJAA0AgDSABTw0BIBEgAyANIBBsaiACEAAhFSASIA1BA3RqRAAAAAAAAAAARAAAAAAAAABARAAAAAAAAABAIBWioaWfOQMAIBUgFGQEQCAVIRQgDSEOCyANQQFqIQ0MAAsLIBdEAAAAAAAAAABEAAAAAAAAAEBEAAAAAAAAAEAgFKKhpZ85AwALIA4gBSAMQQJ0aigCAEcEQCAFIAxBAnRqIA42AgAgD0EBaiEPCwsgDEEBaiEMDAALCyAPCw==';
+const WASM = 'AGFzbQEAAAABMgVgA39/fwF8YAV/f3x/fwF8YAV/f39/fwBgDH9/f39/f39/f39/fwF/YAZ/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDBgUAAQIDBAc9BQNkb3QAAA5zdWJ0cmFjdEFuZERvdAABB2FkZFJvd3MAAgthc3NpZ25Sb3VuZAADCnByb2plY3RSb3cABAqaDwXQAQMCewJ/AXxEAAAAAAAAAAD9FCEDRAAAAAAAAAAA/RQhBCACQXxxIQYCQANAIAUgBk8NASADIAAgBUEDdGr9AAQAIAEgBUEDdGr9AAQA/fIB/fABIQMgBCAAIAVBA3Rq/QAEECABIAVBA3Rq/QAEEP3yAf3wASEEIAVBBGohBQwACwsgA/0hACEHAkADQCAFIAJPDQEgByAAIAVBA3RqKwMAIAEgBUEDdGorAwCioCEHIAVBAWohBQwACwsgByAD/SEBoCAE/SEAIAT9IQGgoAu4AgYDewJ/AXwBfwJ7AXwgAv0UIQdEAAAAAAAAAAD9FCEFRAAAAAAAAAAA/RQhBiAEQXxxIQkCQANAIAggCU8NASAAIAhBA3RqIQsgC/0ABAAgByABIAhBA3Rq/QAEAP3yAf3xASEMIAv9AAQQIAcgASAIQQN0av0ABBD98gH98QEhDSALIAz9CwQAIAsgDf0LBBAgBSADIAhBA3Rq/QAEACAM/fIB/fABIQUgBiADIAhBA3Rq/QAEECAN/fIB/fABIQYgCEEEaiEIDAALCyAF/SEAIQoCQANAIAggBE8NASAAIAhBA3RqIQsgCysDACACIAEgCEEDdGorAwCioSEOIAsgDjkDACAKIAMgCEEDdGorAwAgDqKgIQogCEEBaiEIDAALCyAKIAX9IQGgIAb9IQAgBv0hAaCgC6wBAQd/IAJBA3QhCiACQX5xIQkCQANAIAUgAU8NASAAIAUgCmxqIQcgBCADIAVBAnRqKAIAIApsaiEIQQAhBgJAA0AgBiAJTw0BIAggBkEDdGohCyALIAv9AAQAIAcgBkEDdGr9AAQA/fAB/QsEACAGQQJqIQYMAAsLIAYgAkkEQCAIIAZBA3RqIQsgCyALKwMAIAcgBkEDdGorAwCgOQMACyAFQQFqIQUMAAsLC/QFAwh/A3wCfyACQQN0IRACQANAIAwgAE8NASAMIBBsIREgCCAMIAFsQQN0aiESIAcgDEEDdGohFyAFIAxBAnRqKAIAIQ4CQCAEQQBHIAYgDEECdGooAgBBAEdxBEAgFyAXKwMAIAkgDkEDdGorAwCgOQMAQQAhDQJAA0AgDSABTw0BIBIgDUEDdGohGCAYRAAAAAAAAAAAIBgrAwAgCSANQQN0aisDAKGlOQMAIA1BAWohDQwACwsgFysDAESV1iboCy4RPqAgCiAOQQN0aisDAGMNAUEAIRNBACENAkADQCANIAFPDQECQCANIA5GDQAgFysDAESV1iboCy4RPqAhFiAWIBIgDUEDdGorAwBjDQAgFiALIA4gAWwgDWpBA3RqKwMAYw0AIBNFBEBBASETIBEgAyAOIBBsaiACEAAhFCASIA5BA3RqRAAAAAAAAAAARAAAAAAAAABARAAAAAAAAABAIBSioaWfOQMAIBcgEiAOQQN0aisDADkDACAXKwMARJXWJugLLhE+oCEWIBYgEiANQQN0aisDAGMNASAWIAsgDiABbCANakEDdGorAwBjDQELIBEgAyANIBBsaiACEAAhFSASIA1BA3RqRAAAAAAAAAAARAAAAAAAAABARAAAAAAAAABAIBWioaWfOQMAIBUgFGQgFSAUYSANIA5JcXIEQCAVIRQgDSEOIBcgEiANQQN0aisDADkDAAsLIA1BAWohDQwACwsFRAAAAAAAAPD/IRRBACENAkADQCANIAFPDQEgESADIA0gEGxqIAIQACEVIBIgDUEDdGpEAAAAAAAAAABEAAAAAAAAAEBEAAAAAAAAAEAgFaKhpZ85AwAgFSAUZARAIBUhFCANIQ4LIA1BAWohDQwACwsgF0QAAAAAAAAAAEQAAAAAAAAAQEQAAAAAAAAAQCAUoqGlnzkDAAsgDiAFIAxBAnRqKAIARwRAIAUgDEECdGogDjYCACAPQQFqIQ8LCyAMQQFqIQwMAAsLIA8L5wMDA38FewF8AkADQCAGQQhqIARLDQFEAAAAAAAAAAD9FCEKRAAAAAAAAAAA/RQhC0QAAAAAAAAAAP0UIQxEAAAAAAAAAAD9FCENQQAhBwJAA0AgByADTw0BIAAgASAHQQJ0aigCACAGakEDdGohCCACIAdBA3Rq/QoDACEJIAogCSAI/QAEAP3yAf3wASEKIAsgCSAI/QAEEP3yAf3wASELIAwgCSAI/QAEIP3yAf3wASEMIA0gCSAI/QAEMP3yAf3wASENIAdBAWohBwwACwsgBSAGQQN0aiEIIAggCv0LBAAgCCAL/QsEECAIIAz9CwQgIAggDf0LBDAgBkEIaiEGDAALCwJAA0AgBkECaiAESw0BRAAAAAAAAAAA/RQhCkEAIQcCQANAIAcgA08NASAAIAEgB0ECdGooAgAgBmpBA3RqIQggCiACIAdBA3Rq/QoDACAI/QAEAP3yAf3wASEKIAdBAWohBwwACwsgBSAGQQN0aiAK/QsEACAGQQJqIQYMAAsLIAYgBEkEQEQAAAAAAAAAACEOQQAhBwJAA0AgByADTw0BIA4gAiAHQQN0aisDACAAIAEgB0ECdGooAgAgBmpBA3RqKwMAoqAhDiAHQQFqIQcMAAsLIAUgBkEDdGogDjkDAAsL';
 
 /**
  * A sample's rows and k-means centres in WebAssembly memory, for k-means to
@@ -129,11 +130,65 @@ export class HeldColumns {
   }
 }
 
+/**
+ * A basis laid out term by term (a term's `rank` coordinates together) in
+ * WebAssembly memory, for truncated-svd.ts's projection to sum a row's
+ * coordinates there: each coordinate's products in entry order, as in JS,
+ * so the same bits.
+ */
+export class HeldBasis {
+  private readonly kernel: Kernel;
+  private readonly memory: WebAssembly.Memory;
+  private readonly acrossBytes: number;
+  private entries = 0;
+  private at = new Int32Array(0);
+  private xs = new Float64Array(0);
+  private out = new Float64Array(0);
+
+  constructor(terms: number, readonly rank: number) {
+    this.acrossBytes = terms * rank * 8;
+    this.memory = new WebAssembly.Memory({ initial: pagesFor(this.acrossBytes + rank * 8) });
+    this.kernel = instantiate(this.memory);
+    this.room(64);
+  }
+
+  /** The basis, to be written: term j's coordinate k at j · rank + k. */
+  get across(): Float64Array {
+    return new Float64Array(this.memory.buffer, 0, this.acrossBytes / 8);
+  }
+
+  /**
+   * A row's coordinates into `into` at `offset`: out[k] = Σ xs[t] · across[at[t] + k] over its
+   * `m` entries, `at[t]` being an entry's term times rank.
+   */
+  projectRow(at: Int32Array, xs: Float64Array, m: number, into: Float64Array, offset: number): void {
+    if (m > this.entries) this.room(m);
+    this.at.set(at.subarray(0, m));
+    this.xs.set(xs.subarray(0, m));
+    this.kernel.projectRow(0, this.at.byteOffset, this.xs.byteOffset, m, this.rank, this.out.byteOffset);
+    into.set(this.out, offset);
+  }
+
+  /** Room for rows of up to `m` entries after the basis (the memory grows; the views are made again). */
+  private room(m: number): void {
+    const need = this.acrossBytes + this.rank * 8 + m * 8 + m * 4;
+    const have = this.memory.buffer.byteLength;
+    if (need > have) this.memory.grow(pagesFor(need - have));
+    const buffer = this.memory.buffer;
+    // f64 views first (aligned: the basis and the output are whole f64s), then the i32 one
+    this.out = new Float64Array(buffer, this.acrossBytes, this.rank);
+    this.xs = new Float64Array(buffer, this.acrossBytes + this.rank * 8, m);
+    this.at = new Int32Array(buffer, this.acrossBytes + this.rank * 8 + m * 8, m);
+    this.entries = m;
+  }
+}
+
 interface Kernel {
   dot(a: number, b: number, n: number): number;
   subtractAndDot(c: number, q: number, d: number, next: number, n: number): number;
   addRows(rows: number, n: number, dim: number, assign: number, centres: number): void;
   assignRound(n: number, k: number, dim: number, centres: number, bounded: number, assign: number, unit: number, upper: number, lower: number, moved: number, alone: number, apart: number): number;
+  projectRow(across: number, at: number, xs: number, m: number, rank: number, out: number): void;
 }
 
 function instantiate(memory: WebAssembly.Memory): Kernel {

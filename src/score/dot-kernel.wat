@@ -185,4 +185,70 @@
               (local.set $changed (i32.add (local.get $changed) (i32.const 1))))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rows)))
-    (local.get $changed)))
+    (local.get $changed))
+  ;; a sparse row's coordinates on a basis laid out term by term (across: a term's rank coordinates
+  ;; together, f64): out[k] = Σ_t xs[t]·across[at[t] + k], the entries t in order, for k < rank.
+  ;; at: m i32 (a term's first coordinate, in elements), xs: m f64. Eight coordinates a pass in four
+  ;; f64x2 lanes, then two, then one: each coordinate sums its products in entry order, as
+  ;; truncated-svd.ts projectOn does, so the same bits.
+  (func (export "projectRow") (param $across i32) (param $at i32) (param $xs i32) (param $m i32) (param $rank i32) (param $out i32)
+    (local $k i32) (local $t i32) (local $a i32) (local $x v128)
+    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $f f64)
+    (block $eights_done
+      (loop $eights
+        (br_if $eights_done (i32.gt_u (i32.add (local.get $k) (i32.const 8)) (local.get $rank)))
+        (local.set $s0 (f64x2.splat (f64.const 0)))
+        (local.set $s1 (f64x2.splat (f64.const 0)))
+        (local.set $s2 (f64x2.splat (f64.const 0)))
+        (local.set $s3 (f64x2.splat (f64.const 0)))
+        (local.set $t (i32.const 0))
+        (block $t_done
+          (loop $ts
+            (br_if $t_done (i32.ge_u (local.get $t) (local.get $m)))
+            (local.set $a (i32.add (local.get $across) (i32.shl
+              (i32.add (i32.load (i32.add (local.get $at) (i32.shl (local.get $t) (i32.const 2)))) (local.get $k)) (i32.const 3))))
+            (local.set $x (v128.load64_splat (i32.add (local.get $xs) (i32.shl (local.get $t) (i32.const 3)))))
+            (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $x) (v128.load (local.get $a)))))
+            (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $x) (v128.load offset=16 (local.get $a)))))
+            (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (local.get $x) (v128.load offset=32 (local.get $a)))))
+            (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (local.get $x) (v128.load offset=48 (local.get $a)))))
+            (local.set $t (i32.add (local.get $t) (i32.const 1)))
+            (br $ts)))
+        (local.set $a (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 3))))
+        (v128.store (local.get $a) (local.get $s0))
+        (v128.store offset=16 (local.get $a) (local.get $s1))
+        (v128.store offset=32 (local.get $a) (local.get $s2))
+        (v128.store offset=48 (local.get $a) (local.get $s3))
+        (local.set $k (i32.add (local.get $k) (i32.const 8)))
+        (br $eights)))
+    (block $twos_done
+      (loop $twos
+        (br_if $twos_done (i32.gt_u (i32.add (local.get $k) (i32.const 2)) (local.get $rank)))
+        (local.set $s0 (f64x2.splat (f64.const 0)))
+        (local.set $t (i32.const 0))
+        (block $t_done
+          (loop $ts
+            (br_if $t_done (i32.ge_u (local.get $t) (local.get $m)))
+            (local.set $a (i32.add (local.get $across) (i32.shl
+              (i32.add (i32.load (i32.add (local.get $at) (i32.shl (local.get $t) (i32.const 2)))) (local.get $k)) (i32.const 3))))
+            (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul
+              (v128.load64_splat (i32.add (local.get $xs) (i32.shl (local.get $t) (i32.const 3)))) (v128.load (local.get $a)))))
+            (local.set $t (i32.add (local.get $t) (i32.const 1)))
+            (br $ts)))
+        (v128.store (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 3))) (local.get $s0))
+        (local.set $k (i32.add (local.get $k) (i32.const 2)))
+        (br $twos)))
+    (if (i32.lt_u (local.get $k) (local.get $rank))
+      (then
+        (local.set $f (f64.const 0))
+        (local.set $t (i32.const 0))
+        (block $t_done
+          (loop $ts
+            (br_if $t_done (i32.ge_u (local.get $t) (local.get $m)))
+            (local.set $f (f64.add (local.get $f) (f64.mul
+              (f64.load (i32.add (local.get $xs) (i32.shl (local.get $t) (i32.const 3))))
+              (f64.load (i32.add (local.get $across) (i32.shl
+                (i32.add (i32.load (i32.add (local.get $at) (i32.shl (local.get $t) (i32.const 2)))) (local.get $k)) (i32.const 3)))))))
+            (local.set $t (i32.add (local.get $t) (i32.const 1)))
+            (br $ts)))
+        (f64.store (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 3))) (local.get $f))))))

@@ -1,5 +1,5 @@
 import { dotAt } from './dot-product.ts';
-import { HeldColumns } from './dot-kernel.ts';
+import { HeldBasis, HeldColumns } from './dot-kernel.ts';
 
 /** A sparse matrix as rows of [column, value] pairs, columns ascending. */
 export type SparseRows = readonly (readonly (readonly [number, number])[])[];
@@ -90,23 +90,25 @@ export function projectRows(sparseRows: SparseRows | Csr, basis: SingularBasis, 
 /** projectRows for one basis and many sets of rows: the basis is laid out for it once. */
 export function projector(basis: SingularBasis): (sparseRows: SparseRows | Csr, column?: Int32Array | null) => Float64Array {
   const rank = basis.directions.length;
-  // the directions as one columns × rank array, so a term's coordinates sit together
+  // the directions as one columns × rank array, so a term's coordinates sit together, held in
+  // WebAssembly memory where each row's coordinates are summed (dot-kernel.ts HeldBasis)
   const columns = basis.directions[0]?.length ?? 0;
-  const across = new Float64Array(columns * rank);
+  const held = new HeldBasis(columns, rank);
+  const across = held.across;
   for (let k = 0; k < rank; k++) {
     const v = basis.directions[k]!;
     for (let j = 0; j < columns; j++) across[j * rank + k] = v[j]!;
   }
-  return (sparseRows, column = null) => projectOn(toCsr(sparseRows), across, rank, column);
+  return (sparseRows, column = null) => projectOn(toCsr(sparseRows), held, column);
 }
 
-function projectOn(rows: Csr, across: Float64Array, rank: number, column: Int32Array | null): Float64Array {
+function projectOn(rows: Csr, held: HeldBasis, column: Int32Array | null): Float64Array {
   const { rowStart, cols, vals } = rows;
+  const { rank } = held;
   const n = rowStart.length - 1;
   const out = new Float64Array(n * rank);
-  // a row's entries (offset of their column's coordinates, and value), then four coordinates at a
-  // time summed in locals over them: each coordinate's sum takes the entries in the same order as
-  // one at a time would, so the same bits, without a load and a store of out per product
+  // a row's entries (offset of their column's coordinates, and value), then its coordinates, each
+  // summing its products in entry order (so the same bits as one product at a time)
   let longest = 0;
   for (let i = 0; i < n; i++) longest = Math.max(longest, rowStart[i + 1]! - rowStart[i]!);
   const at = new Int32Array(longest);
@@ -120,30 +122,7 @@ function projectOn(rows: Csr, across: Float64Array, rank: number, column: Int32A
       at[m] = j * rank;
       xs[m++] = vals[e]!;
     }
-    let k = 0;
-    for (; k + 3 < rank; k += 4) {
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let t = 0; t < m; t++) {
-        const a = at[t]! + k;
-        const x = xs[t]!;
-        s0 += x * across[a]!;
-        s1 += x * across[a + 1]!;
-        s2 += x * across[a + 2]!;
-        s3 += x * across[a + 3]!;
-      }
-      out[o + k] = s0;
-      out[o + k + 1] = s1;
-      out[o + k + 2] = s2;
-      out[o + k + 3] = s3;
-    }
-    for (; k < rank; k++) {
-      let s = 0;
-      for (let t = 0; t < m; t++) s += xs[t]! * across[at[t]! + k]!;
-      out[o + k] = s;
-    }
+    held.projectRow(at, xs, m, out, o);
     let norm = 0;
     for (let k = 0; k < rank; k++) norm += out[o + k]! * out[o + k]!;
     norm = Math.sqrt(norm);

@@ -30,23 +30,27 @@ describe('truncated SVD', () => {
   });
 
   it('projects each coordinate as one sum over the row\'s entries in order, with or without renumbered columns', () => {
-    // rows of 0–30 entries over 60 columns, of which the basis keeps every third (7 coordinates: the
-    // four-at-a-time sums and the rest); the reference adds entry by entry into each coordinate
+    // rows of 0–30 entries, and one of 250, over 900 columns, of which the basis keeps every third;
+    // 7 and 19 coordinates (sums eight, two and one at a time); the reference adds entry by entry
+    // into each coordinate
     const random = seededRandom('p');
-    const rows = Array.from({ length: 50 }, (_, i) => {
-      const cols = [...new Set(Array.from({ length: i % 31 }, () => Math.floor(random() * 60)))].sort((a, b) => a - b);
+    const rows = Array.from({ length: 51 }, (_, i) => {
+      const cols = [...new Set(Array.from({ length: i === 50 ? 250 : i % 31 }, () => Math.floor(random() * 900)))].sort((a, b) => a - b);
       return cols.map((j) => [j, random() - 0.3] as [number, number]);
     });
-    const column = Int32Array.from({ length: 60 }, (_, j) => (j % 3 === 0 ? j / 3 : -1));
+    const column = Int32Array.from({ length: 900 }, (_, j) => (j % 3 === 0 ? j / 3 : -1));
     const kept = rows.map((r) => r.filter(([j]) => column[j]! >= 0).map(([j, v]) => [column[j]!, v] as [number, number]));
-    const basis = truncatedSvd(kept, 20, 7, seededRandom('q'));
-    const reference = new Float64Array(rows.length * 7);
-    kept.forEach((r, i) => {
-      for (const [j, v] of r) for (let k = 0; k < 7; k++) reference[i * 7 + k]! += v * basis.directions[k]![j]!;
-      const norm = Math.sqrt(reference.subarray(i * 7, i * 7 + 7).reduce((a, x) => a + x * x, 0));
-      if (norm > 0) for (let k = 0; k < 7; k++) reference[i * 7 + k]! /= norm;
-    });
-    expect(projectRows(kept, basis)).toEqual(reference);
-    expect(projectRows(rows, basis, column)).toEqual(reference);
+    expect(kept[50]!.length).toBeGreaterThan(64);
+    for (const rank of [7, 19]) {
+      const basis = truncatedSvd(kept, 300, rank, seededRandom('q'));
+      const reference = new Float64Array(rows.length * rank);
+      kept.forEach((r, i) => {
+        for (const [j, v] of r) for (let k = 0; k < rank; k++) reference[i * rank + k]! += v * basis.directions[k]![j]!;
+        const norm = Math.sqrt(reference.subarray(i * rank, (i + 1) * rank).reduce((a, x) => a + x * x, 0));
+        if (norm > 0) for (let k = 0; k < rank; k++) reference[i * rank + k]! /= norm;
+      });
+      expect(projectRows(kept, basis)).toEqual(reference);
+      expect(projectRows(rows, basis, column)).toEqual(reference);
+    }
   });
 });
