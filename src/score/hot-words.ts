@@ -135,23 +135,35 @@ function scoreScope(s: ScopeCounts, all: ScopeCounts, allDf: Int32Array, idf: (t
   // 电 in 停电): so 环保局 after 环保 brings nothing new, as a reader of the list sees it
   const docsOf: number[][] = candidates.map(() => []);
   const maxLen = Math.max(...candidates.map((c) => c.term.length));
-  // the candidates inside each of the scope's terms (by number), looked up once per term rather than per mention
-  const inside = new Map<number, number[]>();
+  // the candidates inside each of the scope's terms (by number), looked up once per term rather than
+  // per mention: term id's candidates are insideList[insideStart[id] … insideEnd[id])
+  const insideStart = new Int32Array(s.vocab.length);
+  const insideEnd = new Int32Array(s.vocab.length);
+  const insideList: number[] = [];
   for (const id of s.ids) {
     const term = s.vocab[id]!;
-    const found: number[] = [];
+    insideStart[id] = insideList.length;
     for (let a = 0; a < term.length; a++) {
       for (let b = a + 1; b <= Math.min(term.length, a + maxLen); b++) {
         const i = index.get(term.slice(a, b));
-        if (i !== undefined && !found.includes(i)) found.push(i);
+        if (i !== undefined && insideList.indexOf(i, insideStart[id]) < 0) insideList.push(i);
       }
     }
-    if (found.length > 0) inside.set(id, found);
+    insideEnd[id] = insideList.length;
   }
+  // each document once in the list of every candidate it holds, in document order
+  const lastDoc = new Int32Array(candidates.length).fill(-1);
   for (const d of s.members) {
-    const hit = new Set<number>();
-    for (let e = table.starts[d]!; e < table.starts[d + 1]!; e++) for (const i of inside.get(table.ids[e]!) ?? []) hit.add(i);
-    for (const i of hit) docsOf[i]!.push(d);
+    for (let e = table.starts[d]!; e < table.starts[d + 1]!; e++) {
+      const id = table.ids[e]!;
+      for (let at = insideStart[id]!; at < insideEnd[id]!; at++) {
+        const i = insideList[at]!;
+        if (lastDoc[i] !== d) {
+          lastDoc[i] = d;
+          docsOf[i]!.push(d);
+        }
+      }
+    }
   }
   const order = diversify(candidates.map((c, i) => ({ term: c.term, base: c.salience, docs: docsOf[i]! })), options.limit ?? 100, options.diversity ?? 0.4);
   return order.map((o, i) => ({ ...candidates[index.get(o.term)!]!, rank: i + 1, score: o.gain }));
