@@ -61,9 +61,10 @@ export function truncatedSvd(sparseRows: SparseRows | Csr, columns: number, rank
   }
   // B = Qᵀ A = W Σ Vᵀ, from the eigen-decomposition of B Bᵀ = W Σ² Wᵀ; then v_k = Bᵀ w_k / σ_k
   const b = y.map((col) => multiplyTransposed(rows, col, columns));
-  // symmetric: each product once (the same sum either way round)
+  // symmetric: each product once (the same sum either way round), in WebAssembly (dot-kernel.ts: dotAt's bits)
+  const held = new HeldColumns(b);
   const c = Array.from({ length: l }, () => new Array<number>(l).fill(0));
-  for (let i = 0; i < l; i++) for (let j = i; j < l; j++) c[i]![j] = c[j]![i] = dotDense(b[i]!, b[j]!);
+  for (let i = 0; i < l; i++) for (let j = i; j < l; j++) c[i]![j] = c[j]![i] = held.dot(i, j);
   const { values, vectors } = symmetricEigen(c);
   const order = values.map((v, i) => [v, i] as const).filter(([v]) => v > 1e-10).sort((x, z) => z[0] - x[0] || x[1] - z[1]).slice(0, Math.min(rank, l));
   const directions = order.map(([lambda, k]) => {
@@ -167,10 +168,6 @@ function multiplyTransposed(rows: Csr, x: Float64Array, columns: number): Float6
   return out;
 }
 
-function dotDense(a: Float64Array, b: Float64Array): number {
-  return dotAt(a, 0, b, 0, a.length);
-}
-
 /** c −= d·q, four entries a step (each entry's sum is the same as one at a time). */
 function subtractScaled(c: Float64Array, q: Float64Array, d: number): void {
   const n = c.length;
@@ -212,38 +209,43 @@ function orthonormalise(cols: Float64Array[], passes: number): void {
 /** Eigenvalues and eigenvectors (columns) of a small symmetric matrix by cyclic Jacobi rotations. */
 export function symmetricEigen(matrix: readonly (readonly number[])[]): { values: number[]; vectors: number[][] } {
   const n = matrix.length;
-  const a = matrix.map((r) => [...r]);
-  const v: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  // flat n × n arrays (row i at i · n): the same rotations, in the same order, as on arrays of rows
+  const a = new Float64Array(n * n);
+  matrix.forEach((r, i) => a.set(r, i * n));
+  const v = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) v[i * n + i] = 1;
   for (let sweep = 0; sweep < 100; sweep++) {
     let off = 0;
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off += a[i]![j]! ** 2;
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off += a[i * n + j]! ** 2;
     if (off < 1e-22) break;
     for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) {
-      const apq = a[p]![q]!;
+      const apq = a[p * n + q]!;
       if (Math.abs(apq) < 1e-300) continue;
-      const theta = (a[q]![q]! - a[p]![p]!) / (2 * apq);
+      const theta = (a[q * n + q]! - a[p * n + p]!) / (2 * apq);
       const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
       const c = 1 / Math.sqrt(t * t + 1);
       const s = t * c;
       for (let k = 0; k < n; k++) {
-        const akp = a[k]![p]!;
-        const akq = a[k]![q]!;
-        a[k]![p] = c * akp - s * akq;
-        a[k]![q] = s * akp + c * akq;
+        const akp = a[k * n + p]!;
+        const akq = a[k * n + q]!;
+        a[k * n + p] = c * akp - s * akq;
+        a[k * n + q] = s * akp + c * akq;
+      }
+      const rp = p * n;
+      const rq = q * n;
+      for (let k = 0; k < n; k++) {
+        const apk = a[rp + k]!;
+        const aqk = a[rq + k]!;
+        a[rp + k] = c * apk - s * aqk;
+        a[rq + k] = s * apk + c * aqk;
       }
       for (let k = 0; k < n; k++) {
-        const apk = a[p]![k]!;
-        const aqk = a[q]![k]!;
-        a[p]![k] = c * apk - s * aqk;
-        a[q]![k] = s * apk + c * aqk;
-      }
-      for (let k = 0; k < n; k++) {
-        const vkp = v[k]![p]!;
-        const vkq = v[k]![q]!;
-        v[k]![p] = c * vkp - s * vkq;
-        v[k]![q] = s * vkp + c * vkq;
+        const vkp = v[k * n + p]!;
+        const vkq = v[k * n + q]!;
+        v[k * n + p] = c * vkp - s * vkq;
+        v[k * n + q] = s * vkp + c * vkq;
       }
     }
   }
-  return { values: a.map((r, i) => r[i]!), vectors: v };
+  return { values: Array.from({ length: n }, (_, i) => a[i * n + i]!), vectors: Array.from({ length: n }, (_, i) => Array.from(v.subarray(i * n, (i + 1) * n))) };
 }
