@@ -7,9 +7,11 @@ import type { BoundState, UnitRows } from './spherical-kmeans.ts';
  * is truncated-svd.ts's Gram–Schmidt step (c −= d·q, then next · c) the same way;
  * `addRows` sums rows into their centres, each entry in row order; `assignRound`
  * is spherical-kmeans.ts's assignRound, the same tests and cosines in the same order;
- * `projectRow` is truncated-svd.ts projectOn's sums for one row.
+ * `projectRow` is truncated-svd.ts projectOn's sums for one row; `csrTimes` and
+ * `csrTransposedTimes` are its sparse products, many vectors at once;
+ * `subtractScaled` is its c −= d·q.
  */
-const WASM = 'AGFzbQEAAAABMgVgA39/fwF8YAV/f3x/fwF8YAV/f39/fwBgDH9/f39/f39/f39/fwF/YAZ/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDBgUAAQIDBAc9BQNkb3QAAA5zdWJ0cmFjdEFuZERvdAABB2FkZFJvd3MAAgthc3NpZ25Sb3VuZAADCnByb2plY3RSb3cABAqaDwXQAQMCewJ/AXxEAAAAAAAAAAD9FCEDRAAAAAAAAAAA/RQhBCACQXxxIQYCQANAIAUgBk8NASADIAAgBUEDdGr9AAQAIAEgBUEDdGr9AAQA/fIB/fABIQMgBCAAIAVBA3Rq/QAEECABIAVBA3Rq/QAEEP3yAf3wASEEIAVBBGohBQwACwsgA/0hACEHAkADQCAFIAJPDQEgByAAIAVBA3RqKwMAIAEgBUEDdGorAwCioCEHIAVBAWohBQwACwsgByAD/SEBoCAE/SEAIAT9IQGgoAu4AgYDewJ/AXwBfwJ7AXwgAv0UIQdEAAAAAAAAAAD9FCEFRAAAAAAAAAAA/RQhBiAEQXxxIQkCQANAIAggCU8NASAAIAhBA3RqIQsgC/0ABAAgByABIAhBA3Rq/QAEAP3yAf3xASEMIAv9AAQQIAcgASAIQQN0av0ABBD98gH98QEhDSALIAz9CwQAIAsgDf0LBBAgBSADIAhBA3Rq/QAEACAM/fIB/fABIQUgBiADIAhBA3Rq/QAEECAN/fIB/fABIQYgCEEEaiEIDAALCyAF/SEAIQoCQANAIAggBE8NASAAIAhBA3RqIQsgCysDACACIAEgCEEDdGorAwCioSEOIAsgDjkDACAKIAMgCEEDdGorAwAgDqKgIQogCEEBaiEIDAALCyAKIAX9IQGgIAb9IQAgBv0hAaCgC6wBAQd/IAJBA3QhCiACQX5xIQkCQANAIAUgAU8NASAAIAUgCmxqIQcgBCADIAVBAnRqKAIAIApsaiEIQQAhBgJAA0AgBiAJTw0BIAggBkEDdGohCyALIAv9AAQAIAcgBkEDdGr9AAQA/fAB/QsEACAGQQJqIQYMAAsLIAYgAkkEQCAIIAZBA3RqIQsgCyALKwMAIAcgBkEDdGorAwCgOQMACyAFQQFqIQUMAAsLC/QFAwh/A3wCfyACQQN0IRACQANAIAwgAE8NASAMIBBsIREgCCAMIAFsQQN0aiESIAcgDEEDdGohFyAFIAxBAnRqKAIAIQ4CQCAEQQBHIAYgDEECdGooAgBBAEdxBEAgFyAXKwMAIAkgDkEDdGorAwCgOQMAQQAhDQJAA0AgDSABTw0BIBIgDUEDdGohGCAYRAAAAAAAAAAAIBgrAwAgCSANQQN0aisDAKGlOQMAIA1BAWohDQwACwsgFysDAESV1iboCy4RPqAgCiAOQQN0aisDAGMNAUEAIRNBACENAkADQCANIAFPDQECQCANIA5GDQAgFysDAESV1iboCy4RPqAhFiAWIBIgDUEDdGorAwBjDQAgFiALIA4gAWwgDWpBA3RqKwMAYw0AIBNFBEBBASETIBEgAyAOIBBsaiACEAAhFCASIA5BA3RqRAAAAAAAAAAARAAAAAAAAABARAAAAAAAAABAIBSioaWfOQMAIBcgEiAOQQN0aisDADkDACAXKwMARJXWJugLLhE+oCEWIBYgEiANQQN0aisDAGMNASAWIAsgDiABbCANakEDdGorAwBjDQELIBEgAyANIBBsaiACEAAhFSASIA1BA3RqRAAAAAAAAAAARAAAAAAAAABARAAAAAAAAABAIBWioaWfOQMAIBUgFGQgFSAUYSANIA5JcXIEQCAVIRQgDSEOIBcgEiANQQN0aisDADkDAAsLIA1BAWohDQwACwsFRAAAAAAAAPD/IRRBACENAkADQCANIAFPDQEgESADIA0gEGxqIAIQACEVIBIgDUEDdGpEAAAAAAAAAABEAAAAAAAAAEBEAAAAAAAAAEAgFaKhpZ85AwAgFSAUZARAIBUhFCANIQ4LIA1BAWohDQwACwsgF0QAAAAAAAAAAEQAAAAAAAAAQEQAAAAAAAAAQCAUoqGlnzkDAAsgDiAFIAxBAnRqKAIARwRAIAUgDEECdGogDjYCACAPQQFqIQ8LCyAMQQFqIQwMAAsLIA8L5wMDA38FewF8AkADQCAGQQhqIARLDQFEAAAAAAAAAAD9FCEKRAAAAAAAAAAA/RQhC0QAAAAAAAAAAP0UIQxEAAAAAAAAAAD9FCENQQAhBwJAA0AgByADTw0BIAAgASAHQQJ0aigCACAGakEDdGohCCACIAdBA3Rq/QoDACEJIAogCSAI/QAEAP3yAf3wASEKIAsgCSAI/QAEEP3yAf3wASELIAwgCSAI/QAEIP3yAf3wASEMIA0gCSAI/QAEMP3yAf3wASENIAdBAWohBwwACwsgBSAGQQN0aiEIIAggCv0LBAAgCCAL/QsEECAIIAz9CwQgIAggDf0LBDAgBkEIaiEGDAALCwJAA0AgBkECaiAESw0BRAAAAAAAAAAA/RQhCkEAIQcCQANAIAcgA08NASAAIAEgB0ECdGooAgAgBmpBA3RqIQggCiACIAdBA3Rq/QoDACAI/QAEAP3yAf3wASEKIAdBAWohBwwACwsgBSAGQQN0aiAK/QsEACAGQQJqIQYMAAsLIAYgBEkEQEQAAAAAAAAAACEOQQAhBwJAA0AgByADTw0BIA4gAiAHQQN0aisDACAAIAEgB0ECdGooAgAgBmpBA3RqKwMAoqAhDiAHQQFqIQcMAAsLIAUgBkEDdGogDjkDAAsL';
+const WASM = 'AGFzbQEAAAABQwdgA39/fwF8YAV/f3x/fwF8YAV/f39/fwBgDH9/f39/f39/f39/fwF/YAZ/f39/f38AYAd/f39/f39/AGAEf398fwACDwEDZW52Bm1lbW9yeQIAAQMJCAABAgMEBQUGB24IA2RvdAAADnN1YnRyYWN0QW5kRG90AAEHYWRkUm93cwACC2Fzc2lnblJvdW5kAAMKcHJvamVjdFJvdwAECGNzclRpbWVzAAUSY3NyVHJhbnNwb3NlZFRpbWVzAAYOc3VidHJhY3RTY2FsZWQABwqgFAjQAQMCewJ/AXxEAAAAAAAAAAD9FCEDRAAAAAAAAAAA/RQhBCACQXxxIQYCQANAIAUgBk8NASADIAAgBUEDdGr9AAQAIAEgBUEDdGr9AAQA/fIB/fABIQMgBCAAIAVBA3Rq/QAEECABIAVBA3Rq/QAEEP3yAf3wASEEIAVBBGohBQwACwsgA/0hACEHAkADQCAFIAJPDQEgByAAIAVBA3RqKwMAIAEgBUEDdGorAwCioCEHIAVBAWohBQwACwsgByAD/SEBoCAE/SEAIAT9IQGgoAu4AgYDewJ/AXwBfwJ7AXwgAv0UIQdEAAAAAAAAAAD9FCEFRAAAAAAAAAAA/RQhBiAEQXxxIQkCQANAIAggCU8NASAAIAhBA3RqIQsgC/0ABAAgByABIAhBA3Rq/QAEAP3yAf3xASEMIAv9AAQQIAcgASAIQQN0av0ABBD98gH98QEhDSALIAz9CwQAIAsgDf0LBBAgBSADIAhBA3Rq/QAEACAM/fIB/fABIQUgBiADIAhBA3Rq/QAEECAN/fIB/fABIQYgCEEEaiEIDAALCyAF/SEAIQoCQANAIAggBE8NASAAIAhBA3RqIQsgCysDACACIAEgCEEDdGorAwCioSEOIAsgDjkDACAKIAMgCEEDdGorAwAgDqKgIQogCEEBaiEIDAALCyAKIAX9IQGgIAb9IQAgBv0hAaCgC6wBAQd/IAJBA3QhCiACQX5xIQkCQANAIAUgAU8NASAAIAUgCmxqIQcgBCADIAVBAnRqKAIAIApsaiEIQQAhBgJAA0AgBiAJTw0BIAggBkEDdGohCyALIAv9AAQAIAcgBkEDdGr9AAQA/fAB/QsEACAGQQJqIQYMAAsLIAYgAkkEQCAIIAZBA3RqIQsgCyALKwMAIAcgBkEDdGorAwCgOQMACyAFQQFqIQUMAAsLC/QFAwh/A3wCfyACQQN0IRACQANAIAwgAE8NASAMIBBsIREgCCAMIAFsQQN0aiESIAcgDEEDdGohFyAFIAxBAnRqKAIAIQ4CQCAEQQBHIAYgDEECdGooAgBBAEdxBEAgFyAXKwMAIAkgDkEDdGorAwCgOQMAQQAhDQJAA0AgDSABTw0BIBIgDUEDdGohGCAYRAAAAAAAAAAAIBgrAwAgCSANQQN0aisDAKGlOQMAIA1BAWohDQwACwsgFysDAESV1iboCy4RPqAgCiAOQQN0aisDAGMNAUEAIRNBACENAkADQCANIAFPDQECQCANIA5GDQAgFysDAESV1iboCy4RPqAhFiAWIBIgDUEDdGorAwBjDQAgFiALIA4gAWwgDWpBA3RqKwMAYw0AIBNFBEBBASETIBEgAyAOIBBsaiACEAAhFCASIA5BA3RqRAAAAAAAAAAARAAAAAAAAABARAAAAAAAAABAIBSioaWfOQMAIBcgEiAOQQN0aisDADkDACAXKwMARJXWJugLLhE+oCEWIBYgEiANQQN0aisDAGMNASAWIAsgDiABbCANakEDdGorAwBjDQELIBEgAyANIBBsaiACEAAhFSASIA1BA3RqRAAAAAAAAAAARAAAAAAAAABARAAAAAAAAABAIBWioaWfOQMAIBUgFGQgFSAUYSANIA5JcXIEQCAVIRQgDSEOIBcgEiANQQN0aisDADkDAAsLIA1BAWohDQwACwsFRAAAAAAAAPD/IRRBACENAkADQCANIAFPDQEgESADIA0gEGxqIAIQACEVIBIgDUEDdGpEAAAAAAAAAABEAAAAAAAAAEBEAAAAAAAAAEAgFaKhpZ85AwAgFSAUZARAIBUhFCANIQ4LIA1BAWohDQwACwsgF0QAAAAAAAAAAEQAAAAAAAAAQEQAAAAAAAAAQCAUoqGlnzkDAAsgDiAFIAxBAnRqKAIARwRAIAUgDEECdGogDjYCACAPQQFqIQ8LCyAMQQFqIQwMAAsLIA8L5wMDA38FewF8AkADQCAGQQhqIARLDQFEAAAAAAAAAAD9FCEKRAAAAAAAAAAA/RQhC0QAAAAAAAAAAP0UIQxEAAAAAAAAAAD9FCENQQAhBwJAA0AgByADTw0BIAAgASAHQQJ0aigCACAGakEDdGohCCACIAdBA3Rq/QoDACEJIAogCSAI/QAEAP3yAf3wASEKIAsgCSAI/QAEEP3yAf3wASELIAwgCSAI/QAEIP3yAf3wASEMIA0gCSAI/QAEMP3yAf3wASENIAdBAWohBwwACwsgBSAGQQN0aiEIIAggCv0LBAAgCCAL/QsEECAIIAz9CwQgIAggDf0LBDAgBkEIaiEGDAALCwJAA0AgBkECaiAESw0BRAAAAAAAAAAA/RQhCkEAIQcCQANAIAcgA08NASAAIAEgB0ECdGooAgAgBmpBA3RqIQggCiACIAdBA3Rq/QoDACAI/QAEAP3yAf3wASEKIAdBAWohBwwACwsgBSAGQQN0aiAK/QsEACAGQQJqIQYMAAsLIAYgBEkEQEQAAAAAAAAAACEOQQAhBwJAA0AgByADTw0BIA4gAiAHQQN0aisDACAAIAEgB0ECdGooAgAgBmpBA3RqKwMAoqAhDiAHQQFqIQcMAAsLIAUgBkEDdGogDjkDAAsLgAIEBn8BfAF7A38gBUEDdCEPIAVBfnEhEAJAA0AgByADTw0BIAYgByAPbGohCyAAIAdBAnRqKAIAIQggACAHQQFqQQJ0aigCACEJAkADQCAIIAlPDQEgAiAIQQN0aisDACENIA39FCEOIAQgASAIQQJ0aigCACAPbGohDEEAIQoCQANAIAogEE8NASALIApBA3RqIREgESAR/QAEACAOIAwgCkEDdGr9AAQA/fIB/fAB/QsEACAKQQJqIQoMAAsLIAogBUkEQCALIApBA3RqIREgESARKwMAIA0gDCAKQQN0aisDAKKgOQMACyAIQQFqIQgMAAsLIAdBAWohBwwACwsLgAIEBn8BfAF7A38gBUEDdCEPIAVBfnEhEAJAA0AgByADTw0BIAQgByAPbGohCyAAIAdBAnRqKAIAIQggACAHQQFqQQJ0aigCACEJAkADQCAIIAlPDQEgAiAIQQN0aisDACENIA39FCEOIAYgASAIQQJ0aigCACAPbGohDEEAIQoCQANAIAogEE8NASAMIApBA3RqIREgESAR/QAEACAOIAsgCkEDdGr9AAQA/fIB/fAB/QsEACAKQQJqIQoMAAsLIAogBUkEQCAMIApBA3RqIREgESARKwMAIA0gCyAKQQN0aisDAKKgOQMACyAIQQFqIQgMAAsLIAdBAWohBwwACwsLgAEDAn8BewF/IAL9FCEGIANBfnEhBQJAA0AgBCAFTw0BIAAgBEEDdGohByAHIAf9AAQAIAYgASAEQQN0av0ABAD98gH98QH9CwQAIARBAmohBAwACwsgBCADSQRAIAAgBEEDdGohByAHIAcrAwAgAiABIARBA3RqKwMAoqE5AwALCw==';
 
 /**
  * A sample's rows and k-means centres in WebAssembly memory, for k-means to
@@ -94,23 +96,24 @@ export class DotKernel {
 
 /**
  * Columns of equal length copied into WebAssembly memory, for Gram–Schmidt
- * (truncated-svd.ts orthonormalise) to run its passes there: the same
- * operations in the same order as in JS, so the same bits; `copyBack` puts
- * them back.
+ * (truncated-svd.ts orthonormalise) to run its passes there, and for the
+ * SVD's Gram matrix and directions: the same operations in the same order as
+ * in JS, so the same bits; `copyBack` puts them back. `extra` zero columns
+ * follow the copied ones.
  */
 export class HeldColumns {
   private readonly kernel: Kernel;
   private readonly bytes: number;
   readonly views: Float64Array[];
 
-  constructor(cols: readonly Float64Array[]) {
+  constructor(cols: readonly Float64Array[], extra = 0) {
     const length = cols[0]?.length ?? 0;
     this.bytes = length * 8;
-    const memory = new WebAssembly.Memory({ initial: pagesFor(cols.length * this.bytes) });
+    const memory = new WebAssembly.Memory({ initial: pagesFor((cols.length + extra) * this.bytes) });
     this.kernel = instantiate(memory);
-    this.views = cols.map((c, k) => {
+    this.views = Array.from({ length: cols.length + extra }, (_, k) => {
       const v = new Float64Array(memory.buffer, k * this.bytes, length);
-      v.set(c);
+      if (k < cols.length) v.set(cols[k]!);
       return v;
     });
   }
@@ -123,6 +126,11 @@ export class HeldColumns {
   /** Column c −= d · column q, then column next · column c. */
   subtractAndDot(c: number, q: number, d: number, next: number): number {
     return this.kernel.subtractAndDot(c * this.bytes, q * this.bytes, d, next * this.bytes, this.bytes / 8);
+  }
+
+  /** Column c −= d · column q. */
+  subtractScaled(c: number, q: number, d: number): void {
+    this.kernel.subtractScaled(c * this.bytes, q * this.bytes, d, this.bytes / 8);
   }
 
   copyBack(cols: Float64Array[]): void {
@@ -183,12 +191,82 @@ export class HeldBasis {
   }
 }
 
+/**
+ * A sparse matrix A (n rows, `columns` columns) in WebAssembly memory, for
+ * the SVD's products with `l` vectors at once (truncated-svd.ts): each entry
+ * of A is read once for all of them, the vectors' values at an index sitting
+ * together, two in f64x2 lanes. Each output sums its products in the same
+ * order as one vector at a time in JS, so the same bits.
+ */
+export class HeldCsr {
+  private readonly kernel: Kernel;
+  private readonly at: { rowStart: number; cols: number; vals: number; wide: number; narrow: number };
+  private readonly wide: Float64Array;
+  private readonly narrow: Float64Array;
+
+  constructor(rows: { rowStart: Int32Array; cols: Int32Array; vals: Float64Array }, private readonly columns: number, private readonly l: number) {
+    const n = rows.rowStart.length - 1;
+    const entries = rows.cols.length;
+    // f64 regions first (vals, then l vectors of `columns`, then l of n), then the i32 ones
+    const vals = 0;
+    const wide = vals + entries * 8;
+    const narrow = wide + columns * l * 8;
+    const rowStart = narrow + n * l * 8;
+    const cols = rowStart + (n + 1) * 4;
+    const memory = new WebAssembly.Memory({ initial: pagesFor(cols + entries * 4) });
+    this.kernel = instantiate(memory);
+    new Float64Array(memory.buffer, vals, entries).set(rows.vals);
+    new Int32Array(memory.buffer, rowStart, n + 1).set(rows.rowStart);
+    new Int32Array(memory.buffer, cols, entries).set(rows.cols);
+    this.wide = new Float64Array(memory.buffer, wide, columns * l);
+    this.narrow = new Float64Array(memory.buffer, narrow, n * l);
+    this.at = { rowStart, cols, vals, wide, narrow };
+  }
+
+  /** A x for each x of `xs` (l vectors of length `columns`): l vectors of length n. */
+  times(xs: readonly Float64Array[]): Float64Array[] {
+    interleave(xs, this.wide, this.l);
+    this.narrow.fill(0);
+    const { rowStart, cols, vals, wide, narrow } = this.at;
+    this.kernel.csrTimes(rowStart, cols, vals, this.narrow.length / this.l, wide, this.l, narrow);
+    return deinterleave(this.narrow, this.l);
+  }
+
+  /** Aᵀ x for each x of `xs` (l vectors of length n): l vectors of length `columns`. */
+  transposedTimes(xs: readonly Float64Array[]): Float64Array[] {
+    interleave(xs, this.narrow, this.l);
+    this.wide.fill(0);
+    const { rowStart, cols, vals, wide, narrow } = this.at;
+    this.kernel.csrTransposedTimes(rowStart, cols, vals, this.narrow.length / this.l, narrow, this.l, wide);
+    return deinterleave(this.wide, this.l);
+  }
+}
+
+/** l vectors of one length m into `into` as m × l: entry j of vector k at j · l + k. */
+function interleave(xs: readonly Float64Array[], into: Float64Array, l: number): void {
+  // index by index, so the writes run straight through `into` (and each vector is read in order)
+  const m = xs[0]?.length ?? 0;
+  for (let j = 0, at = 0; j < m; j++) for (let k = 0; k < l; k++) into[at++] = xs[k]![j]!;
+}
+
+/** The l vectors of an m × l interleaved array. */
+function deinterleave(m: Float64Array, l: number): Float64Array[] {
+  const length = m.length / l;
+  const out = Array.from({ length: l }, () => new Float64Array(length));
+  // index by index, so the reads run straight through m
+  for (let j = 0, at = 0; j < length; j++) for (let k = 0; k < l; k++) out[k]![j] = m[at++]!;
+  return out;
+}
+
 interface Kernel {
   dot(a: number, b: number, n: number): number;
   subtractAndDot(c: number, q: number, d: number, next: number, n: number): number;
   addRows(rows: number, n: number, dim: number, assign: number, centres: number): void;
   assignRound(n: number, k: number, dim: number, centres: number, bounded: number, assign: number, unit: number, upper: number, lower: number, moved: number, alone: number, apart: number): number;
   projectRow(across: number, at: number, xs: number, m: number, rank: number, out: number): void;
+  csrTimes(rowStart: number, cols: number, vals: number, n: number, x: number, l: number, out: number): void;
+  csrTransposedTimes(rowStart: number, cols: number, vals: number, n: number, x: number, l: number, out: number): void;
+  subtractScaled(c: number, q: number, d: number, n: number): void;
 }
 
 function instantiate(memory: WebAssembly.Memory): Kernel {

@@ -251,4 +251,103 @@
                 (i32.add (i32.load (i32.add (local.get $at) (i32.shl (local.get $t) (i32.const 2)))) (local.get $k)) (i32.const 3)))))))
             (local.set $t (i32.add (local.get $t) (i32.const 1)))
             (br $ts)))
-        (f64.store (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 3))) (local.get $f))))))
+        (f64.store (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 3))) (local.get $f)))))
+  ;; A X for a sparse A (CSR: rowStart n+1 i32, cols i32, vals f64) and X of l columns interleaved
+  ;; (entry j of column k at x + (j·l + k)·8): out[i·l + k] = Σ_e vals[e]·X[cols[e]·l + k], the
+  ;; entries in order (out zeroed first, by the caller), two columns a step in f64x2 lanes (each sum
+  ;; as one product at a time)
+  (func (export "csrTimes") (param $rowStart i32) (param $cols i32) (param $vals i32) (param $n i32)
+    (param $x i32) (param $l i32) (param $out i32)
+    (local $i i32) (local $e i32) (local $end i32) (local $k i32) (local $o i32) (local $a i32)
+    (local $v f64) (local $vv v128) (local $lBytes i32) (local $pairs i32) (local $p i32)
+    (local.set $lBytes (i32.shl (local.get $l) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $l) (i32.const -2)))
+    (block $rows_done
+      (loop $rows
+        (br_if $rows_done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $o (i32.add (local.get $out) (i32.mul (local.get $i) (local.get $lBytes))))
+        (local.set $e (i32.load (i32.add (local.get $rowStart) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $end (i32.load (i32.add (local.get $rowStart) (i32.shl (i32.add (local.get $i) (i32.const 1)) (i32.const 2)))))
+        (block $es_done
+          (loop $es
+            (br_if $es_done (i32.ge_u (local.get $e) (local.get $end)))
+            (local.set $v (f64.load (i32.add (local.get $vals) (i32.shl (local.get $e) (i32.const 3)))))
+            (local.set $vv (f64x2.splat (local.get $v)))
+            (local.set $a (i32.add (local.get $x)
+              (i32.mul (i32.load (i32.add (local.get $cols) (i32.shl (local.get $e) (i32.const 2)))) (local.get $lBytes))))
+            (local.set $k (i32.const 0))
+            (block $ks_done
+              (loop $ks
+                (br_if $ks_done (i32.ge_u (local.get $k) (local.get $pairs)))
+                (local.set $p (i32.add (local.get $o) (i32.shl (local.get $k) (i32.const 3))))
+                (v128.store (local.get $p) (f64x2.add (v128.load (local.get $p))
+                  (f64x2.mul (local.get $vv) (v128.load (i32.add (local.get $a) (i32.shl (local.get $k) (i32.const 3)))))))
+                (local.set $k (i32.add (local.get $k) (i32.const 2)))
+                (br $ks)))
+            (if (i32.lt_u (local.get $k) (local.get $l))
+              (then
+                (local.set $p (i32.add (local.get $o) (i32.shl (local.get $k) (i32.const 3))))
+                (f64.store (local.get $p) (f64.add (f64.load (local.get $p))
+                  (f64.mul (local.get $v) (f64.load (i32.add (local.get $a) (i32.shl (local.get $k) (i32.const 3)))))))))
+            (local.set $e (i32.add (local.get $e) (i32.const 1)))
+            (br $es)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows))))
+  ;; Aᵀ X for the same A and X of l columns of length n interleaved: out[cols[e]·l + k] +=
+  ;; vals[e]·X[i·l + k], rows and their entries in order (out zeroed first, by the caller)
+  (func (export "csrTransposedTimes") (param $rowStart i32) (param $cols i32) (param $vals i32) (param $n i32)
+    (param $x i32) (param $l i32) (param $out i32)
+    (local $i i32) (local $e i32) (local $end i32) (local $k i32) (local $xi i32) (local $a i32)
+    (local $v f64) (local $vv v128) (local $lBytes i32) (local $pairs i32) (local $p i32)
+    (local.set $lBytes (i32.shl (local.get $l) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $l) (i32.const -2)))
+    (block $rows_done
+      (loop $rows
+        (br_if $rows_done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $xi (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $lBytes))))
+        (local.set $e (i32.load (i32.add (local.get $rowStart) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $end (i32.load (i32.add (local.get $rowStart) (i32.shl (i32.add (local.get $i) (i32.const 1)) (i32.const 2)))))
+        (block $es_done
+          (loop $es
+            (br_if $es_done (i32.ge_u (local.get $e) (local.get $end)))
+            (local.set $v (f64.load (i32.add (local.get $vals) (i32.shl (local.get $e) (i32.const 3)))))
+            (local.set $vv (f64x2.splat (local.get $v)))
+            (local.set $a (i32.add (local.get $out)
+              (i32.mul (i32.load (i32.add (local.get $cols) (i32.shl (local.get $e) (i32.const 2)))) (local.get $lBytes))))
+            (local.set $k (i32.const 0))
+            (block $ks_done
+              (loop $ks
+                (br_if $ks_done (i32.ge_u (local.get $k) (local.get $pairs)))
+                (local.set $p (i32.add (local.get $a) (i32.shl (local.get $k) (i32.const 3))))
+                (v128.store (local.get $p) (f64x2.add (v128.load (local.get $p))
+                  (f64x2.mul (local.get $vv) (v128.load (i32.add (local.get $xi) (i32.shl (local.get $k) (i32.const 3)))))))
+                (local.set $k (i32.add (local.get $k) (i32.const 2)))
+                (br $ks)))
+            (if (i32.lt_u (local.get $k) (local.get $l))
+              (then
+                (local.set $p (i32.add (local.get $a) (i32.shl (local.get $k) (i32.const 3))))
+                (f64.store (local.get $p) (f64.add (f64.load (local.get $p))
+                  (f64.mul (local.get $v) (f64.load (i32.add (local.get $xi) (i32.shl (local.get $k) (i32.const 3)))))))))
+            (local.set $e (i32.add (local.get $e) (i32.const 1)))
+            (br $es)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows))))
+  ;; c −= d·q over n f64, two entries a step in f64x2 lanes (each entry as one at a time):
+  ;; truncated-svd.ts subtractScaled
+  (func (export "subtractScaled") (param $c i32) (param $q i32) (param $d f64) (param $n i32)
+    (local $j i32) (local $end i32) (local $dd v128) (local $p i32)
+    (local.set $dd (f64x2.splat (local.get $d)))
+    (local.set $end (i32.and (local.get $n) (i32.const -2)))
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $j) (local.get $end)))
+        (local.set $p (i32.add (local.get $c) (i32.shl (local.get $j) (i32.const 3))))
+        (v128.store (local.get $p) (f64x2.sub (v128.load (local.get $p))
+          (f64x2.mul (local.get $dd) (v128.load (i32.add (local.get $q) (i32.shl (local.get $j) (i32.const 3)))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br $l)))
+    (if (i32.lt_u (local.get $j) (local.get $n))
+      (then
+        (local.set $p (i32.add (local.get $c) (i32.shl (local.get $j) (i32.const 3))))
+        (f64.store (local.get $p) (f64.sub (f64.load (local.get $p))
+          (f64.mul (local.get $d) (f64.load (i32.add (local.get $q) (i32.shl (local.get $j) (i32.const 3)))))))))))

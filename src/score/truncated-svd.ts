@@ -1,5 +1,5 @@
 import { dotAt } from './dot-product.ts';
-import { HeldBasis, HeldColumns } from './dot-kernel.ts';
+import { HeldBasis, HeldColumns, HeldCsr } from './dot-kernel.ts';
 
 /** A sparse matrix as rows of [column, value] pairs, columns ascending. */
 export type SparseRows = readonly (readonly (readonly [number, number])[])[];
@@ -51,30 +51,35 @@ export function truncatedSvd(sparseRows: SparseRows | Csr, columns: number, rank
   const omega = Array.from({ length: l }, () => gaussianVector(columns, random));
   // between power iterations one Gram–Schmidt pass is enough (it only keeps the columns apart);
   // the basis that B is built on gets a second pass
-  let y = omega.map((w) => multiply(rows, w, n));
+  // the products with A take all l vectors at once, in WebAssembly (dot-kernel.ts HeldCsr: the same bits)
+  const a = new HeldCsr(rows, columns, l);
+  let y = a.times(omega);
   orthonormalise(y, 1);
   for (let q = 0; q < powerIterations; q++) {
-    const z = y.map((col) => multiplyTransposed(rows, col, columns));
+    const z = a.transposedTimes(y);
     orthonormalise(z, 1);
-    y = z.map((w) => multiply(rows, w, n));
+    y = a.times(z);
     orthonormalise(y, q === powerIterations - 1 ? 2 : 1);
   }
   // B = Qᵀ A = W Σ Vᵀ, from the eigen-decomposition of B Bᵀ = W Σ² Wᵀ; then v_k = Bᵀ w_k / σ_k
-  const b = y.map((col) => multiplyTransposed(rows, col, columns));
-  // symmetric: each product once (the same sum either way round), in WebAssembly (dot-kernel.ts: dotAt's bits)
-  const held = new HeldColumns(b);
+  const b = a.transposedTimes(y);
+  // symmetric: each product once (the same sum either way round), in WebAssembly (dot-kernel.ts: dotAt's
+  // bits), where the directions are summed too, in one more column
+  const held = new HeldColumns(b, 1);
+  const work = held.views[l]!;
   const c = Array.from({ length: l }, () => new Array<number>(l).fill(0));
   for (let i = 0; i < l; i++) for (let j = i; j < l; j++) c[i]![j] = c[j]![i] = held.dot(i, j);
   const { values, vectors } = symmetricEigen(c);
   const order = values.map((v, i) => [v, i] as const).filter(([v]) => v > 1e-10).sort((x, z) => z[0] - x[0] || x[1] - z[1]).slice(0, Math.min(rank, l));
   const directions = order.map(([lambda, k]) => {
     const sigma = Math.sqrt(lambda);
-    const v = new Float64Array(columns);
+    work.fill(0);
     for (let m = 0; m < l; m++) {
       const w = vectors[m]![k]! / sigma;
       if (w === 0) continue;
-      subtractScaled(v, b[m]!, -w);
+      held.subtractScaled(l, m, -w);
     }
+    const v = work.slice();
     let big = 0;
     for (let j = 0; j < columns; j++) if (Math.abs(v[j]!) > Math.abs(big)) big = v[j]!;
     if (big < 0) for (let j = 0; j < columns; j++) v[j] = -v[j]!;
@@ -142,43 +147,6 @@ function gaussianVector(length: number, random: () => number): Float64Array {
     if (i + 1 < length) v[i + 1] = r * Math.sin(t);
   }
   return v;
-}
-
-/** A x for a dense x of length `columns`. */
-function multiply(rows: Csr, x: Float64Array, n: number): Float64Array {
-  const { rowStart, cols, vals } = rows;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) s += vals[e]! * x[cols[e]!]!;
-    out[i] = s;
-  }
-  return out;
-}
-
-/** Aᵀ x for a dense x of length n. */
-function multiplyTransposed(rows: Csr, x: Float64Array, columns: number): Float64Array {
-  const { rowStart, cols, vals } = rows;
-  const out = new Float64Array(columns);
-  for (let i = 0; i + 1 < rowStart.length; i++) {
-    const xi = x[i]!;
-    if (xi === 0) continue;
-    for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) out[cols[e]!]! += vals[e]! * xi;
-  }
-  return out;
-}
-
-/** c −= d·q, four entries a step (each entry's sum is the same as one at a time). */
-function subtractScaled(c: Float64Array, q: Float64Array, d: number): void {
-  const n = c.length;
-  let i = 0;
-  for (; i + 3 < n; i += 4) {
-    c[i]! -= d * q[i]!;
-    c[i + 1]! -= d * q[i + 1]!;
-    c[i + 2]! -= d * q[i + 2]!;
-    c[i + 3]! -= d * q[i + 3]!;
-  }
-  for (; i < n; i++) c[i]! -= d * q[i]!;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DotKernel, HeldColumns } from '../../src/score/dot-kernel.ts';
+import { DotKernel, HeldColumns, HeldCsr } from '../../src/score/dot-kernel.ts';
 import { dotAt } from '../../src/score/dot-product.ts';
 import { seededRandom } from '../../src/score/seeded-random.ts';
 import { bestOfRestarts, seedCentres, sphericalKMeans } from '../../src/score/spherical-kmeans.ts';
@@ -87,6 +87,64 @@ describe('HeldColumns', () => {
       }
       held.copyBack(cols);
       expect(cols).toEqual(reference);
+    }
+  });
+});
+
+describe('HeldCsr', () => {
+  it('multiplies by A and by Aᵀ as one vector at a time in JS, every count of vectors, empty rows too', () => {
+    const random = seededRandom('csr');
+    const n = 40;
+    const columns = 57;
+    const rowStart = new Int32Array(n + 1);
+    const cols: number[] = [];
+    const vals: number[] = [];
+    for (let i = 0; i < n; i++) {
+      // every fifth row empty, the others up to 12 entries in column order
+      const picked = i % 5 === 0 ? [] : [...new Set(Array.from({ length: 1 + (i % 12) }, () => Math.floor(random() * columns)))].sort((a, b) => a - b);
+      for (const j of picked) {
+        cols.push(j);
+        vals.push(random() - 0.4);
+      }
+      rowStart[i + 1] = cols.length;
+    }
+    const a = { rowStart, cols: Int32Array.from(cols), vals: Float64Array.from(vals) };
+    for (const l of [1, 2, 5, 8]) {
+      const held = new HeldCsr(a, columns, l);
+      const xs = Array.from({ length: l }, () => Float64Array.from({ length: columns }, () => random() - 0.5));
+      const ys = Array.from({ length: l }, () => Float64Array.from({ length: n }, () => random() - 0.5));
+      const times = xs.map((x) => Float64Array.from({ length: n }, (_, i) => {
+        let s = 0;
+        for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) s += a.vals[e]! * x[a.cols[e]!]!;
+        return s;
+      }));
+      const transposed = ys.map((y) => {
+        const out = new Float64Array(columns);
+        for (let i = 0; i < n; i++) for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) out[a.cols[e]!]! += a.vals[e]! * y[i]!;
+        return out;
+      });
+      // twice each: the memory is used again
+      for (let round = 0; round < 2; round++) {
+        expect(held.times(xs)).toEqual(times);
+        expect(held.transposedTimes(ys)).toEqual(transposed);
+      }
+    }
+  });
+});
+
+describe('HeldColumns.subtractScaled', () => {
+  it('takes c −= d·q as JS does, every length', () => {
+    for (const length of [1, 2, 3, 8, 101]) {
+      const random = seededRandom(`s${length}`);
+      const cols = Array.from({ length: 2 }, () => Float64Array.from({ length }, () => random() - 0.5));
+      const held = new HeldColumns(cols, 1);
+      expect([...held.views[2]!]).toEqual(new Array(length).fill(0));
+      held.subtractScaled(2, 0, -0.75);
+      held.subtractScaled(0, 1, 1.25);
+      const expected2 = Float64Array.from(cols[0]!, (q) => 0 - -0.75 * q);
+      const expected0 = Float64Array.from(cols[0]!, (c, i) => c - 1.25 * cols[1]![i]!);
+      expect(held.views[2]).toEqual(expected2);
+      expect(held.views[0]).toEqual(expected0);
     }
   });
 });
