@@ -200,7 +200,7 @@ export class HeldBasis {
  */
 export class HeldCsr {
   private readonly kernel: Kernel;
-  private readonly at: { rowStart: number; cols: number; vals: number; wide: number; narrow: number };
+  private readonly at: { rowStart: number; cols: number; vals: number };
   private readonly wide: Float64Array;
   private readonly narrow: Float64Array;
 
@@ -220,25 +220,25 @@ export class HeldCsr {
     new Int32Array(memory.buffer, cols, entries).set(rows.cols);
     this.wide = new Float64Array(memory.buffer, wide, columns * l);
     this.narrow = new Float64Array(memory.buffer, narrow, n * l);
-    this.at = { rowStart, cols, vals, wide, narrow };
+    this.at = { rowStart, cols, vals };
   }
 
   /** A x for each x of `xs` (l vectors of length `columns`): l vectors of length n. */
   times(xs: readonly Float64Array[]): Float64Array[] {
-    interleave(xs, this.wide, this.l);
-    this.narrow.fill(0);
-    const { rowStart, cols, vals, wide, narrow } = this.at;
-    this.kernel.csrTimes(rowStart, cols, vals, this.narrow.length / this.l, wide, this.l, narrow);
-    return deinterleave(this.narrow, this.l);
+    return this.product(this.kernel.csrTimes, xs, this.wide, this.narrow);
   }
 
   /** Aᵀ x for each x of `xs` (l vectors of length n): l vectors of length `columns`. */
   transposedTimes(xs: readonly Float64Array[]): Float64Array[] {
-    interleave(xs, this.narrow, this.l);
-    this.wide.fill(0);
-    const { rowStart, cols, vals, wide, narrow } = this.at;
-    this.kernel.csrTransposedTimes(rowStart, cols, vals, this.narrow.length / this.l, narrow, this.l, wide);
-    return deinterleave(this.wide, this.l);
+    return this.product(this.kernel.csrTransposedTimes, xs, this.narrow, this.wide);
+  }
+
+  private product(f: Kernel['csrTimes'], xs: readonly Float64Array[], input: Float64Array, output: Float64Array): Float64Array[] {
+    interleave(xs, input, this.l);
+    output.fill(0);
+    const { rowStart, cols, vals } = this.at;
+    f(rowStart, cols, vals, this.narrow.length / this.l, input.byteOffset, this.l, output.byteOffset);
+    return deinterleave(output, this.l);
   }
 }
 
