@@ -99,15 +99,14 @@ export class DotKernel {
  * (truncated-svd.ts orthonormalise) to run its passes there, and for the
  * SVD's Gram matrix and directions: the same operations in the same order as
  * in JS, so the same bits; `copyBack` puts them back. `extra` zero columns
- * follow the copied ones.
+ * (of `length`) follow the copied ones.
  */
 export class HeldColumns {
   private readonly kernel: Kernel;
   private readonly bytes: number;
   readonly views: Float64Array[];
 
-  constructor(cols: readonly Float64Array[], extra = 0) {
-    const length = cols[0]?.length ?? 0;
+  constructor(cols: readonly Float64Array[], extra = 0, length = cols[0]?.length ?? 0) {
     this.bytes = length * 8;
     const memory = new WebAssembly.Memory({ initial: pagesFor((cols.length + extra) * this.bytes) });
     this.kernel = instantiate(memory);
@@ -225,20 +224,25 @@ export class HeldCsr {
 
   /** A x for each x of `xs` (l vectors of length `columns`): l vectors of length n. */
   times(xs: readonly Float64Array[]): Float64Array[] {
-    return this.product(this.kernel.csrTimes, xs, this.wide, this.narrow);
+    this.product(this.kernel.csrTimes, xs, this.wide, this.narrow);
+    const out = Array.from({ length: this.l }, () => new Float64Array(this.narrow.length / this.l));
+    deinterleave(this.narrow, out);
+    return out;
   }
 
-  /** Aᵀ x for each x of `xs` (l vectors of length n): l vectors of length `columns`. */
-  transposedTimes(xs: readonly Float64Array[]): Float64Array[] {
-    return this.product(this.kernel.csrTransposedTimes, xs, this.narrow, this.wide);
+  /** Aᵀ x for each x of `xs` (l vectors of length n): l columns of length `columns`, held, then `extra` zero columns. */
+  transposedTimes(xs: readonly Float64Array[], extra = 0): HeldColumns {
+    this.product(this.kernel.csrTransposedTimes, xs, this.narrow, this.wide);
+    const held = new HeldColumns([], this.l + extra, this.columns);
+    deinterleave(this.wide, held.views.slice(0, this.l));
+    return held;
   }
 
-  private product(f: Kernel['csrTimes'], xs: readonly Float64Array[], input: Float64Array, output: Float64Array): Float64Array[] {
+  private product(f: Kernel['csrTimes'], xs: readonly Float64Array[], input: Float64Array, output: Float64Array): void {
     interleave(xs, input, this.l);
     output.fill(0);
     const { rowStart, cols, vals } = this.at;
     f(rowStart, cols, vals, this.narrow.length / this.l, input.byteOffset, this.l, output.byteOffset);
-    return deinterleave(output, this.l);
   }
 }
 
@@ -249,13 +253,12 @@ function interleave(xs: readonly Float64Array[], into: Float64Array, l: number):
   for (let j = 0, at = 0; j < m; j++) for (let k = 0; k < l; k++) into[at++] = xs[k]![j]!;
 }
 
-/** The l vectors of an m × l interleaved array. */
-function deinterleave(m: Float64Array, l: number): Float64Array[] {
+/** The vectors of an m × l interleaved array into `into` (l vectors of length m). */
+function deinterleave(m: Float64Array, into: readonly Float64Array[]): void {
+  const l = into.length;
   const length = m.length / l;
-  const out = Array.from({ length: l }, () => new Float64Array(length));
   // index by index, so the reads run straight through m
-  for (let j = 0, at = 0; j < length; j++) for (let k = 0; k < l; k++) out[k]![j] = m[at++]!;
-  return out;
+  for (let j = 0, at = 0; j < length; j++) for (let k = 0; k < l; k++) into[k]![j] = m[at++]!;
 }
 
 interface Kernel {

@@ -51,22 +51,22 @@ export function truncatedSvd(sparseRows: SparseRows | Csr, columns: number, rank
   const omega = Array.from({ length: l }, () => gaussianVector(columns, random));
   // between power iterations one Gram–Schmidt pass is enough (it only keeps the columns apart);
   // the basis that B is built on gets a second pass
-  // the products with A take all l vectors at once, in WebAssembly (dot-kernel.ts HeldCsr: the same bits)
+  // the products with A take all l vectors at once, in WebAssembly (dot-kernel.ts HeldCsr: the same
+  // bits); Aᵀ's, the long vectors, stay there for Gram–Schmidt and after
   const a = new HeldCsr(rows, columns, l);
   let y = a.times(omega);
-  orthonormalise(y, 1);
+  orthonormalise(new HeldColumns(y), 1, y);
   for (let q = 0; q < powerIterations; q++) {
     const z = a.transposedTimes(y);
     orthonormalise(z, 1);
-    y = a.times(z);
-    orthonormalise(y, q === powerIterations - 1 ? 2 : 1);
+    y = a.times(z.views);
+    orthonormalise(new HeldColumns(y), q === powerIterations - 1 ? 2 : 1, y);
   }
-  // B = Qᵀ A = W Σ Vᵀ, from the eigen-decomposition of B Bᵀ = W Σ² Wᵀ; then v_k = Bᵀ w_k / σ_k
-  const b = a.transposedTimes(y);
-  // symmetric: each product once (the same sum either way round), in WebAssembly (dot-kernel.ts: dotAt's
-  // bits), where the directions are summed too, in one more column
-  const held = new HeldColumns(b, 1);
+  // B = Qᵀ A = W Σ Vᵀ, from the eigen-decomposition of B Bᵀ = W Σ² Wᵀ; then v_k = Bᵀ w_k / σ_k;
+  // B's rows held, with one more column where the directions are summed
+  const held = a.transposedTimes(y, 1);
   const work = held.views[l]!;
+  // symmetric: each product once (the same sum either way round), dotAt's bits
   const c = Array.from({ length: l }, () => new Array<number>(l).fill(0));
   for (let i = 0; i < l; i++) for (let j = i; j < l; j++) c[i]![j] = c[j]![i] = held.dot(i, j);
   const { values, vectors } = symmetricEigen(c);
@@ -154,15 +154,16 @@ function gaussianVector(length: number, random: () => number): Float64Array {
  * column that vanishes stays zero. Each subtraction of a projection makes
  * the next dot product (or, after the last, the squared norm) in the same
  * pass over the column, the sums taken as dotAt takes them over the values
- * just written; the passes run on a copy of the columns in WebAssembly memory
+ * just written; the passes run on columns held in WebAssembly memory
  * (dot-kernel.ts: the same operations in the same order as in JS, so the
- * same bits, and about four times faster).
+ * same bits, and about four times faster), copied back to `copyBackTo` when
+ * given.
  */
-function orthonormalise(cols: Float64Array[], passes: number): void {
-  if (cols.length === 0) return;
-  const held = new HeldColumns(cols);
+function orthonormalise(held: HeldColumns, passes: number, copyBackTo?: Float64Array[]): void {
+  const count = held.views.length;
+  if (count === 0) return;
   for (let pass = 0; pass < passes; pass++) {
-    for (let k = 0; k < cols.length; k++) {
+    for (let k = 0; k < count; k++) {
       let d = k > 0 ? held.dot(0, k) : held.dot(k, k);
       for (let p = 0; p < k; p++) d = held.subtractAndDot(k, p, d, p + 1 < k ? p + 1 : k);
       const norm = Math.sqrt(d);
@@ -171,7 +172,7 @@ function orthonormalise(cols: Float64Array[], passes: number): void {
       else for (let i = 0; i < c.length; i++) c[i]! /= norm;
     }
   }
-  held.copyBack(cols);
+  if (copyBackTo) held.copyBack(copyBackTo);
 }
 
 /** Eigenvalues and eigenvectors (columns) of a small symmetric matrix by cyclic Jacobi rotations. */

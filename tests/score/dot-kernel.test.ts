@@ -126,7 +126,9 @@ describe('HeldCsr', () => {
       // twice each: the memory is used again
       for (let round = 0; round < 2; round++) {
         expect(held.times(xs)).toEqual(times);
-        expect(held.transposedTimes(ys)).toEqual(transposed);
+        const t = held.transposedTimes(ys, 1);
+        expect(t.views.slice(0, l).map((v) => Float64Array.from(v))).toEqual(transposed);
+        expect(t.views[l]!.every((v) => v === 0)).toBe(true);
       }
     }
   });
