@@ -14,10 +14,9 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readCorpus } from '../../src/corpus/read-corpus.ts';
 import { SHARED_DATA } from '../shared-data.ts';
+import { benchMessages, writeBenchCorpus } from './bench-corpus.ts';
 
-const DIR = join(SHARED_DATA, 'tipdm2020-messages');
 const PEER = join(SHARED_DATA, '..', 'bench', 'peer_jieba_sklearn.py');
 const RESULTS = fileURLToPath(new URL('../../bench/RESULTS.md', import.meta.url));
 const sizesArg = process.argv.indexOf('--sizes');
@@ -31,29 +30,16 @@ const say = (s = ''): void => {
 const mb = (bytes: number): number => bytes / 1e6;
 
 // 1. the corpus: every message text, with its title, label (where labelled) and year
-const sources: [string, Record<string, string>][] = [
-  ['messages_labelled.csv', { id: 'id', title: 'title', text: 'detail', category: 'label', year: 'year' }],
-  ['hot_messages_a3.csv', { id: 'id', title: 'title', text: 'detail', year: 'year' }],
-  ['replies_a4.csv', { id: 'id', title: 'title', text: 'detail', year: 'year' }],
-];
-const base: string[] = [];
-for (const [file, map] of sources) {
-  const c = await readCorpus([join(DIR, file)], { map });
-  for (const r of c.records) base.push(JSON.stringify({ id: `${file.slice(0, 3)}-${r.id}`, title: r.title, text: r.text, category: r.category, year: r.year }));
-}
+const base = await benchMessages();
 const baseBytes = Buffer.byteLength(base.join('\n'));
 const written = new Map<string, { path: string; records: number; bytes: number }>();
 /** The corpus of about `sizeMb`, records [from, to) of it, written once per name. */
 function corpus(sizeMb: number, name = `corpus-${sizeMb}mb.jsonl`, from = 0, to = Infinity): { path: string; records: number; bytes: number } {
   const done = written.get(name);
   if (done) return done;
-  const copies = Math.max(1, Math.round((sizeMb * 1e6) / baseBytes));
-  const out: string[] = [];
-  for (let c = 0; c < copies; c++) for (const line of base) out.push(c === 0 ? line : line.replace(/^\{"id":"([^"]+)"/, `{"id":"$1~${c + 1}"`));
-  const picked = out.slice(from, Math.min(to, out.length));
   const path = join(work, name);
-  writeFileSync(path, `${picked.join('\n')}\n`);
-  written.set(name, { path, records: picked.length, bytes: statSync(path).size });
+  const records = writeBenchCorpus(base, sizeMb, path, from, to);
+  written.set(name, { path, records, bytes: statSync(path).size });
   return written.get(name)!;
 }
 function child(args: string[], timeoutMinutes = 30): Record<string, any> | null {

@@ -1,0 +1,41 @@
+/**
+ * `npm run bench:topics -- <sizeMb> [scope]`: the topics of every scope of the
+ * bench corpus of that size (bench-corpus.ts), or of one scope (`category|year`,
+ * `null` for all: `null|null` is the whole corpus), on this one thread, timed;
+ * with a hash of the result, so that a change meant to keep every topic the
+ * same can show it did. The documents are segmented first, as a run does.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readCorpus } from '../../src/corpus/read-corpus.ts';
+import { topicScopeOrder } from '../../src/score/analyse-corpus.ts';
+import { scopesOfDocuments } from '../../src/score/scopes.ts';
+import { documentsInScope, joinScopeTopics, topicsOfScope } from '../../src/score/topics.ts';
+import { createSegmenter } from '../../src/segment/create-segmenter.ts';
+import { loadLexicon } from '../../src/segment/lexicon.ts';
+import { segmentRecords } from '../../src/segment/segment-records.ts';
+import { benchMessages, writeBenchCorpus } from './bench-corpus.ts';
+
+const [size, only] = process.argv.slice(2);
+if (!size || !(Number(size) > 0)) throw new Error('usage: npm run bench:topics -- <sizeMb> [category|year]');
+const work = mkdtempSync(join(tmpdir(), 'hotwords-topics-'));
+try {
+  const path = join(work, 'corpus.jsonl');
+  writeBenchCorpus(await benchMessages(), Number(size), path);
+  const lexicon = loadLexicon({}, []);
+  const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
+  const records = [...(await readCorpus([path], {})).records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const counted = await segmentRecords(records, segmenter, lexicon, { lexiconOptions: {}, backend: 'node-rs' });
+  const docs = records.map((r, i) => ({ id: r.id, title: r.title, category: r.category, year: r.year, terms: counted[i]!.terms }));
+  const scopes = topicScopeOrder(scopesOfDocuments(docs)).filter((s) => !only || `${s.category}|${s.year}` === only);
+  if (scopes.length === 0) throw new Error(`no scope ${only} in the ${size} MB corpus`);
+  const t0 = performance.now();
+  const results = scopes.map((s) => topicsOfScope(s, documentsInScope(s, docs), 1, {}));
+  const seconds = (performance.now() - t0) / 1000;
+  const hash = createHash('sha256').update(JSON.stringify(joinScopeTopics(results))).digest('hex').slice(0, 16);
+  console.log(`${records.length} suggestions, ${scopes.length} scopes: topics on one thread ${seconds.toFixed(2)} s, result ${hash}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
