@@ -55,6 +55,12 @@ export interface RunOptions extends LexiconOptions {
   noDictGaps?: boolean;
   /** Called as records are segmented (for a progress line). */
   onProgress?: (p: { stage: string; done: number; total: number }) => void;
+  /**
+   * A full garbage collection, called once scoring is done and before this thread joins the topic
+   * workers: its garbage then does not sit beside the largest scope's matrices (the `hotwords`
+   * command passes V8's, `cli/heap-growth.js`; without it the run is the same, its peak higher).
+   */
+  collectGarbage?: () => void;
 }
 
 export interface RunSummary {
@@ -193,6 +199,7 @@ async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunS
       throw e;
     }
     if (topicsFound) {
+      options.collectGarbage?.();
       const found = await topicsFound.finish();
       Object.assign(analysis, { topics: found.topics, documentTopics: found.assignments, topicScopes: found.notes });
       // seconds from the start of topics to their end, overlapping scoring

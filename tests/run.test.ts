@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fullCollection } from '../src/cli/heap-growth.js';
 import { run } from '../src/index.ts';
 
 const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) => fileURLToPath(new URL(`../data/sample/${f}`, import.meta.url)));
@@ -58,3 +59,23 @@ describe('run on the bundled sample (the seed’s 2020 and 2021 sessions)', () =
     expect((JSON.parse(r.dictionaries as string) as { path: string }[]).map((d) => d.path)).toContain('civic.dict.txt');
   });
 });
+
+it('collects garbage once, between scoring and the topics, when given a collector; the results are the same', async () => {
+  const dirs = [mkdtempSync(join(tmpdir(), 'hotwords-gc-')), mkdtempSync(join(tmpdir(), 'hotwords-gc-'))];
+  const gc = fullCollection();
+  let calls = 0;
+  const options = { inputs: SAMPLE, workers: 2, noClouds: true, noDictGaps: true };
+  const withGc = await run({ ...options, out: dirs[0]!, collectGarbage: () => { calls++; gc(); } });
+  await run({ ...options, out: dirs[1]! });
+  expect(calls).toBe(1);
+  expect(withGc.timings.topics).toBeGreaterThan(0);
+  const tables = (dir: string): unknown[] => {
+    const db = new Database(join(dir, 'hotwords.sqlite'), { readonly: true });
+    try {
+      return ['keywords', 'topics', 'document_topics'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all());
+    } finally {
+      db.close();
+    }
+  };
+  expect(tables(dirs[0]!)).toEqual(tables(dirs[1]!));
+}, 120_000);

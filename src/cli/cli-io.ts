@@ -6,6 +6,8 @@ export interface CliIo {
   isTTY: boolean;
   /** Reads all of standard input (for `segment -`). */
   readStdin: () => Promise<string>;
+  /** The process's full garbage collection, for `run` (RunOptions.collectGarbage); absent in tests. */
+  collectGarbage?: () => void;
 }
 
 /** A usage error: exit code 2. */

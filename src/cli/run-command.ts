@@ -28,6 +28,7 @@ export function makeRunCommand(io: CliIo): Command {
       workers: typeof opts.workers === 'string' ? wholeNumber('--workers', opts.workers as string, 1) : undefined,
       topics: typeof opts.topics === 'string' ? wholeNumber('--topics', opts.topics as string, 2) : undefined, noTopics: opts.topics === false, noDictGaps: opts.dictGaps === false,
       onProgress: io.isTTY ? (p) => io.stderr(`\r${p.stage} ${p.done}/${p.total}`) : undefined,
+      collectGarbage: io.collectGarbage,
     });
     if (io.isTTY) io.stderr('\r\x1b[K');
     const warnings = summary.diagnostics.filter((d) => d.fatal !== true);

@@ -5,7 +5,7 @@
  * bare segmenter over the same text). Prints one JSON line.
  */
 import { readFileSync } from 'node:fs';
-import { limitHeapGrowth } from '../../src/cli/heap-growth.js';
+import { fullCollection, limitHeapGrowth } from '../../src/cli/heap-growth.js';
 import { run } from '../../src/run.ts';
 import { createSegmenter } from '../../src/segment/create-segmenter.ts';
 import { recordText } from '../../src/segment/document-terms.ts';
@@ -20,7 +20,7 @@ if (mode === 'full') {
   limitHeapGrowth();
   const t0 = performance.now();
   const flags = process.argv.slice(6);
-  const s = await run({ inputs: [input!], out: a!, workers: Number(b), fresh: !flags.includes('--add'), noTopics: flags.includes('--no-topics') });
+  const s = await run({ inputs: [input!], out: a!, workers: Number(b), fresh: !flags.includes('--add'), noTopics: flags.includes('--no-topics'), collectGarbage: fullCollection() });
   console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, timings: s.timings, records: s.counts.accepted, peakRssMb: rss() }));
 } else if (mode === 'segment') {
   // as in a run: the workers start first and load their dictionaries while this thread reads
