@@ -20,6 +20,8 @@ export async function benchMessages(): Promise<string[]> {
   const lines: string[] = [];
   for (const [file, map] of SOURCES) {
     const c = await readCorpus([join(DIR, file)], { map });
+    const fatal = c.diagnostics.find((d) => d.fatal);
+    if (fatal) throw new Error(`${fatal.file}: ${fatal.reason} (the bench reads ../shared/data beside the checkout)`);
     for (const r of c.records) lines.push(JSON.stringify({ id: `${file.slice(0, 3)}-${r.id}`, title: r.title, text: r.text, category: r.category, year: r.year }));
   }
   return lines;
@@ -30,6 +32,7 @@ export async function benchMessages(): Promise<string[]> {
  * written to `path`; the lines written.
  */
 export function writeBenchCorpus(messages: readonly string[], sizeMb: number, path: string, from = 0, to = Infinity): number {
+  if (messages.length === 0) throw new Error('the bench corpus needs at least one message');
   const bytes = Buffer.byteLength(messages.join('\n'));
   const copies = Math.max(1, Math.round((sizeMb * 1e6) / bytes));
   const out: string[] = [];
