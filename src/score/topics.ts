@@ -202,7 +202,10 @@ const FINAL_RESTARTS = 40;
 /** A scope's suggestions as unit vectors: the fitted ones, and all of them when asked. */
 interface Represented {
   fitted: UnitRows;
-  /** Every suggestion's row (`fitted` itself when every suggestion was fitted), and per suggestion 1 when it has no weighted word. */
+  /**
+   * Every suggestion's row (`fitted` itself when every suggestion was fitted), and per suggestion 1
+   * when it has no weighted word; `maxK`: the most centres k-means will take on them.
+   */
   all(maxK: number): { x: UnitRows; empty: Uint8Array };
 }
 
