@@ -14,12 +14,13 @@ import type { BoundState, UnitRows } from './spherical-kmeans.ts';
 const WASM = 'AGFzbQEAAAABQwdgA39/fwF8YAV/f3x/fwF8YAV/f39/fwBgDH9/f39/f39/f39/fwF/YAZ/f39/f38AYAd/f39/f39/AGAEf398fwACDwEDZW52Bm1lbW9yeQIAAQMJCAABAgMEBQUGB24IA2RvdAAADnN1YnRyYWN0QW5kRG90AAEHYWRkUm93cwACC2Fzc2lnblJvdW5kAAMKcHJvamVjdFJvdwAECGNzclRpbWVzAAUSY3NyVHJhbnNwb3NlZFRpbWVzAAYOc3VidHJhY3RTY2FsZWQABwqgFAjQAQMCewJ/AXxEAAAAAAAAAAD9FCEDRAAAAAAAAAAA/RQhBCACQXxxIQYCQANAIAUgBk8NASADIAAgBUEDdGr9AAQAIAEgBUEDdGr9AAQA/fIB/fABIQMgBCAAIAVBA3Rq/QAEECABIAVBA3Rq/QAEEP3yAf3wASEEIAVBBGohBQwACwsgA/0hACEHAkADQCAFIAJPDQEgByAAIAVBA3RqKwMAIAEgBUEDdGorAwCioCEHIAVBAWohBQwACwsgByAD/SEBoCAE/SEAIAT9IQGgoAu4AgYDewJ/AXwBfwJ7AXwgAv0UIQdEAAAAAAAAAAD9FCEFRAAAAAAAAAAA/RQhBiAEQXxxIQkCQANAIAggCU8NASAAIAhBA3RqIQsgC/0ABAAgByABIAhBA3Rq/QAEAP3yAf3xASEMIAv9AAQQIAcgASAIQQN0av0ABBD98gH98QEhDSALIAz9CwQAIAsgDf0LBBAgBSADIAhBA3Rq/QAEACAM/fIB/fABIQUgBiADIAhBA3Rq/QAEECAN/fIB/fABIQYgCEEEaiEIDAALCyAF/SEAIQoCQANAIAggBE8NASAAIAhBA3RqIQsgCysDACACIAEgCEEDdGorAwCioSEOIAsgDjkDACAKIAMgCEEDdGorAwAgDqKgIQogCEEBaiEIDAALCyAKIAX9IQGgIAb9IQAgBv0hAaCgC6wBAQd/IAJBA3QhCiACQX5xIQkCQANAIAUgAU8NASAAIAUgCmxqIQcgBCADIAVBAnRqKAIAIApsaiEIQQAhBgJAA0AgBiAJTw0BIAggBkEDdGohCyALIAv9AAQAIAcgBkEDdGr9AAQA/fAB/QsEACAGQQJqIQYMAAsLIAYgAkkEQCAIIAZBA3RqIQsgCyALKwMAIAcgBkEDdGorAwCgOQMACyAFQQFqIQUMAAsLC/QFAwh/A3wCfyACQQN0IRACQANAIAwgAE8NASAMIBBsIREgCCAMIAFsQQN0aiESIAcgDEEDdGohFyAFIAxBAnRqKAIAIQ4CQCAEQQBHIAYgDEECdGooAgBBAEdxBEAgFyAXKwMAIAkgDkEDdGorAwCgOQMAQQAhDQJAA0AgDSABTw0BIBIgDUEDdGohGCAYRAAAAAAAAAAAIBgrAwAgCSANQQN0aisDAKGlOQMAIA1BAWohDQwACwsgFysDAESV1iboCy4RPqAgCiAOQQN0aisDAGMNAUEAIRNBACENAkADQCANIAFPDQECQCANIA5GDQAgFysDAESV1iboCy4RPqAhFiAWIBIgDUEDdGorAwBjDQAgFiALIA4gAWwgDWpBA3RqKwMAYw0AIBNFBEBBASETIBEgAyAOIBBsaiACEAAhFCASIA5BA3RqRAAAAAAAAAAARAAAAAAAAABARAAAAAAAAABAIBSioaWfOQMAIBcgEiAOQQN0aisDADkDACAXKwMARJXWJugLLhE+oCEWIBYgEiANQQN0aisDAGMNASAWIAsgDiABbCANakEDdGorAwBjDQELIBEgAyANIBBsaiACEAAhFSASIA1BA3RqRAAAAAAAAAAARAAAAAAAAABARAAAAAAAAABAIBWioaWfOQMAIBUgFGQgFSAUYSANIA5JcXIEQCAVIRQgDSEOIBcgEiANQQN0aisDADkDAAsLIA1BAWohDQwACwsFRAAAAAAAAPD/IRRBACENAkADQCANIAFPDQEgESADIA0gEGxqIAIQACEVIBIgDUEDdGpEAAAAAAAAAABEAAAAAAAAAEBEAAAAAAAAAEAgFaKhpZ85AwAgFSAUZARAIBUhFCANIQ4LIA1BAWohDQwACwsgF0QAAAAAAAAAAEQAAAAAAAAAQEQAAAAAAAAAQCAUoqGlnzkDAAsgDiAFIAxBAnRqKAIARwRAIAUgDEECdGogDjYCACAPQQFqIQ8LCyAMQQFqIQwMAAsLIA8L5wMDA38FewF8AkADQCAGQQhqIARLDQFEAAAAAAAAAAD9FCEKRAAAAAAAAAAA/RQhC0QAAAAAAAAAAP0UIQxEAAAAAAAAAAD9FCENQQAhBwJAA0AgByADTw0BIAAgASAHQQJ0aigCACAGakEDdGohCCACIAdBA3Rq/QoDACEJIAogCSAI/QAEAP3yAf3wASEKIAsgCSAI/QAEEP3yAf3wASELIAwgCSAI/QAEIP3yAf3wASEMIA0gCSAI/QAEMP3yAf3wASENIAdBAWohBwwACwsgBSAGQQN0aiEIIAggCv0LBAAgCCAL/QsEECAIIAz9CwQgIAggDf0LBDAgBkEIaiEGDAALCwJAA0AgBkECaiAESw0BRAAAAAAAAAAA/RQhCkEAIQcCQANAIAcgA08NASAAIAEgB0ECdGooAgAgBmpBA3RqIQggCiACIAdBA3Rq/QoDACAI/QAEAP3yAf3wASEKIAdBAWohBwwACwsgBSAGQQN0aiAK/QsEACAGQQJqIQYMAAsLIAYgBEkEQEQAAAAAAAAAACEOQQAhBwJAA0AgByADTw0BIA4gAiAHQQN0aisDACAAIAEgB0ECdGooAgAgBmpBA3RqKwMAoqAhDiAHQQFqIQcMAAsLIAUgBkEDdGogDjkDAAsLgAIEBn8BfAF7A38gBUEDdCEPIAVBfnEhEAJAA0AgByADTw0BIAYgByAPbGohCyAAIAdBAnRqKAIAIQggACAHQQFqQQJ0aigCACEJAkADQCAIIAlPDQEgAiAIQQN0aisDACENIA39FCEOIAQgASAIQQJ0aigCACAPbGohDEEAIQoCQANAIAogEE8NASALIApBA3RqIREgESAR/QAEACAOIAwgCkEDdGr9AAQA/fIB/fAB/QsEACAKQQJqIQoMAAsLIAogBUkEQCALIApBA3RqIREgESARKwMAIA0gDCAKQQN0aisDAKKgOQMACyAIQQFqIQgMAAsLIAdBAWohBwwACwsLgAIEBn8BfAF7A38gBUEDdCEPIAVBfnEhEAJAA0AgByADTw0BIAQgByAPbGohCyAAIAdBAnRqKAIAIQggACAHQQFqQQJ0aigCACEJAkADQCAIIAlPDQEgAiAIQQN0aisDACENIA39FCEOIAYgASAIQQJ0aigCACAPbGohDEEAIQoCQANAIAogEE8NASAMIApBA3RqIREgESAR/QAEACAOIAsgCkEDdGr9AAQA/fIB/fAB/QsEACAKQQJqIQoMAAsLIAogBUkEQCAMIApBA3RqIREgESARKwMAIA0gCyAKQQN0aisDAKKgOQMACyAIQQFqIQgMAAsLIAdBAWohBwwACwsLgAEDAn8BewF/IAL9FCEGIANBfnEhBQJAA0AgBCAFTw0BIAAgBEEDdGohByAHIAf9AAQAIAYgASAEQQN0av0ABAD98gH98QH9CwQAIARBAmohBAwACwsgBCADSQRAIAAgBEEDdGohByAHIAcrAwAgAiABIARBA3RqKwMAoqE5AwALCw==';
 
 /**
- * A sample's rows and k-means centres in WebAssembly memory, for k-means to
- * take its cosines there: the same sums in the same order as dotAt, so the
- * same bits (WebAssembly never fuses a multiply and an add), about 4.7× faster
- * here at 100 dimensions (JS stays at about 1.1 ns a multiply-add). The memory
- * is sized once, for the rows and two sets of up to `maxK` centres (a run's,
- * and its seeding's), and never grows, so the views stay valid.
+ * Rows and k-means centres in WebAssembly memory, for k-means to take its
+ * cosines, assignment rounds and centre sums there: the same sums in the same
+ * order as in JS, so the same bits (WebAssembly never fuses a multiply and an
+ * add); a cosine about 4.7× faster here at 100 dimensions (JS stays at about
+ * 1.1 ns a multiply-add). The memory is sized once, for the rows, two sets of
+ * up to `maxK` centres (a run's, and its seeding's) and one run's bounds, and
+ * never grows, so the views stay valid.
  */
 export class DotKernel {
   private readonly kernel: Kernel;
@@ -50,7 +51,7 @@ export class DotKernel {
 
   /** Room for k centres (zeros), `work` for a run's, `seed` for its seeding's; the same room each time it is asked for. */
   centres(region: 'work' | 'seed', k: number): Float64Array {
-    if (k > this.maxK) throw new RangeError(`DotKernel holds at most ${this.maxK} centres, not ${k}`);
+    this.checkRoom(k);
     return new Float64Array(this.memory.buffer, this.regions[region], k * this.rows.dim).fill(0);
   }
 
@@ -68,7 +69,7 @@ export class DotKernel {
    * here: zeros, and no row assigned (-1). The same room each time it is asked for.
    */
   bounds(k: number): BoundState {
-    if (k > this.maxK) throw new RangeError(`DotKernel holds at most ${this.maxK} centres, not ${k}`);
+    this.checkRoom(k);
     const n = this.rows.values.length / this.rows.dim;
     const f64 = (region: 'upper' | 'lower' | 'moved' | 'alone' | 'apart', length: number): Float64Array => new Float64Array(this.memory.buffer, this.regions[region], length).fill(0);
     return {
@@ -85,12 +86,16 @@ export class DotKernel {
     return this.kernel.assignRound(n, k, this.rows.dim, centres.byteOffset, bounded ? 1 : 0, r.assign, r.unit, r.upper, r.lower, r.moved, r.alone, r.apart);
   }
 
-  /** Adds every row to its centre (`assign`, one per row) in `centres`, held here; each entry sums the rows in order, as addRow does. */
-  addRows(assign: Int32Array, centres: Float64Array): void {
-    const n = this.rows.values.length / this.rows.dim;
-    if (assign.length !== n) throw new RangeError(`addRows: ${assign.length} assignments for ${n} rows`);
-    new Int32Array(this.memory.buffer, this.regions.assign, n).set(assign);
-    this.kernel.addRows(0, n, this.rows.dim, this.regions.assign, centres.byteOffset);
+  /**
+   * Adds every row to its centre (`bounds.assign`, of `bounds` from this kernel) in `centres`, held
+   * here; each entry sums the rows in order, as addRow does.
+   */
+  addRows(bounds: BoundState, centres: Float64Array): void {
+    this.kernel.addRows(0, bounds.assign.length, this.rows.dim, this.regions.assign, centres.byteOffset);
+  }
+
+  private checkRoom(k: number): void {
+    if (k > this.maxK) throw new RangeError(`DotKernel holds at most ${this.maxK} centres, not ${k}`);
   }
 }
 
@@ -98,7 +103,7 @@ export class DotKernel {
  * Columns of equal length copied into WebAssembly memory, for Gram–Schmidt
  * (truncated-svd.ts orthonormalise) to run its passes there, and for the
  * SVD's Gram matrix and directions: the same operations in the same order as
- * in JS, so the same bits; `copyBack` puts them back. `extra` zero columns
+ * in JS, so the same bits; `views` read and write them. `extra` zero columns
  * (of `length`) follow the copied ones.
  */
 export class HeldColumns {
@@ -132,9 +137,6 @@ export class HeldColumns {
     this.kernel.subtractScaled(c * this.bytes, q * this.bytes, d, this.bytes / 8);
   }
 
-  copyBack(cols: Float64Array[]): void {
-    cols.forEach((c, k) => c.set(this.views[k]!));
-  }
 }
 
 /**
@@ -147,7 +149,7 @@ export class HeldBasis {
   private readonly kernel: Kernel;
   private readonly memory: WebAssembly.Memory;
   private readonly acrossBytes: number;
-  private entries = 0;
+  private capacity = 0;
   private at = new Int32Array(0);
   private xs = new Float64Array(0);
   private out = new Float64Array(0);
@@ -165,13 +167,16 @@ export class HeldBasis {
   }
 
   /**
-   * A row's coordinates into `into` at `offset`: out[k] = Σ xs[t] · across[at[t] + k] over its
-   * `m` entries, `at[t]` being an entry's term times rank.
+   * Room for a row of up to `longest` entries, to be written in place: `at[t]`, an entry's term
+   * times rank, and `xs[t]`, its value. The views hold until the next call.
    */
-  projectRow(at: Int32Array, xs: Float64Array, m: number, into: Float64Array, offset: number): void {
-    if (m > this.entries) this.room(m);
-    this.at.set(at.subarray(0, m));
-    this.xs.set(xs.subarray(0, m));
+  entries(longest: number): { at: Int32Array; xs: Float64Array } {
+    if (longest > this.capacity) this.room(longest);
+    return { at: this.at, xs: this.xs };
+  }
+
+  /** The coordinates of the row of `m` entries written through entries() into `into` at `offset`: out[k] = Σ xs[t] · across[at[t] + k]. */
+  projectRow(m: number, into: Float64Array, offset: number): void {
     this.kernel.projectRow(0, this.at.byteOffset, this.xs.byteOffset, m, this.rank, this.out.byteOffset);
     into.set(this.out, offset);
   }
@@ -186,7 +191,7 @@ export class HeldBasis {
     this.out = new Float64Array(buffer, this.acrossBytes, this.rank);
     this.xs = new Float64Array(buffer, this.acrossBytes + this.rank * 8, m);
     this.at = new Int32Array(buffer, this.acrossBytes + this.rank * 8 + m * 8, m);
-    this.entries = m;
+    this.capacity = m;
   }
 }
 
@@ -203,7 +208,7 @@ export class HeldCsr {
   private readonly wide: Float64Array;
   private readonly narrow: Float64Array;
 
-  constructor(rows: { rowStart: Int32Array; cols: Int32Array; vals: Float64Array }, private readonly columns: number, private readonly l: number) {
+  constructor(rows: { rowStart: Int32Array; cols: Int32Array; vals: Float64Array }, columns: number, private readonly l: number) {
     const n = rows.rowStart.length - 1;
     const entries = rows.cols.length;
     // f64 regions first (vals, then l vectors of `columns`, then l of n), then the i32 ones
@@ -222,27 +227,24 @@ export class HeldCsr {
     this.at = { rowStart, cols, vals };
   }
 
-  /** A x for each x of `xs` (l vectors of length `columns`): l vectors of length n. */
-  times(xs: readonly Float64Array[]): Float64Array[] {
-    this.product(this.kernel.csrTimes, xs, this.wide, this.narrow);
-    const out = Array.from({ length: this.l }, () => new Float64Array(this.narrow.length / this.l));
-    deinterleave(this.narrow, out);
-    return out;
+  /** A x for each x of `xs` (l vectors of length `columns`): l columns of length n, held. */
+  times(xs: readonly Float64Array[]): HeldColumns {
+    return this.product(this.kernel.csrTimes, xs, this.wide, this.narrow, 0);
   }
 
   /** Aᵀ x for each x of `xs` (l vectors of length n): l columns of length `columns`, held, then `extra` zero columns. */
   transposedTimes(xs: readonly Float64Array[], extra = 0): HeldColumns {
-    this.product(this.kernel.csrTransposedTimes, xs, this.narrow, this.wide);
-    const held = new HeldColumns([], this.l + extra, this.columns);
-    deinterleave(this.wide, held.views.slice(0, this.l));
-    return held;
+    return this.product(this.kernel.csrTransposedTimes, xs, this.narrow, this.wide, extra);
   }
 
-  private product(f: Kernel['csrTimes'], xs: readonly Float64Array[], input: Float64Array, output: Float64Array): void {
+  private product(f: Kernel['csrTimes'], xs: readonly Float64Array[], input: Float64Array, output: Float64Array, extra: number): HeldColumns {
     interleave(xs, input, this.l);
     output.fill(0);
     const { rowStart, cols, vals } = this.at;
     f(rowStart, cols, vals, this.narrow.length / this.l, input.byteOffset, this.l, output.byteOffset);
+    const held = new HeldColumns([], this.l + extra, output.length / this.l);
+    deinterleave(output, held.views.slice(0, this.l));
+    return held;
   }
 }
 

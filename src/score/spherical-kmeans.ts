@@ -93,7 +93,7 @@ export function sphericalKMeans(x: UnitRows, k: number, random: () => number, in
     if (changed <= 0.001 * n) break;
     previous.set(centres);
     centres.fill(0);
-    if (kernel) kernel.addRows(assign, centres);
+    if (kernel) kernel.addRows(bounds, centres);
     else for (let i = 0; i < n; i++) addRow(x, i, centres, assign[i]!);
     bounded = true;
     for (let c = 0; c < k; c++) {

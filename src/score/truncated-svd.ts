@@ -1,4 +1,3 @@
-import { dotAt } from './dot-product.ts';
 import { HeldBasis, HeldColumns, HeldCsr } from './dot-kernel.ts';
 
 /** A sparse matrix as rows of [column, value] pairs, columns ascending. */
@@ -52,19 +51,19 @@ export function truncatedSvd(sparseRows: SparseRows | Csr, columns: number, rank
   // between power iterations one Gram–Schmidt pass is enough (it only keeps the columns apart);
   // the basis that B is built on gets a second pass
   // the products with A take all l vectors at once, in WebAssembly (dot-kernel.ts HeldCsr: the same
-  // bits); Aᵀ's, the long vectors, stay there for Gram–Schmidt and after
+  // bits); their results stay there for Gram–Schmidt and after
   const a = new HeldCsr(rows, columns, l);
   let y = a.times(omega);
-  orthonormalise(new HeldColumns(y), 1, y);
+  orthonormalise(y, 1);
   for (let q = 0; q < powerIterations; q++) {
-    const z = a.transposedTimes(y);
+    const z = a.transposedTimes(y.views);
     orthonormalise(z, 1);
     y = a.times(z.views);
-    orthonormalise(new HeldColumns(y), q === powerIterations - 1 ? 2 : 1, y);
+    orthonormalise(y, q === powerIterations - 1 ? 2 : 1);
   }
   // B = Qᵀ A = W Σ Vᵀ, from the eigen-decomposition of B Bᵀ = W Σ² Wᵀ; then v_k = Bᵀ w_k / σ_k;
   // B's rows held, with one more column where the directions are summed
-  const held = a.transposedTimes(y, 1);
+  const held = a.transposedTimes(y.views, 1);
   const work = held.views[l]!;
   // symmetric: each product once (the same sum either way round), dotAt's bits
   const c = Array.from({ length: l }, () => new Array<number>(l).fill(0));
@@ -113,12 +112,12 @@ function projectOn(rows: Csr, held: HeldBasis, column: Int32Array | null): Float
   const { rank } = held;
   const n = rowStart.length - 1;
   const out = new Float64Array(n * rank);
-  // a row's entries (offset of their column's coordinates, and value), then its coordinates, each
-  // summing its products in entry order (so the same bits as one product at a time)
+  // a row's entries (offset of their column's coordinates, and value), written straight into the
+  // basis's memory, then its coordinates, each summing its products in entry order (so the same
+  // bits as one product at a time)
   let longest = 0;
   for (let i = 0; i < n; i++) longest = Math.max(longest, rowStart[i + 1]! - rowStart[i]!);
-  const at = new Int32Array(longest);
-  const xs = new Float64Array(longest);
+  const { at, xs } = held.entries(longest);
   for (let i = 0; i < n; i++) {
     const o = i * rank;
     let m = 0;
@@ -128,7 +127,7 @@ function projectOn(rows: Csr, held: HeldBasis, column: Int32Array | null): Float
       at[m] = j * rank;
       xs[m++] = vals[e]!;
     }
-    held.projectRow(at, xs, m, out, o);
+    held.projectRow(m, out, o);
     let norm = 0;
     for (let k = 0; k < rank; k++) norm += out[o + k]! * out[o + k]!;
     norm = Math.sqrt(norm);
@@ -156,10 +155,9 @@ function gaussianVector(length: number, random: () => number): Float64Array {
  * pass over the column, the sums taken as dotAt takes them over the values
  * just written; the passes run on columns held in WebAssembly memory
  * (dot-kernel.ts: the same operations in the same order as in JS, so the
- * same bits, and about four times faster), copied back to `copyBackTo` when
- * given.
+ * same bits, and about four times faster).
  */
-function orthonormalise(held: HeldColumns, passes: number, copyBackTo?: Float64Array[]): void {
+function orthonormalise(held: HeldColumns, passes: number): void {
   const count = held.views.length;
   if (count === 0) return;
   for (let pass = 0; pass < passes; pass++) {
@@ -172,7 +170,6 @@ function orthonormalise(held: HeldColumns, passes: number, copyBackTo?: Float64A
       else for (let i = 0; i < c.length; i++) c[i]! /= norm;
     }
   }
-  if (copyBackTo) held.copyBack(copyBackTo);
 }
 
 /** Eigenvalues and eigenvectors (columns) of a small symmetric matrix by cyclic Jacobi rotations. */
