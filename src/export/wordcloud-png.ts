@@ -61,7 +61,6 @@ export function startCloudPngs(characters: Iterable<string>, options: PngOptions
   let running = 0;
   let failure: Error | null = null;
   let stopped = false;
-  let rendered = 0;
   let resvgOptions: object | null = null;
   // whoever waits for a worker's end or a failure
   let waiting: (() => void)[] = [];
@@ -92,11 +91,7 @@ export function startCloudPngs(characters: Iterable<string>, options: PngOptions
       next = Math.min(queued.length, next + PER_WORKER);
       const batch = queued.slice(from, next);
       running++;
-      const received = (i: number, png: Buffer): void => {
-        pngs[from + i] = png;
-        rendered++;
-      };
-      renderOnWorker(batch.map((b) => b.svg), resvgOptions, received, (i) => batch[i]!.name).then(
+      renderOnWorker(batch.map((b) => b.svg), resvgOptions, (i, png) => (pngs[from + i] = png), (i) => batch[i]!.name).then(
         () => {
           running--;
           pump();
@@ -122,7 +117,8 @@ export function startCloudPngs(characters: Iterable<string>, options: PngOptions
     },
     async finish() {
       await fontReady;
-      while (!failure && rendered < queued.length) await changed();
+      // every batch started and ended (a worker that ends short of its batch fails)
+      while (!failure && (next < queued.length || running > 0)) await changed();
       stopped = true;
       await settled();
       if (failure) throw failure;
