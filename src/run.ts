@@ -56,9 +56,10 @@ export interface RunOptions extends LexiconOptions {
   /** Called as records are segmented (for a progress line). */
   onProgress?: (p: { stage: string; done: number; total: number }) => void;
   /**
-   * A full garbage collection, called once scoring is done and before this thread joins the topic
-   * workers: its garbage then does not sit beside the largest scope's matrices (the `hotwords`
-   * command passes V8's, `cli/heap-growth.js`; without it the run is the same, its peak higher).
+   * A full garbage collection, called once scoring is done, before this thread stores the scores
+   * and joins the topic workers: its garbage then does not sit beside the largest scopes' matrices
+   * (the `hotwords` command passes V8's, `cli/heap-growth.js`; without it the run is the same, its
+   * peak higher).
    */
   collectGarbage?: () => void;
 }
@@ -183,8 +184,8 @@ async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunS
     // results never depend on the order the inputs were given in: documents are analysed by id
     // (only which of two rows with one id is kept depends on it: the first read wins)
     const all = [...kept, ...added].sort((x, y) => byId(x.record, y.record));
-    // topics start first, on worker threads, and run while this thread scores (which it then joins):
-    // a scope's topics depend only on its documents and the seed
+    // topics start first, on worker threads, and run while this thread scores and stores the scores
+    // (it then joins them): a scope's topics depend only on its documents and the seed
     const t3 = performance.now();
     const scopes = topicScopeOrder(scopesOfDocuments(all.map((d) => d.record)));
     const topicsFound = options.noTopics ? null : startTopics(scopes, topicDocuments(all), { topics: options.topics, seed: options.seed }, options.workers ?? defaultTopicWorkers(all.length));
@@ -194,20 +195,23 @@ async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunS
         backgroundIdf, time, keywordsPerScope: options.keywordsPerScope, evidenceTop: options.evidenceTop, noDictGaps: options.noDictGaps,
         topics: null,
       });
+      if (topicsFound) options.collectGarbage?.();
+      // the workers go on clustering while this thread stores what is scored (at 97 MB a fifth of
+      // the run; it was the run's longest stretch on one core), then it joins them
+      time('export', () => store.writeScored(replaced, added, analysis));
     } catch (e) {
       await topicsFound?.cancel();
       throw e;
     }
     if (topicsFound) {
-      options.collectGarbage?.();
       const found = await topicsFound.finish();
       Object.assign(analysis, { topics: found.topics, documentTopics: found.assignments, topicScopes: found.notes });
-      // seconds from the start of topics to their end, overlapping scoring
+      // seconds from the start of topics to their end, overlapping scoring and storing
       timings.topics = round3((performance.now() - t3) / 1000);
     }
     const versions = packageVersions();
     time('export', () => {
-      store.write(replaced, added, analysis, corpus.rejects, {
+      store.finishRun(analysis, corpus.rejects, {
         startedAt,
         finishedAt: new Date().toISOString(),
         toolVersion: versions.tool,
