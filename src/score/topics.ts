@@ -52,6 +52,13 @@ export interface TopicOptions {
   maxTopics?: number;
   /** Latent semantic space (default) or raw TF-IDF rows; the second is kept for the comparison in docs/topics.md. */
   representation?: TopicRepresentation;
+  /**
+   * The two levers on the topics' time (default 100 and 40), there to measure what each buys and
+   * costs (`npm run eval:topics`, docs/topics.md): dimensions of the latent space, and k-means
+   * restarts for the chosen k, the clustering with the most summed cosine kept. Whole numbers ≥ 1.
+   */
+  lsaRank?: number;
+  finalRestarts?: number;
 }
 
 /** A scope's TF-IDF weighting (rows are made from it when needed, so a large scope's rows need not all be held at once). */
@@ -227,6 +234,7 @@ function represent(
   w: Weighting,
   fit: readonly number[],
   representation: TopicRepresentation,
+  lsaRank: number,
   random: () => number,
 ): Represented {
   const n = docs.length;
@@ -247,7 +255,7 @@ function represent(
   let used = 0;
   for (let j = 0; j < column.length; j++) if (column[j] === 0) column[j] = used++;
   const compact = used === w.vocab.length ? null : column;
-  const rank = Math.max(1, Math.min(LSA_RANK, Math.floor(fit.length / 2), used));
+  const rank = Math.max(1, Math.min(lsaRank, Math.floor(fit.length / 2), used));
   const spanned = compact ? selectCsr(fitRows, range(0, fit.length), compact) : fitRows;
   const basis = truncatedSvd(spanned, used, rank, random);
   const project = projector(basis);
@@ -326,6 +334,11 @@ function chooseK(x: UnitRows, index: TermIndex, maxK: number, random: () => numb
   return { k: bestK, coherenceByK };
 }
 
+function wholeNumber(name: string, x: number): number {
+  if (!Number.isInteger(x) || x < 1) throw new RangeError(`topic option ${name} must be a whole number ≥ 1, not ${x}`);
+  return x;
+}
+
 /** Topics of one scope's documents. */
 export function topicsOfScope(
   scope: Scope,
@@ -334,6 +347,8 @@ export function topicsOfScope(
   options: TopicOptions = {},
 ): { topics: Topic[]; assignments: DocumentTopic[]; note: TopicScopeNote } {
   const minDocuments = options.minDocuments ?? 20;
+  const lsaRank = wholeNumber('lsaRank', options.lsaRank ?? LSA_RANK);
+  const finalRestarts = wholeNumber('finalRestarts', options.finalRestarts ?? FINAL_RESTARTS);
   const seed = `${options.seed ?? 'hotwords'}|${scope.category ?? '*'}|${scope.year ?? '*'}`;
   const base = { ...scope, documents: docs.length, coherenceByK: {} };
   if (docs.length < minDocuments) {
@@ -345,7 +360,7 @@ export function topicsOfScope(
     return { topics: [], assignments: [], note: { ...base, k: null, note: `${docs.length} suggestions share no words: no topics` } };
   }
   const sample = sampleIndices(docs.length, SAMPLE, seededRandom(`${seed}|sample`));
-  const space = represent(docs, index, w, sample, options.representation ?? 'lsa', seededRandom(`${seed}|basis`));
+  const space = represent(docs, index, w, sample, options.representation ?? 'lsa', lsaRank, seededRandom(`${seed}|basis`));
   const xs = space.fitted;
   const maxK = Math.max(3, Math.min(options.maxTopics ?? 12, Math.floor(docs.length / 8)));
   // the k search and the restarts take their cosines in WebAssembly (dot-kernel.ts: the same bits)
@@ -353,7 +368,7 @@ export function topicsOfScope(
   const held = xs.sparse ? xs : new DotKernel(xs, kernelK).rows;
   const chosen = options.topics ? { k: options.topics, coherenceByK: {} } : chooseK(held, sample.length === docs.length ? index : subIndex(index, sample), maxK, seededRandom(`${seed}|k`));
   const k = Math.max(2, Math.min(chosen.k, docs.length));
-  let result = bestOfRestarts(held, k, FINAL_RESTARTS, seededRandom(`${seed}|final`));
+  let result = bestOfRestarts(held, k, finalRestarts, seededRandom(`${seed}|final`));
   // a large scope: the sample's centres, refined over every suggestion
   const { x, empty } = space.all(kernelK);
   if (xs !== x) result = sphericalKMeans(x, k, () => 0, result.centres);

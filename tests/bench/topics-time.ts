@@ -1,9 +1,12 @@
 /**
- * `npm run bench:topics -- <sizeMb> [scope]`: the topics of every scope of the
- * bench corpus of that size (bench-corpus.ts), or of one scope (`category|year`,
- * `null` for all: `null|null` is the whole corpus), on this one thread, timed;
- * with a hash of the result, so that a change meant to keep every topic the
- * same can show it did. The documents are segmented first, as a run does.
+ * `npm run bench:topics -- <sizeMb> [scope] [--rank N] [--restarts N]`: the
+ * topics of every scope of the bench corpus of that size (bench-corpus.ts), or
+ * of one scope (`category|year`, `null` for all: `null|null` is the whole
+ * corpus), on this one thread, timed; with a hash of the result, so that a
+ * change meant to keep every topic the same can show it did. The documents are
+ * segmented first, as a run does. `--rank` and `--restarts` set the topics'
+ * two cost levers (TopicOptions lsaRank and finalRestarts; what they cost in
+ * quality: `npm run eval:topics`).
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,10 +19,24 @@ import { documentsInScope, joinScopeTopics, topicsOfScope } from '../../src/scor
 import { createSegmenter } from '../../src/segment/create-segmenter.ts';
 import { loadLexicon } from '../../src/segment/lexicon.ts';
 import { segmentRecords } from '../../src/segment/segment-records.ts';
+import type { TopicOptions } from '../../src/score/topics.ts';
 import { benchMessages, writeBenchCorpus } from './bench-corpus.ts';
 
-const [size, only] = process.argv.slice(2);
-if (!size || !(Number(size) > 0)) throw new Error('usage: npm run bench:topics -- <sizeMb> [category|year]');
+const USAGE = 'usage: npm run bench:topics -- <sizeMb> [category|year] [--rank N] [--restarts N]';
+const args = process.argv.slice(2);
+const options: TopicOptions = {};
+const positional: string[] = [];
+for (let i = 0; i < args.length; i++) {
+  const flag = args[i]!;
+  if (flag === '--rank' || flag === '--restarts') {
+    const n = Number(args[++i]);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} takes a whole number ≥ 1 (${USAGE})`);
+    if (flag === '--rank') options.lsaRank = n;
+    else options.finalRestarts = n;
+  } else positional.push(flag);
+}
+const [size, only] = positional;
+if (!size || !(Number(size) > 0) || positional.length > 2) throw new Error(USAGE);
 const work = mkdtempSync(join(tmpdir(), 'hotwords-topics-'));
 try {
   const path = join(work, 'corpus.jsonl');
@@ -32,10 +49,11 @@ try {
   const scopes = topicScopeOrder(scopesOfDocuments(docs)).filter((s) => !only || `${s.category}|${s.year}` === only);
   if (scopes.length === 0) throw new Error(`no scope ${only} in the ${size} MB corpus`);
   const t0 = performance.now();
-  const results = scopes.map((s) => topicsOfScope(s, documentsInScope(s, docs), 1, {}));
+  const results = scopes.map((s) => topicsOfScope(s, documentsInScope(s, docs), 1, options));
   const seconds = (performance.now() - t0) / 1000;
   const hash = createHash('sha256').update(JSON.stringify(joinScopeTopics(results))).digest('hex').slice(0, 16);
-  console.log(`${records.length} suggestions, ${scopes.length} scopes: topics on one thread ${seconds.toFixed(2)} s, result ${hash}`);
+  const setting = Object.keys(options).length > 0 ? ` (${JSON.stringify(options)})` : '';
+  console.log(`${records.length} suggestions, ${scopes.length} scopes${setting}: topics on one thread ${seconds.toFixed(2)} s, result ${hash}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -46,6 +46,21 @@ describe('topics', () => {
     expect(fixed.note.k).toBe(4);
   });
 
+  it('takes its two cost levers as options: the defaults given explicitly change nothing, lower ones still find the themes, bad ones are refused', () => {
+    const docs = themed();
+    const scope = { category: null, year: null };
+    const shipped = topicsOfScope(scope, docs, 1);
+    expect(topicsOfScope(scope, docs, 1, { lsaRank: 100, finalRestarts: 40 })).toEqual(shipped);
+    const cheap = topicsOfScope(scope, docs, 1, { lsaRank: 3, finalRestarts: 1 });
+    // a space of 3 dimensions gives other cosines, on the same themes
+    expect(cheap.assignments.map((a) => a.weight)).not.toEqual(shipped.assignments.map((a) => a.weight));
+    expect(cheap.note.k).toBe(3);
+    const byDoc = new Map(cheap.assignments.map((a) => [a.documentId, a.topicId]));
+    expect(nmi(docs.map((d) => byDoc.get(d.id)!), docs.map((_, i) => i % 3))).toBeCloseTo(1, 6);
+    expect(() => topicsOfScope(scope, docs, 1, { lsaRank: 0 })).toThrow(/lsaRank must be a whole number ≥ 1, not 0/);
+    expect(() => topicsOfScope(scope, docs, 1, { finalRestarts: 2.5 })).toThrow(/finalRestarts must be a whole number ≥ 1, not 2.5/);
+  });
+
   it('fits a large scope on an even sample and still assigns every suggestion', () => {
     // each theme with 12 words, so that no word is in more than 10% of the suggestions (broader words are the scope's vocabulary, not a topic's)
     const docs = themed(4500, 12);
