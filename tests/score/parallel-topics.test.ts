@@ -24,7 +24,7 @@ it('finds the same topics, with the same ids, on 1, 2 and 3 threads (bundled sam
   // this thread and a worker, and this thread and two workers
   expect(await startTopics(scopes, docs, { seed: 'hotwords' }, 2).finish()).toEqual(one);
   expect(await startTopics(scopes, docs, { seed: 'hotwords' }, 3).finish()).toEqual(one);
-  // the calling thread busy for a while first: the worker takes scopes from the small end meanwhile
+  // the calling thread busy for a while first: the worker takes scopes meanwhile
   const late = startTopics(scopes, docs, { seed: 'hotwords' }, 2);
   await new Promise((resolve) => setTimeout(resolve, 2000));
   expect(await late.finish()).toEqual(one);
@@ -37,4 +37,17 @@ it('hands out every scope once, in the order given: the small end while the call
   expect([takeScope(queue), takeScope(queue)]).toEqual([4, 2]);
   joinScopeQueue(queue);
   expect([takeScope(queue), takeScope(queue), takeScope(queue), takeScope(queue)]).toEqual([3, 1, 0, -1]);
+});
+
+it('leaves the scopes that wait until the calling thread joins, and hands out the others largest first meanwhile', () => {
+  const order = largestFirst([5, 40, 5, 90, 1, 30]);
+  expect(order).toEqual([3, 1, 5, 0, 2, 4]);
+  // the two largest wait
+  const queue = createScopeQueue(order, 2);
+  expect([takeScope(queue), takeScope(queue)]).toEqual([5, 0]);
+  joinScopeQueue(queue);
+  expect(Array.from({ length: 5 }, () => takeScope(queue))).toEqual([3, 1, 2, 4, -1]);
+  // a worker that runs out of the others before the join takes the waiting ones, the smaller first
+  const alone = createScopeQueue(order, 2);
+  expect(Array.from({ length: 7 }, () => takeScope(alone))).toEqual([5, 0, 2, 4, 1, 3, -1]);
 });
