@@ -12,6 +12,7 @@ import { loadBackgroundIdf } from './segment/background-idf.ts';
 import { createSegmenter } from './segment/create-segmenter.ts';
 import type { LexiconOptions } from './segment/lexicon.ts';
 import { loadLexicon } from './segment/lexicon.ts';
+import { compareIds } from './corpus/record.ts';
 
 export interface RebuildOptions extends LexiconOptions {
   /** The output folder of an earlier `run`. */
@@ -33,7 +34,7 @@ export async function rebuild(options: RebuildOptions): Promise<{ clouds: CloudF
     throw new FatalError({ file: database, line: 0, source: 'export', ruleId: 'export/no-database', reason: 'no database here: run `hotwords run` first' });
   }
   const store = Store.open(database);
-  const docs = store.storedDocuments().sort((x, y) => (x.record.id < y.record.id ? -1 : x.record.id > y.record.id ? 1 : 0));
+  const docs = store.storedDocuments().sort((x, y) => compareIds(x.record.id, y.record.id));
   // the report's topics are the run's (its seed, its topic count) as stored, not clustered again;
   // clouds need none
   const topics = options.what === 'report' ? store.storedTopics() : {};

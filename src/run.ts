@@ -25,6 +25,7 @@ import { createSegmenter } from './segment/create-segmenter.ts';
 import type { LexiconOptions } from './segment/lexicon.ts';
 import { loadLexicon } from './segment/lexicon.ts';
 import type { SegmenterBackend } from './segment/segmenter.ts';
+import { compareIds } from './corpus/record.ts';
 
 export interface RunOptions extends LexiconOptions {
   inputs: readonly string[];
@@ -259,7 +260,7 @@ async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunS
 }
 
 function byId(x: { id: string }, y: { id: string }): number {
-  return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+  return compareIds(x.id, y.id);
 }
 
 function round3(x: number): number {

@@ -44,3 +44,8 @@ export interface RawRow {
   line: number;
   cells: Record<string, string>;
 }
+
+/** Ids in code-unit order, as `<` compares them: the order every stage keeps suggestions in. */
+export function compareIds(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}

@@ -1,6 +1,7 @@
 import type { CorpusAnalysis, CountedDocument } from '../score/analyse-corpus.ts';
 import type { DistributionRow } from '../score/distribution.ts';
 import { UNFILLED } from '../score/distribution.ts';
+import { compareIds } from '../corpus/record.ts';
 
 /** The D3-ready JSON files of `out/json/`, by file name. Each has a schema in docs/schemas/. */
 export interface JsonExports {
@@ -168,7 +169,7 @@ function evidenceJson(docs: readonly CountedDocument[], a: CorpusAnalysis): unkn
   const used = new Set<string>();
   for (const e of a.evidence) for (const d of e.documents) used.add(d.id);
   const documents: Record<string, unknown> = {};
-  for (const d of [...docs].sort((x, y) => (x.record.id < y.record.id ? -1 : x.record.id > y.record.id ? 1 : 0))) {
+  for (const d of [...docs].sort((x, y) => compareIds(x.record.id, y.record.id))) {
     if (!used.has(d.record.id)) continue;
     const r = d.record;
     documents[r.id] = { title: r.title, category: r.category, year: r.year, unit: r.unit, result: r.result };

@@ -2,7 +2,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CorpusAnalysis, CountedDocument } from '../score/analyse-corpus.ts';
-import type { Reject, SuggestionRecord } from '../corpus/record.ts';
+import { compareIds, type Reject, type SuggestionRecord } from '../corpus/record.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './sqlite-schema.ts';
 import { userDictLine } from './user-dict-line.ts';
 import { CountTableBuilder, tableViews } from '../segment/count-table.ts';
@@ -259,7 +259,7 @@ function insertDocuments(db: Database.Database, docs: readonly CountedDocument[]
     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   const insTerm = new BatchInsert(db, 'document_terms', ['document_id', 'term', 'count']);
   // in key order, so both tables' B-trees grow at their ends instead of splitting pages all over
-  const byId = [...docs].sort((x, y) => (x.record.id < y.record.id ? -1 : x.record.id > y.record.id ? 1 : 0));
+  const byId = [...docs].sort((x, y) => compareIds(x.record.id, y.record.id));
   for (const { record: r, terms, pairs } of byId) {
     insDoc.run(r.id, r.title, r.text, r.category, r.year, r.session, r.date, r.unit, r.result,
       r.disclosed === null ? null : r.disclosed ? 1 : 0, basename(r.origin.file), r.origin.line, JSON.stringify(r.meta), pairsJson(pairs));

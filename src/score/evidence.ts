@@ -1,5 +1,6 @@
 import { snippet } from '../corpus/snippet.ts';
 import type { Scope } from './scopes.ts';
+import { compareIds } from '../corpus/record.ts';
 
 /**
  * The suggestions behind a hot word of a scope: every suggestion of the scope
@@ -67,7 +68,7 @@ export function keywordEvidence(
     h.docs.forEach((i, x) => {
       if ((k.category === null || docs[i]!.category === k.category) && (k.year === null || docs[i]!.year === k.year)) inScope.push(x);
     });
-    inScope.sort((a, b) => h.counts[b]! - h.counts[a]! || (docs[h.docs[a]!]!.id < docs[h.docs[b]!]!.id ? -1 : docs[h.docs[a]!]!.id > docs[h.docs[b]!]!.id ? 1 : 0));
+    inScope.sort((a, b) => h.counts[b]! - h.counts[a]! || compareIds(docs[h.docs[a]!]!.id, docs[h.docs[b]!]!.id));
     if (inScope.length === 0) continue;
     const documents = inScope.map((x, position): EvidenceRow => {
       const d = docs[h.docs[x]!]!;
