@@ -181,7 +181,6 @@ async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunS
     });
     timings.segment = round3((performance.now() - t1) / 1000);
     const added: CountedDocument[] = records.map((record, i) => ({ record, ...counted[i]! }));
-    const backgroundIdf = time('load-idf', () => loadBackgroundIdf());
     // results never depend on the order the inputs were given in: documents are analysed by id
     // (only which of two rows with one id is kept depends on it: the first read wins)
     const all = [...kept, ...added].sort((x, y) => byId(x.record, y.record));
@@ -192,6 +191,7 @@ async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunS
     const topicsFound = options.noTopics ? null : startTopics(scopes, topicDocuments(all), { topics: options.topics, seed: options.seed }, options.workers ?? defaultTopicWorkers(all.length));
     let analysis: CorpusAnalysis;
     try {
+      const backgroundIdf = time('load-idf', () => loadBackgroundIdf());
       analysis = analyseCorpus(all, lexicon, segmenter, {
         backgroundIdf, time, keywordsPerScope: options.keywordsPerScope, evidenceTop: options.evidenceTop, noDictGaps: options.noDictGaps,
         topics: null,
