@@ -21,12 +21,13 @@ export interface CountTable {
 }
 
 /**
- * Counts of a batch of documents as a segmentation worker sends them: keys
- * numbered in order of first appearance in the batch, entries in any order.
+ * Counts of a batch of documents as a segmentation thread makes them: keys
+ * numbered by the thread in order of first appearance, entries in any order.
  * Plain typed arrays, so the message transfers their buffers instead of
  * cloning a Map per document.
  */
 export interface CountBatch {
+  /** The keys the thread saw first in this batch: key k of the batch continues the thread's numbering (see BatchSource). */
   keys: string[];
   /** Document d's entries are ids/counts[starts[d] … starts[d + 1]). */
   starts: Int32Array<ArrayBuffer>;
@@ -35,15 +36,33 @@ export interface CountBatch {
 }
 
 /**
- * Pair counts of a batch: pair p is tokens[halves[2p]] + PAIR_SEPARATOR +
- * tokens[halves[2p + 1]], so no pair's text is built until the table needs it.
+ * Pair counts of a batch: pair p is the thread's tokens halves[2p] and
+ * halves[2p + 1] joined by PAIR_SEPARATOR, so no pair's text is built until
+ * the table needs it; pairs are numbered per batch.
  */
 export interface PairBatch {
+  /** The tokens the thread saw first in this batch, continuing its numbering as CountBatch.keys do. */
   tokens: string[];
   halves: Int32Array<ArrayBuffer>;
   starts: Int32Array<ArrayBuffer>;
   ids: Int32Array<ArrayBuffer>;
   counts: Int32Array<ArrayBuffer>;
+}
+
+/**
+ * What a table builder knows of one segmentation thread's numbering: the
+ * table's number of each of the thread's keys (terms) and tokens (pairs),
+ * learnt from the keys its batches list. One per thread, given that
+ * thread's batches in the order it made them; a batch that stands alone (its
+ * keys numbered from 0) takes a new one.
+ */
+export interface BatchSource {
+  terms: number[];
+  tokens: number[];
+}
+
+export function newBatchSource(): BatchSource {
+  return { terms: [], tokens: [] };
 }
 
 /** Separates the two tokens of a pair key. */
@@ -67,7 +86,7 @@ class Rows {
   private entries = 0;
 
   /** Append the documents of a batch whose key k is key global[k] here. */
-  appendBatch(batch: { starts: Int32Array; ids: Int32Array; counts: Int32Array }, global: Int32Array): void {
+  appendBatch(batch: { starts: Int32Array; ids: Int32Array; counts: Int32Array }, global: ArrayLike<number>): void {
     const documents = batch.starts.length - 1;
     const entries = batch.starts[documents]!;
     this.reserve(documents, entries);
@@ -170,11 +189,10 @@ export class CountTableBuilder {
     return id;
   }
 
-  /** Add the documents of a batch, in order. */
-  addBatch(batch: CountBatch): void {
-    const global = new Int32Array(batch.keys.length);
-    for (let k = 0; k < batch.keys.length; k++) global[k] = this.idOfKey(batch.keys[k]!);
-    this.rows.appendBatch(batch, global);
+  /** Add the documents of a batch, in order; `source` is its thread's (default: the batch stands alone). */
+  addBatch(batch: CountBatch, source: BatchSource = newBatchSource()): void {
+    for (const key of batch.keys) source.terms.push(this.idOfKey(key));
+    this.rows.appendBatch(batch, source.terms);
   }
 
   /** Add one document's counts. */
@@ -208,9 +226,10 @@ export class PairTableBuilder {
   private readonly halves: number[] = [];
   private readonly rows = new Rows();
 
-  addBatch(batch: PairBatch): void {
-    const token = new Int32Array(batch.tokens.length);
-    batch.tokens.forEach((t, i) => {
+  /** Add the documents of a batch, in order; `source` is its thread's (default: the batch stands alone). */
+  addBatch(batch: PairBatch, source: BatchSource = newBatchSource()): void {
+    const token = source.tokens;
+    for (const t of batch.tokens) {
       let id = this.tokenIds.get(t);
       if (id === undefined) {
         // a pair is numbered by left · 2²⁶ + right
@@ -218,8 +237,8 @@ export class PairTableBuilder {
         this.tokenIds.set(t, (id = this.tokens.length));
         this.tokens.push(t);
       }
-      token[i] = id;
-    });
+      token.push(id);
+    }
     const global = new Int32Array(batch.halves.length / 2);
     for (let p = 0; p < global.length; p++) {
       const left = token[batch.halves[2 * p]!]!;

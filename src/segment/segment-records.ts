@@ -2,8 +2,9 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SuggestionRecord } from '../corpus/record.ts';
 import type { DocumentCounts } from './document-terms.ts';
-import { CountTableBuilder, PairTableBuilder, tableViews } from './count-table.ts';
-import { batchCounts } from './batch-counts.ts';
+import type { BatchSource } from './count-table.ts';
+import { CountTableBuilder, PairTableBuilder, newBatchSource, tableViews } from './count-table.ts';
+import { BatchVocabulary, batchCounts } from './batch-counts.ts';
 import type { Lexicon, LexiconOptions } from './lexicon.ts';
 import type { Segmenter, SegmenterBackend } from './segmenter.ts';
 import type { WorkerSetup } from './segment-worker-body.ts';
@@ -74,17 +75,19 @@ export async function segmentRecords(records: readonly Pick<SuggestionRecord, 't
   const workers = options.backend === 'nodejieba' ? 1 : Math.max(1, Math.min(options.workers ?? defaultWorkers(total), batches));
   const terms = new CountTableBuilder();
   const pairs = new PairTableBuilder();
-  // batches are added to the tables in order, as soon as the ones before them are in
-  const results: (Batch | undefined)[] = [];
+  // batches are added to the tables in order, as soon as the ones before them are in (so each
+  // thread's batches come in the order it made them, as its BatchSource needs)
+  const results: ({ batch: Batch; source: BatchSource } | undefined)[] = [];
   let added = 0;
   let done = 0;
-  const receive = (index: number, batch: Batch): void => {
-    results[index] = batch;
+  const receive = (index: number, batch: Batch, source: BatchSource): void => {
+    results[index] = { batch, source };
     done += batch.terms.starts.length - 1;
     options.onProgress?.(done, total);
     for (; added < batches && results[added]; added++) {
-      terms.addBatch(results[added]!.terms);
-      pairs.addBatch(results[added]!.pairs);
+      const r = results[added]!;
+      terms.addBatch(r.batch.terms, r.source);
+      pairs.addBatch(r.batch.pairs, r.source);
       results[added] = undefined;
     }
   };
@@ -94,10 +97,12 @@ export async function segmentRecords(records: readonly Pick<SuggestionRecord, 't
   const pool = [...started.slice(0, workers - 1), ...startSegmentWorkers(workers - 1 - started.length, options)];
   const stopping = started.slice(workers - 1).map(({ worker }) => worker.terminate());
   // this thread's share: a batch at a time, yielding between batches so the workers get theirs
+  const vocabulary = new BatchVocabulary();
+  const hereSource = newBatchSource();
   const here = async (): Promise<void> => {
     while (next < batches) {
       const index = next++;
-      receive(index, batchCounts(slice(index), segmenter, lexicon));
+      receive(index, batchCounts(slice(index), segmenter, lexicon, vocabulary), hereSource);
       if (pool.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
   };
@@ -105,10 +110,14 @@ export async function segmentRecords(records: readonly Pick<SuggestionRecord, 't
     await Promise.all([here(), ...pool.map(({ worker, ready }) => new Promise<void>((resolve, reject) => {
       // two batches in flight, so a worker has the next one while this thread is busy with its own
       let inFlight = 0;
+      // the worker numbers keys afresh from its first batch of this call on
+      const source = newBatchSource();
+      let fresh = true;
       const send = (): void => {
         while (inFlight < 2 && next < batches) {
           const index = next++;
-          worker.postMessage({ index, texts: slice(index).map((r) => [r.title, r.text] as [string, string]) });
+          worker.postMessage({ index, fresh, texts: slice(index).map((r) => [r.title, r.text] as [string, string]) });
+          fresh = false;
           inFlight++;
         }
         if (inFlight === 0) resolve();
@@ -118,7 +127,7 @@ export async function segmentRecords(records: readonly Pick<SuggestionRecord, 't
       worker.on('message', (m: { ready: true } | { index: number; counts: Batch }) => {
         if ('counts' in m) {
           inFlight--;
-          receive(m.index, m.counts);
+          receive(m.index, m.counts, source);
           send();
         }
       });

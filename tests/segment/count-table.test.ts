@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { CountTableBuilder, countTable, tableViews } from '../../src/segment/count-table.ts';
+import { CountTableBuilder, PAIR_SEPARATOR, PairTableBuilder, countTable, newBatchSource, tableViews } from '../../src/segment/count-table.ts';
 
 it('gives each document a read-only view that behaves as its Map, in shared memory', () => {
   const maps = [
@@ -52,6 +52,23 @@ it('builds one table from batches and Maps, numbering keys in sorted order and s
   expect(tableViews(picked).map((v) => [...v])).toEqual([byKey(maps[2]!), byKey(maps[0]!)]);
   // all of a table's rows in its order: no copy
   expect(countTable(views.map((terms) => ({ terms })))).toBe(table);
+});
+
+it('takes batches that go on numbering the keys and tokens of their thread, each listing only those it saw first', () => {
+  // the thread's terms: 停车 0, 电梯 1 (first batch), 小区 2 (second)
+  const source = newBatchSource();
+  const terms = new CountTableBuilder();
+  terms.addBatch({ keys: ['停车', '电梯'], starts: Int32Array.of(0, 2), ids: Int32Array.of(1, 0), counts: Int32Array.of(3, 2) }, source);
+  terms.addBatch({ keys: ['小区'], starts: Int32Array.of(0, 2, 3), ids: Int32Array.of(2, 0, 1), counts: Int32Array.of(7, 1, 5) }, source);
+  // a batch of another thread, or one that stands alone: its own numbering
+  terms.addBatch({ keys: ['小区'], starts: Int32Array.of(0, 1), ids: Int32Array.of(0), counts: Int32Array.of(4) });
+  expect(tableViews(terms.finish({ sortRows: true })).map((v) => [...v])).toEqual([[['停车', 2], ['电梯', 3]], [['停车', 1], ['小区', 7]], [['电梯', 5]], [['小区', 4]]]);
+  // its tokens: 加装 0, 电梯 1 (first batch), 小区 2 (second); pairs are numbered per batch
+  const pairs = new PairTableBuilder();
+  pairs.addBatch({ tokens: ['加装', '电梯'], halves: Int32Array.of(0, 1), starts: Int32Array.of(0, 1), ids: Int32Array.of(0), counts: Int32Array.of(2) }, source);
+  pairs.addBatch({ tokens: ['小区'], halves: Int32Array.of(2, 1, 0, 1), starts: Int32Array.of(0, 2), ids: Int32Array.of(1, 0), counts: Int32Array.of(1, 3) }, source);
+  const pair = (a: string, b: string): string => `${a}${PAIR_SEPARATOR}${b}`;
+  expect(tableViews(pairs.finish()).map((v) => [...v])).toEqual([[[pair('加装', '电梯'), 2]], [[pair('加装', '电梯'), 1], [pair('小区', '电梯'), 3]]]);
 });
 
 it('refuses counts that are not whole numbers', () => {
