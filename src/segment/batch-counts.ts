@@ -10,13 +10,13 @@ import { classifyToken } from './token-filter.ts';
 const MAX_CONTENT = 2 ** 26;
 
 /**
- * What a thread's batches have seen, kept from one batch to the next: each
- * distinct raw token is classified once per thread (not once per batch), and
- * terms and content tokens keep their numbers, so that a batch carries only
- * the keys first seen in it and the receiving side translates the rest by
- * number (count-table.ts `BatchSource`) instead of looking every key up by
- * its text again. Use one per thread and per run, with one BatchSource on
- * the receiving side, fed its batches in the order they were made.
+ * What a thread's batches have seen, kept from one batch to the next: terms
+ * and content tokens keep their numbers, so that a batch carries only the
+ * keys first seen in it and the receiving side translates the rest by number
+ * (count-table.ts `BatchSource`) instead of looking every key of every batch
+ * up by its text again, on one thread. Use one per thread and per run, with
+ * one BatchSource on the receiving side, fed its batches in the order they
+ * were made.
  */
 export class BatchVocabulary {
   readonly terms = new Numbering();
@@ -27,7 +27,7 @@ export class BatchVocabulary {
 
 /**
  * The term and pair counts of a batch of records (see DocumentCounts):
- * compact, each distinct raw token classified once per thread, and pairs
+ * compact, each distinct raw token classified once per batch, and pairs
  * numbered by their two tokens (count-table.ts builds their text). Keys and
  * tokens are numbered in `vocabulary`, and the batch lists those first seen
  * in it; a new vocabulary per batch makes a batch that stands alone.
@@ -39,8 +39,8 @@ export function batchCounts(
   vocabulary: BatchVocabulary = new BatchVocabulary(),
 ): { terms: CountBatch; pairs: PairBatch } {
   const { terms: termIds, content } = vocabulary;
-  // raw token → [term id or −1, content id or −1], for this batch (a thread's Map of every raw
-  // token, larger than the caches, made the batches slower)
+  // raw token → [term id or −1, content id or −1], for this batch (one Map of every raw token a
+  // thread saw, kept from batch to batch, made the batches slower: larger than the caches)
   const tokens = new Map<string, [number, number]>();
   const terms = vocabulary.termCounter;
   terms.startBatch();
