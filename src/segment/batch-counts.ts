@@ -57,7 +57,7 @@ export function batchCounts(
       if (known === undefined) {
         const c = classifyToken(token, lexicon);
         const text = 'term' in c ? c.term : c.drop === 'single-char' ? token.trim() : null;
-        if (text !== null && !content.has(text) && content.size === MAX_CONTENT) throw new RangeError(`a segmentation thread numbers at most ${MAX_CONTENT} distinct tokens`);
+        if (text !== null && content.size === MAX_CONTENT && !content.has(text)) throw new RangeError(`a segmentation thread numbers at most ${MAX_CONTENT} distinct tokens`);
         known = ['term' in c ? termIds.idOf(c.term) : -1, text === null ? -1 : content.idOf(text)];
         tokens.set(token, known);
       }
