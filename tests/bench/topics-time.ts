@@ -16,10 +16,8 @@ import { readCorpus } from '../../src/corpus/read-corpus.ts';
 import { topicScopeOrder } from '../../src/score/analyse-corpus.ts';
 import { scopesOfDocuments } from '../../src/score/scopes.ts';
 import { documentsInScope, joinScopeTopics, topicsOfScope } from '../../src/score/topics.ts';
-import { createSegmenter } from '../../src/segment/create-segmenter.ts';
-import { loadLexicon } from '../../src/segment/lexicon.ts';
-import { segmentRecords } from '../../src/segment/segment-records.ts';
 import type { TopicOptions } from '../../src/score/topics.ts';
+import { topicDocumentsOf } from '../topic-documents.ts';
 import { benchMessages, writeBenchCorpus } from './bench-corpus.ts';
 
 const USAGE = 'usage: npm run bench:topics -- <sizeMb> [category|year] [--rank N] [--restarts N]';
@@ -41,11 +39,7 @@ const work = mkdtempSync(join(tmpdir(), 'hotwords-topics-'));
 try {
   const path = join(work, 'corpus.jsonl');
   writeBenchCorpus(await benchMessages(), Number(size), path);
-  const lexicon = loadLexicon({}, []);
-  const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
-  const records = [...(await readCorpus([path], {})).records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const counted = await segmentRecords(records, segmenter, lexicon, { lexiconOptions: {}, backend: 'node-rs' });
-  const docs = records.map((r, i) => ({ id: r.id, title: r.title, category: r.category, year: r.year, terms: counted[i]!.terms }));
+  const docs = await topicDocumentsOf((await readCorpus([path], {})).records);
   const scopes = topicScopeOrder(scopesOfDocuments(docs)).filter((s) => !only || `${s.category}|${s.year}` === only);
   if (scopes.length === 0) throw new Error(`no scope ${only} in the ${size} MB corpus`);
   const t0 = performance.now();
@@ -53,7 +47,7 @@ try {
   const seconds = (performance.now() - t0) / 1000;
   const hash = createHash('sha256').update(JSON.stringify(joinScopeTopics(results))).digest('hex').slice(0, 16);
   const setting = Object.keys(options).length > 0 ? ` (${JSON.stringify(options)})` : '';
-  console.log(`${records.length} suggestions, ${scopes.length} scopes${setting}: topics on one thread ${seconds.toFixed(2)} s, result ${hash}`);
+  console.log(`${docs.length} suggestions, ${scopes.length} scopes${setting}: topics on one thread ${seconds.toFixed(2)} s, result ${hash}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

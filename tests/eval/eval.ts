@@ -13,10 +13,8 @@ import { readCorpus } from '../../src/corpus/read-corpus.ts';
 import { run } from '../../src/run.ts';
 import { MESSAGES_CSV, MESSAGES_MAP, SHARED_DATA } from '../shared-data.ts';
 import { coverage, genericShare, listF1 } from './list-metrics.ts';
+import { topicDocumentsOf } from '../topic-documents.ts';
 import { nmi, topicsOfScope } from '../../src/score/topics.ts';
-import { createSegmenter } from '../../src/segment/create-segmenter.ts';
-import { segmentRecords } from '../../src/segment/segment-records.ts';
-import { loadLexicon } from '../../src/segment/lexicon.ts';
 
 const PEER = join(SHARED_DATA, '..', 'bench', 'peer_jieba_sklearn.py');
 const REPORTS = join(SHARED_DATA, 'gov-work-reports', 'government_work_reports.jsonl');
@@ -58,8 +56,6 @@ function runPeer(input: string, out: string, map: string): boolean {
 // 1. hot-word lists per category on the labelled messages
 const all = await readCorpus([MESSAGES_CSV], { map: MESSAGES_MAP });
 const messages = all.records.map((r) => ({ text: r.title + r.text, label: r.category! }));
-const lexicon = loadLexicon({}, []);
-const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
 const t0 = performance.now();
 await run({ inputs: [MESSAGES_CSV], out: join(work, 'ours'), map: MESSAGES_MAP });
 const oursSeconds = (performance.now() - t0) / 1000;
@@ -115,9 +111,7 @@ if (peerLists) for (const [c, l] of peerLists) console.log(`- peer ${c}: ${l.sli
   console.log('\n| representation | seed | k chosen | NMI | seconds |');
   console.log('|---|---|---|---|---|');
   // in id order, as the run analyses them (k-means++ draws by position)
-  const counted = await segmentRecords(all.records, segmenter, lexicon, { workers: 1, backend: 'node-rs', lexiconOptions: {} });
-  const docs = all.records.map((r, i) => ({ id: r.id, title: r.title, category: r.category, year: r.year, terms: counted[i]!.terms }))
-    .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const docs = await topicDocumentsOf(all.records);
   for (const representation of ['lsa', 'tfidf'] as const) {
     const scores: number[] = [];
     for (const seed of ['hotwords', 'a', 'b', 'c', 'd']) {

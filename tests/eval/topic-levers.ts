@@ -11,10 +11,8 @@
 import { readCorpus } from '../../src/corpus/read-corpus.ts';
 import type { TopicOptions } from '../../src/score/topics.ts';
 import { nmi, topicsOfScope } from '../../src/score/topics.ts';
-import { createSegmenter } from '../../src/segment/create-segmenter.ts';
-import { loadLexicon } from '../../src/segment/lexicon.ts';
-import { segmentRecords } from '../../src/segment/segment-records.ts';
 import { MESSAGES_CSV, MESSAGES_MAP } from '../shared-data.ts';
+import { topicDocumentsOf } from '../topic-documents.ts';
 
 const SEEDS = ['hotwords', 'a', 'b', 'c', 'd', 'e', 'f', 'g'];
 const SETTINGS: [string, TopicOptions][] = [
@@ -27,12 +25,8 @@ const SETTINGS: [string, TopicOptions][] = [
 const corpus = await readCorpus([MESSAGES_CSV], { map: MESSAGES_MAP });
 const fatal = corpus.diagnostics.find((d) => d.fatal);
 if (fatal) throw new Error(`${fatal.file}: ${fatal.reason} (the evaluation reads ../shared/data beside the checkout)`);
-const lexicon = loadLexicon({}, []);
-const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
-const records = [...corpus.records].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-const counted = await segmentRecords(records, segmenter, lexicon, { workers: 1, backend: 'node-rs', lexiconOptions: {} });
-const docs = records.map((r, i) => ({ id: r.id, title: r.title, category: r.category, year: r.year, terms: counted[i]!.terms }));
-const labelOf = new Map(records.map((r) => [r.id, r.category]));
+const docs = await topicDocumentsOf(corpus.records);
+const labelOf = new Map(corpus.records.map((r) => [r.id, r.category]));
 const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 // once untimed, so that the first setting's seconds do not hold the compilation of the code
