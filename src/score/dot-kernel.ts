@@ -136,7 +136,6 @@ export class HeldColumns {
   subtractScaled(c: number, q: number, d: number): void {
     this.kernel.subtractScaled(c * this.bytes, q * this.bytes, d, this.bytes / 8);
   }
-
 }
 
 /**

@@ -1,13 +1,12 @@
 import type { SuggestionRecord } from '../corpus/record.ts';
 import type { CountBatch, PairBatch } from './count-table.ts';
+import { PAIR_TOKENS } from './count-table.ts';
 import { SlotTable } from '../slot-table.ts';
 import { recordText } from './document-terms.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { Segmenter } from './segmenter.ts';
 import { classifyToken } from './token-filter.ts';
 
-/** Content tokens a thread can number: a batch's pair keys are left · 2²⁶ + right (below 2⁵³). */
-const MAX_CONTENT = 2 ** 26;
 
 /**
  * What a thread's batches have seen, kept from one batch to the next: terms
@@ -57,14 +56,14 @@ export function batchCounts(
       if (known === undefined) {
         const c = classifyToken(token, lexicon);
         const text = 'term' in c ? c.term : c.drop === 'single-char' ? token.trim() : null;
-        if (text !== null && content.size === MAX_CONTENT && !content.has(text)) throw new RangeError(`a segmentation thread numbers at most ${MAX_CONTENT} distinct tokens`);
+        if (text !== null && content.size === PAIR_TOKENS && !content.has(text)) throw new RangeError(`a segmentation thread numbers at most ${PAIR_TOKENS} distinct tokens`);
         known = ['term' in c ? termIds.idOf(c.term) : -1, text === null ? -1 : content.idOf(text)];
         tokens.set(token, known);
       }
       if (known[0] >= 0) terms.count(known[0]);
       const here = known[1];
       if (here >= 0 && previous >= 0) {
-        const id = pairKeys.slot(previous * MAX_CONTENT + here);
+        const id = pairKeys.slot(previous * PAIR_TOKENS + here);
         if (id === halves.length / 2) halves.push(previous, here);
         pairs.count(id);
       }

@@ -65,6 +65,12 @@ export function newBatchSource(): BatchSource {
   return { terms: [], tokens: [] };
 }
 
+/**
+ * Distinct tokens a pair numbering holds: a pair of token numbers is keyed as
+ * left · PAIR_TOKENS + right, below 2⁵³ (a segmentation thread's numbering and a pair table's).
+ */
+export const PAIR_TOKENS = 2 ** 26;
+
 /** Separates the two tokens of a pair key. */
 export const PAIR_SEPARATOR = '\u0001';
 
@@ -232,8 +238,7 @@ export class PairTableBuilder {
     for (const t of batch.tokens) {
       let id = this.tokenIds.get(t);
       if (id === undefined) {
-        // a pair is numbered by left · 2²⁶ + right
-        if (this.tokens.length === 2 ** 26) throw new RangeError('a pair table holds pairs of at most 2²⁶ distinct tokens');
+        if (this.tokens.length === PAIR_TOKENS) throw new RangeError('a pair table holds pairs of at most 2²⁶ distinct tokens');
         this.tokenIds.set(t, (id = this.tokens.length));
         this.tokens.push(t);
       }
@@ -243,7 +248,7 @@ export class PairTableBuilder {
     for (let p = 0; p < global.length; p++) {
       const left = token[batch.halves[2 * p]!]!;
       const right = token[batch.halves[2 * p + 1]!]!;
-      const id = this.pairIds.slot(left * 2 ** 26 + right);
+      const id = this.pairIds.slot(left * PAIR_TOKENS + right);
       if (id === this.halves.length / 2) this.halves.push(left, right);
       global[p] = id;
     }
