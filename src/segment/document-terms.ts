@@ -1,11 +1,12 @@
 import type { SuggestionRecord } from '../corpus/record.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { Segmenter } from './segmenter.ts';
+import { stripMarkup } from './markup.ts';
 import { classifyToken } from './token-filter.ts';
 
-/** The text a record is segmented from: its title and its body. */
+/** The text a record is segmented from: its title and its body, markup removed (markup.ts). */
 export function recordText(record: Pick<SuggestionRecord, 'title' | 'text'>): string {
-  return record.title === '' || record.title === record.text ? record.text : `${record.title}\n${record.text}`;
+  return stripMarkup(record.title === '' || record.title === record.text ? record.text : `${record.title}\n${record.text}`);
 }
 
 /** What the later stages need of a document: its term counts and adjacent-token pair counts (segment-records.ts makes them). */

@@ -11,6 +11,8 @@ import { userDictText } from './segmenter.ts';
 interface NodeJieba {
   load(options: { dict: string; hmmDict: string; userDict: string; idfDict: string; stopWordDict: string }): void;
   cut(text: string, hmm?: boolean): string[];
+  tag(text: string): { word: string; tag: string }[];
+  cutForSearch(text: string, hmm?: boolean): string[];
 }
 
 /**
@@ -68,5 +70,5 @@ export function createNodejiebaSegmenter(options: SegmenterOptions): Segmenter {
     loaded.set('key', key);
   }
   const hmm = options.hmm ?? true;
-  return { backend: 'nodejieba', cut: (text) => nodejieba.cut(text, hmm) };
+  return { backend: 'nodejieba', cut: (text) => nodejieba.cut(text, hmm), tag: (text) => nodejieba.tag(text), subWords: (text) => nodejieba.cutForSearch(text, hmm) };
 }

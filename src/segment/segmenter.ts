@@ -8,6 +8,16 @@ export type SegmenterBackend = (typeof SEGMENTER_BACKENDS)[number];
 export interface Segmenter {
   readonly backend: SegmenterBackend;
   cut(text: string): string[];
+  /** The same cut with each word's part-of-speech tag (jieba's tag set; `x` for punctuation and words in no dictionary). */
+  tag(text: string): TaggedWord[];
+  /** Every dictionary word inside the text as well as the cut (jieba's search mode: 共享停车 → 共享 停车 共享停车). */
+  subWords(text: string): string[];
+}
+
+/** A word and its part-of-speech tag, as jieba's posseg gives them. */
+export interface TaggedWord {
+  word: string;
+  tag: string;
 }
 
 export interface SegmenterOptions {
