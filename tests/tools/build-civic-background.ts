@@ -1,0 +1,63 @@
+/**
+ * `npm run build:background`: writes dictionaries/civic-background.txt, how
+ * common each word is in civic language, from sources we may redistribute as
+ * counts (no text is written):
+ *   - the yearly government work reports in ../shared/data/gov-work-reports
+ *     (official documents), cut with the bundled dictionaries into paragraphs;
+ *     a term's `df` is the number of paragraphs holding it;
+ *   - THUOCL (MIT; caijing, law, medical lexicons): its words are marked as
+ *     known words (`thuocl` column: 1), for words the HMM coins.
+ * Never from the message corpora, whose licence forbids it.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadLexicon } from '../../src/segment/lexicon.ts';
+import { createSegmenter } from '../../src/segment/create-segmenter.ts';
+import { classifyToken } from '../../src/segment/token-filter.ts';
+import { BUNDLED_DICTIONARIES } from '../../src/segment/lexicon.ts';
+import { SHARED_DATA } from '../shared-data.ts';
+
+const lexicon = loadLexicon({}, []);
+const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
+const df = new Map<string, number>();
+let paragraphs = 0;
+const reports = readFileSync(join(SHARED_DATA, 'gov-work-reports', 'government_work_reports.jsonl'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+let years = 0;
+for (const line of reports) {
+  const r = JSON.parse(line) as { year: number | null; content: string };
+  if (r.year === null) continue;
+  years++;
+  for (const p of r.content.split('\n')) {
+    if (p.trim() === '') continue;
+    paragraphs++;
+    const seen = new Set<string>();
+    for (const token of segmenter.cut(p)) {
+      const c = classifyToken(token, lexicon);
+      if ('term' in c) seen.add(c.term);
+    }
+    for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+}
+const thuocl = new Set<string>();
+for (const name of ['caijing', 'law', 'medical']) {
+  for (const l of readFileSync(join(SHARED_DATA, 'thuocl', `THUOCL_${name}.txt`), 'utf8').split('\n')) {
+    const word = l.split('\t')[0]!.trim();
+    if (word !== '') thuocl.add(word);
+  }
+}
+const terms = [...new Set([...[...df].filter(([, n]) => n >= 2).map(([t]) => t), ...thuocl])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const header = [
+  '# civic-background.txt — how common each word is in civic language (counts only, no text)',
+  '#',
+  '# Written by `npm run build:background` (tests/tools/build-civic-background.ts); do not edit.',
+  `# Sources: the ${years} yearly government work reports of the State Council, 1954–2025`,
+  '#   (official documents; ../shared/data/gov-work-reports), cut with jieba and the bundled',
+  '#   dictionaries, counted per paragraph; THUOCL (thunlp/THUOCL, MIT licence: caijing, law and',
+  '#   medical lexicons) for the known-word mark. Not from any message corpus.',
+  '# Columns, tab-separated: term, df (paragraphs holding it; terms in fewer than 2 are left out',
+  '#   unless THUOCL knows them), thuocl (1: a THUOCL word).',
+  `paragraphs\t${paragraphs}`,
+];
+const body = terms.map((t) => `${t}\t${df.get(t) ?? 0}\t${thuocl.has(t) ? 1 : 0}`);
+writeFileSync(join(BUNDLED_DICTIONARIES, 'civic-background.txt'), `${header.join('\n')}\n${body.join('\n')}\n`);
+console.log(`${paragraphs} paragraphs, ${df.size} terms seen, ${terms.length} written`);
