@@ -18,8 +18,10 @@ export interface Phrase {
 }
 
 export interface PhraseOptions {
-  /** Suggestions a phrase must occur in (default 3). */
+  /** Suggestions a phrase must occur in (default 2)… */
   minDocs?: number;
+  /** …or occurrences, in however few suggestions: a few long documents are evidence too (default 3). */
+  minCount?: number;
   /** Minimum PMI, natural log (default ln 8: eight times more often than chance). */
   minPmi?: number;
   /** Share of the rarer token's pairings that must be this pair (default 0.3). */
@@ -27,8 +29,9 @@ export interface PhraseOptions {
 }
 
 /**
- * Collocations among adjacent content tokens (老年+助餐, 供给+侧): pairs seen
- * in at least `minDocs` suggestions, with PMI of at least `minPmi`, a G²
+ * Collocations among adjacent content tokens (老年+助餐, 供给+侧, 新+动能): pairs
+ * seen in at least `minDocs` suggestions or `minCount` times (a session of a
+ * few suggestions, or one long report a year), with PMI of at least `minPmi`, a G²
  * significant at p < 0.001, and making up at least `minDominance` of the
  * rarer token's pairings, so a phrase is what the token usually belongs to.
  * Expected counts come from the pair table's margins: `table` holds the
@@ -36,7 +39,8 @@ export interface PhraseOptions {
  * number with each pair's text split once. Sorted by term.
  */
 export function findPhrases(table: CountTable, options: PhraseOptions = {}): Phrase[] {
-  const minDocs = options.minDocs ?? 3;
+  const minDocs = options.minDocs ?? 2;
+  const minCount = options.minCount ?? 3;
   const minPmi = options.minPmi ?? Math.log(8);
   const minDominance = options.minDominance ?? 0.3;
   const keys = table.vocab.length;
@@ -67,7 +71,7 @@ export function findPhrases(table: CountTable, options: PhraseOptions = {}): Phr
   for (let id = 0; id < keys; id++) {
     const c = count[id]!;
     const d = docs[id]!;
-    if (d < minDocs) continue;
+    if (d < minDocs && c < minCount) continue;
     const [l, r] = halves[id]!;
     if (l === r) continue;
     const nl = left.get(l)!;
@@ -98,7 +102,7 @@ export function findPhrases(table: CountTable, options: PhraseOptions = {}): Phr
   return [...byTerm.values()].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
 }
 
-function joinTokens(l: string, r: string): string {
+export function joinTokens(l: string, r: string): string {
   return /[A-Za-z0-9]$/.test(l) && /^[A-Za-z0-9]/.test(r) ? `${l} ${r}` : l + r;
 }
 

@@ -18,7 +18,21 @@ describe('findPhrases', () => {
     expect(p).toMatchObject({ left: '老年', right: '助餐', count: 4, docs: 4 });
     // 48 pairs in all; 老年 starts 4, 助餐 ends 4: PMI = ln(4·48 / (4·4))
     expect(p!.pmi).toBeCloseTo(Math.log(12), 10);
-    expect(phrases.find((x) => x.term === '社区词0')).toBeUndefined(); // one suggestion only
+    expect(phrases.find((x) => x.term === '社区词0')).toBeUndefined(); // once, in one suggestion
+  });
+
+  it('joins a pair at session size: in two suggestions, or three times in one long document', () => {
+    const few = countTable([
+      new Map([[pair('加装', '电梯'), 1], [pair('电梯', '资金'), 1]]),
+      new Map([[pair('加装', '电梯'), 1], [pair('电梯', '维保'), 1]]),
+      ...Array.from({ length: 30 }, (_, i) => new Map([[pair(`词${i}`, `字${i}`), 1], [pair(`字${i}`, '服务'), 1]])),
+    ].map((terms) => ({ terms })));
+    expect(findPhrases(few).map((p) => p.term)).toContain('加装电梯');
+    const report = countTable([
+      new Map([[pair('新', '动能'), 4], ...Array.from({ length: 60 }, (_, i) => [pair(`词${i}`, `字${i}`), 1] as const)]),
+    ].map((terms) => ({ terms })));
+    expect(findPhrases(report).find((p) => p.term === '新动能')).toMatchObject({ count: 4, docs: 1 });
+    expect(findPhrases(report, { minCount: 5 }).find((p) => p.term === '新动能')).toBeUndefined();
   });
 
   it('adds phrases to a document’s terms without touching its tokens', () => {
