@@ -135,6 +135,29 @@
     else img.removeAttribute('src');
   }
 
+  // theme families of the scope, from the suggestions' titles: name, suggestions, and the members when several
+  function drawThemes() {
+    const { year, category } = state();
+    const scope = clouds.scopes.find((s) => s.year === year && s.category === category);
+    const list = document.getElementById('themes');
+    list.replaceChildren();
+    const themes = scope && scope.themes ? scope.themes : [];
+    document.getElementById('themes-empty').hidden = themes.length > 0;
+    for (const t of themes) {
+      const li = document.createElement('li');
+      const name = document.createElement('strong');
+      name.textContent = t.theme;
+      li.append(name, ` ${t.docs} 件`);
+      if (t.members.length > 1 || t.members[0].phrase !== t.theme) {
+        const members = document.createElement('span');
+        members.className = 'meta';
+        members.textContent = `（${t.members.map((m) => m.phrase).join('、')}）`;
+        li.append(members);
+      }
+      list.append(li);
+    }
+  }
+
   function drawTrends() {
     const svg = d3.select('#trends');
     svg.selectAll('*').remove();
@@ -232,6 +255,7 @@
   function drawAll() {
     drawKpis();
     drawDistribution();
+    drawThemes();
     drawWords();
     drawTrends();
     drawNetwork();

@@ -9,6 +9,8 @@ import type { CloudFile } from './export/wordclouds.ts';
 import { cloudPath, writeWordClouds } from './export/wordclouds.ts';
 import { analyseCorpus } from './score/analyse-corpus.ts';
 import { loadBackgroundIdf } from './segment/background-idf.ts';
+import { loadCivicBackground } from './segment/civic-background.ts';
+import { loadTagFixes, loadTitleFrames } from './segment/title-frames.ts';
 import { createSegmenter } from './segment/create-segmenter.ts';
 import type { LexiconOptions } from './segment/lexicon.ts';
 import { loadLexicon } from './segment/lexicon.ts';
@@ -41,7 +43,7 @@ export async function rebuild(options: RebuildOptions): Promise<{ clouds: CloudF
   store.abort();
   const lexicon = loadLexicon(options, []);
   const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
-  const analysis = { ...analyseCorpus(docs, lexicon, segmenter, { backgroundIdf: loadBackgroundIdf(), noDictGaps: true, topics: null, time: (_, f) => f() }), ...topics };
+  const analysis = { ...analyseCorpus(docs, lexicon, segmenter, { backgroundIdf: loadBackgroundIdf(), civic: loadCivicBackground(), titleFrames: loadTitleFrames(), tagFixes: loadTagFixes(), noDictGaps: true, topics: null, time: (_, f) => f() }), ...topics };
   const sources = [...new Set(docs.map((d) => basename(d.record.origin.file)))].sort();
   if (options.what === 'clouds') {
     return { clouds: await writeWordClouds(join(options.out, 'clouds'), analysis, { sources, seed: options.seed, png: !options.noPng }), report: null, json: [] };

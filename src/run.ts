@@ -21,6 +21,8 @@ import { packageVersions } from './package-versions.ts';
 import type { CorpusAnalysis, CountedDocument } from './score/analyse-corpus.ts';
 import { analyseCorpus, topicDocuments, topicScopeOrder } from './score/analyse-corpus.ts';
 import { loadBackgroundIdf } from './segment/background-idf.ts';
+import { loadCivicBackground } from './segment/civic-background.ts';
+import { loadTagFixes, loadTitleFrames } from './segment/title-frames.ts';
 import { createSegmenter } from './segment/create-segmenter.ts';
 import type { LexiconOptions } from './segment/lexicon.ts';
 import { loadLexicon } from './segment/lexicon.ts';
@@ -192,8 +194,11 @@ async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunS
     let analysis: CorpusAnalysis;
     try {
       const backgroundIdf = time('load-idf', () => loadBackgroundIdf());
+      const civic = time('load-idf', () => loadCivicBackground());
+      const titleFrames = time('dictionaries', () => loadTitleFrames(undefined, diagnostics));
+      const tagFixes = time('dictionaries', () => loadTagFixes(undefined, diagnostics));
       analysis = analyseCorpus(all, lexicon, segmenter, {
-        backgroundIdf, time, keywordsPerScope: options.keywordsPerScope, evidenceTop: options.evidenceTop, noDictGaps: options.noDictGaps,
+        backgroundIdf, civic, titleFrames, tagFixes, time, keywordsPerScope: options.keywordsPerScope, evidenceTop: options.evidenceTop, noDictGaps: options.noDictGaps,
         topics: null,
       });
       if (topicsFound) options.collectGarbage?.();

@@ -2,6 +2,7 @@ import type { CorpusAnalysis, CountedDocument } from '../score/analyse-corpus.ts
 import type { DistributionRow } from '../score/distribution.ts';
 import { UNFILLED } from '../score/distribution.ts';
 import { compareIds } from '../corpus/record.ts';
+import { cloudValue } from '../score/hot-words.ts';
 
 /** The D3-ready JSON files of `out/json/`, by file name. Each has a schema in docs/schemas/. */
 export interface JsonExports {
@@ -14,6 +15,8 @@ export interface JsonExports {
 
 /** Words per cloud: the top of each scope's ranking. */
 const CLOUD_WORDS = 50;
+/** Theme families per scope in the JSON. */
+const THEMES = 20;
 /** Words in each co-occurrence network. */
 const NETWORK_WORDS = 30;
 /** Results that count as adopted (解决采纳率). */
@@ -47,7 +50,10 @@ function wordclouds(a: CorpusAnalysis, sources: readonly string[]): unknown {
       documents: s.documents,
       words: a.keywords
         .filter((k) => k.category === s.category && k.year === s.year && k.rank <= CLOUD_WORDS)
-        .map((k) => ({ text: k.term, value: k.docs, docs: k.docs, freq: k.freq, rank: k.rank, score: round4(k.score), share: round4(k.share), significant: k.significant })),
+        .map((k) => ({ text: k.term, value: cloudValue(k), docs: k.docs, titleDocs: k.titleDocs, freq: k.freq, rank: k.rank, score: round4(k.score), share: round4(k.share), significant: k.significant })),
+      themes: a.themes
+        .filter((t) => t.category === s.category && t.year === s.year && t.rank <= THEMES)
+        .map((t) => ({ theme: t.theme, members: t.members.map((m) => ({ phrase: m.phrase, docs: m.docs })), docs: t.docs, rank: t.rank, score: round4(t.score), examples: [...t.examples] })),
     })),
   };
 }

@@ -182,6 +182,30 @@ export const MIGRATIONS: readonly string[] = [
     coherence_by_k TEXT NOT NULL
   );
   `,
+  // 3: themes from titles, and each suggestion's own keywords
+  `
+  CREATE TABLE themes(
+    category TEXT,
+    year INTEGER,
+    theme TEXT NOT NULL,
+    members TEXT NOT NULL,
+    docs INTEGER NOT NULL,
+    share REAL NOT NULL,
+    rank INTEGER NOT NULL,
+    score REAL NOT NULL,
+    examples TEXT NOT NULL
+  );
+  CREATE INDEX themes_scope ON themes(category, year, rank);
+  CREATE TABLE document_keywords(
+    document_id TEXT NOT NULL,
+    term TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    weight REAL NOT NULL,
+    rank INTEGER NOT NULL,
+    PRIMARY KEY(document_id, rank)
+  ) WITHOUT ROWID;
+  CREATE INDEX document_keywords_term ON document_keywords(term);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -173,7 +173,7 @@ export class Store {
       if (this.tmp) db.exec('DROP INDEX document_terms_term');
       insertDocuments(db, added);
       if (this.tmp) db.exec('CREATE INDEX document_terms_term ON document_terms(term, document_id)');
-      for (const table of ['topics', 'document_topics', 'topic_scopes', 'scopes', 'keywords', 'keyword_documents', 'term_trends', 'emerging_terms', 'dictionary_candidates', 'dictionary_splits', 'phrases', 'distribution']) {
+      for (const table of ['topics', 'document_topics', 'topic_scopes', 'scopes', 'keywords', 'themes', 'document_keywords', 'keyword_documents', 'term_trends', 'emerging_terms', 'dictionary_candidates', 'dictionary_splits', 'phrases', 'distribution']) {
         db.prepare(`DELETE FROM ${table}`).run();
       }
       insertAnalysis(db, analysis);
@@ -314,6 +314,11 @@ function insertAnalysis(db: Database.Database, c: Omit<CorpusAnalysis, keyof Top
   for (const k of c.keywords) {
     insKw.run(k.category, k.year, k.term, k.rank, k.score, k.docs, k.freq, k.share, k.salience, k.tfidf, k.g2, k.p, k.q, k.z, k.ratio, k.significant ? 1 : 0);
   }
+  const insTheme = db.prepare('INSERT INTO themes(category, year, theme, members, docs, share, rank, score, examples) VALUES (?,?,?,?,?,?,?,?,?)');
+  for (const t of c.themes) insTheme.run(t.category, t.year, t.theme, JSON.stringify(t.members), t.docs, t.share, t.rank, t.score, JSON.stringify(t.examples));
+  const insOwn = new BatchInsert(db, 'document_keywords', ['document_id', 'term', 'kind', 'weight', 'rank']);
+  for (const k of c.documentKeywords) insOwn.add(k.id, k.term, k.kind, k.weight, k.rank);
+  insOwn.flush();
   const insEv = new BatchInsert(db, 'keyword_documents', ['category', 'year', 'term', 'document_id', 'count', 'position', 'snippet']);
   for (const e of c.evidence) e.documents.forEach((d, i) => insEv.add(e.category, e.year, e.term, d.id, d.count, i + 1, d.snippet));
   insEv.flush();

@@ -8,6 +8,7 @@ import type { CloudLayout, CloudWord } from './wordcloud-layout.ts';
 import { fittingLayout, layoutCloud } from './wordcloud-layout.ts';
 import { startCloudPngs } from './wordcloud-png.ts';
 import { CLOUD_SIZE, cloudSvgCharacters, renderCloudSvg } from './wordcloud-svg.ts';
+import { TITLE_WEIGHT, cloudValue } from '../score/hot-words.ts';
 
 /** Category colours (Tableau 10), assigned in category code-point order; "all" is slate. */
 const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
@@ -69,7 +70,7 @@ export async function writeWordClouds(dir: string, a: Pick<CorpusAnalysis, 'keyw
           documents: a.scopes.find((s) => s.category === scope.category && s.year === scope.year)?.documents ?? 0,
           words: a.keywords
             .filter((k) => k.category === scope.category && k.year === scope.year && k.rank <= top)
-            .map((k): CloudWord => ({ text: k.term, value: k.docs })),
+            .map((k): CloudWord => ({ text: k.term, value: cloudValue(k) })),
         }))
         .filter((p) => p.documents > 0 && p.words.length > 0);
       return { name: set.name, panels: panels.map((p) => ({ ...p, ...panelTexts(p, panels.length) })) };
@@ -126,7 +127,7 @@ function panelTexts(p: { scope: Scope; documents: number; words: readonly CloudW
   const categoryLabel = p.scope.category ?? '全部类别';
   return {
     title: `${yearLabel} · ${categoryLabel} · 建议热议词`,
-    caption: `范围：${yearLabel} ${categoryLabel} · 建议 ${p.documents} 件 · 前 ${p.words.length} 个热议词 · 字号＝提及该词的建议数（本组 ${panelsInSet} 幅同一比例）`,
+    caption: `范围：${yearLabel} ${categoryLabel} · 建议 ${p.documents} 件 · 前 ${p.words.length} 个热议词 · 字号＝提及该词的建议数，以之为题者计 ${1 + TITLE_WEIGHT} 件（本组 ${panelsInSet} 幅同一比例）`,
   };
 }
 

@@ -17,13 +17,24 @@ import type { TermDocument } from './scope-counts.ts';
 import type { Scope } from './scopes.ts';
 import { seededRandom } from './seeded-random.ts';
 import { compareScopes } from './scopes.ts';
+import type { CountTable } from '../segment/count-table.ts';
 import { countTable, tableViews } from '../segment/count-table.ts';
 import { recordText } from '../segment/document-terms.ts';
 import { gapExclusion } from '../segment/gap-filter.ts';
 import type { Lexicon } from '../segment/lexicon.ts';
-import type { Segmenter } from '../segment/segmenter.ts';
+import type { Segmenter, TaggedWord } from '../segment/segmenter.ts';
+import { fixedTagger } from '../segment/tagger.ts';
 import type { SplitTerm } from '../segment/split-terms.ts';
 import { findSplitTerms } from '../segment/split-terms.ts';
+import type { CivicBackground } from '../segment/civic-background.ts';
+import type { TitleFrames } from '../segment/title-frames.ts';
+import type { DocumentKeyword } from './document-keywords.ts';
+import { documentKeywords } from './document-keywords.ts';
+import type { DocumentThemes, ThemeFamily } from './themes.ts';
+import { themeFamilies, titleThemes } from './themes.ts';
+import { characterCohesion, wordGate } from './word-gate.ts';
+import { withInsideWords } from './inside-words.ts';
+import { backgroundSpecificity, blendedIdf } from './tfidf.ts';
 
 /** A document ready for scoring: the record and its counts from the segment stage. */
 export interface CountedDocument {
@@ -36,6 +47,10 @@ export interface CountedDocument {
 export interface CorpusAnalysis {
   scopes: ScopeSize[];
   keywords: Keyword[];
+  /** Theme families per scope (from the suggestions' titles). */
+  themes: ThemeFamily[];
+  /** Each suggestion's own themes and top words. */
+  documentKeywords: DocumentKeyword[];
   phrases: Phrase[];
   evidence: KeywordEvidence[];
   trends: TermTrend[];
@@ -50,6 +65,12 @@ export interface CorpusAnalysis {
 
 export interface AnalyseOptions {
   backgroundIdf: ReadonlyMap<string, number>;
+  /** How common words are in civic language (the word gate's genericness). */
+  civic: CivicBackground;
+  /** The frame around a theme in a title. */
+  titleFrames: TitleFrames;
+  /** Tags used instead of jieba's (dictionaries/tag-fixes.txt). */
+  tagFixes: ReadonlyMap<string, string>;
   keywordsPerScope?: number;
   evidenceTop?: number;
   noDictGaps?: boolean;
@@ -68,6 +89,12 @@ export function topicScopeOrder(scopes: readonly Scope[]): Scope[] {
 export function topicDocuments(documents: readonly CountedDocument[]): (TermDocument & { id: string; title: string })[] {
   return documents.map((d) => ({ id: d.record.id, title: d.record.title, category: d.record.category, year: d.record.year, terms: d.terms }));
 }
+
+/** jieba IDF a word needs to name a family of themes: 停车 (8.1) and 电梯 (8.9) do, 小区 (7.5) and 学校 (5.7) do not. */
+const FAMILY_KEY_IDF = 8;
+
+/** Characters the word gate reads for the cohesion of coined tokens, at most. */
+const COHESION_CHARACTERS = 2_000_000;
 
 /** Characters the dictionary-gap search reads at most (its n-gram tables grow with the text). */
 const GAP_CHARACTERS = 4_000_000;
@@ -92,9 +119,31 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
     // the documents' counts as tables in this order (copied rows when they are views of the segment stage's tables)
     const pairTable = countTable(documents.map((d) => ({ terms: d.pairs })));
     const phrases = findPhrases(pairTable);
-    const withPhraseTerms = tableViews(withPhrases(countTable(documents), pairTable, phrases));
-    const scoring = documents.map((d, i) => ({ category: d.record.category, year: d.record.year, terms: withPhraseTerms[i]! }));
-    const hot = hotWords(scoring, { backgroundIdf: options.backgroundIdf, limit: options.keywordsPerScope ?? 100 });
+    const termTable = withPhrases(countTable(documents), pairTable, phrases);
+    const withPhraseTerms = tableViews(termTable);
+    const tag = fixedTagger(segmenter, options.tagFixes);
+    const gate = time('word-gate', () => corpusGate(documents, termTable, tag, options));
+    const passes = (term: string): boolean => gate(term) === null;
+    const themesOf: DocumentThemes[] = time('themes', () =>
+      documents.map((d) => titleThemes(d.record.title, d.record.text, tag, options.titleFrames, lexicon, passes)));
+    // hot words count a word also where it stands inside a longer one (客运 in 客运市场), as a reader sees it
+    const canonical = new Set(lexicon.synonyms.values());
+    const readerTerms = tableViews(withInsideWords(termTable, (t) => canonical.has(t)));
+    const scoring = documents.map((d, i) => ({ category: d.record.category, year: d.record.year, terms: readerTerms[i]!, ownTerms: withPhraseTerms[i]!, titleTerms: themesOf[i]!.titleTerms }));
+    const hot = hotWords(scoring, { backgroundIdf: options.backgroundIdf, civic: options.civic, limit: options.keywordsPerScope ?? 100, gate: passes });
+    const specificity = backgroundSpecificity(options.backgroundIdf, documents.length);
+    const themes = time('themes', () => themeFamilies(
+      documents.map((d, i) => ({ id: d.record.id, category: d.record.category, year: d.record.year, phrases: themesOf[i]!.phrases, mentions: themesOf[i]!.mentions })),
+      {
+        specificity,
+        // a family is named by a word specific enough to name a theme (停车, 电梯; not 小区 or 学校)
+        isKey: (t) => passes(t) && !options.titleFrames.generic.has(t) && (options.backgroundIdf.get(t) ?? Infinity) >= FAMILY_KEY_IDF,
+        tokens: (p) => segmenter.cut(p),
+        subWords: (p) => segmenter.subWords(p),
+      },
+    ));
+    const idf = blendedIdf(new Map(), documents.length, options.backgroundIdf);
+    const ownKeywords = documentKeywords(documents.map((d, i) => ({ id: d.record.id, terms: withPhraseTerms[i]!, themes: themesOf[i]! })), { idf, passes, tokens: (p) => segmenter.cut(p) });
     const tracked = new Set(hot.keywords.map((k) => `${k.category ?? ''}\u0001${k.term}`));
     const yearly = trends(scoring, { track: (category, term) => tracked.has(`${category ?? ''}\u0001${term}`) });
     const aliases = new Map<string, string[]>();
@@ -105,7 +154,7 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
       documents.map((d, i) => ({ id: d.record.id, category: d.record.category, year: d.record.year, text: () => recordText(d.record), terms: scoring[i]!.terms })),
       (term) => [term, ...(aliases.get(term) ?? [])],
     );
-    return { phrases, hot, yearly, evidence, distribution: distribution(documents.map((d) => d.record)) };
+    return { phrases, hot, themes, ownKeywords, yearly, evidence, distribution: distribution(documents.map((d) => d.record)) };
   });
   const gaps = time('dictionary-gaps', () => {
     if (options.noDictGaps) return { candidates: [], splits: [] };
@@ -122,6 +171,8 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
     topicScopes: topics.notes,
     scopes: scored.hot.scopes,
     keywords: scored.hot.keywords,
+    themes: scored.themes,
+    documentKeywords: scored.ownKeywords,
     phrases: scored.phrases,
     evidence: scored.evidence,
     trends: scored.yearly.trends,
@@ -130,6 +181,35 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
     dictionaryCandidates: gaps.candidates,
     dictionarySplits: gaps.splits,
   };
+}
+
+/**
+ * The word gate of this corpus (word-gate.ts): tags from the segmenter's
+ * dictionaries, jieba's IDF, the civic background, and the corpus's own
+ * counts and text for tokens the HMM coined.
+ */
+function corpusGate(documents: readonly CountedDocument[], table: CountTable, tag: (text: string) => TaggedWord[], options: AnalyseOptions) {
+  const df = new Int32Array(table.vocab.length);
+  for (let e = 0; e < table.ids.length; e++) df[table.ids[e]!]!++;
+  const index = new Map(table.vocab.map((t, i) => [t, i]));
+  const parts: string[] = [];
+  let length = 0;
+  for (const d of documents) {
+    if (length >= COHESION_CHARACTERS) break;
+    const t = recordText(d.record);
+    parts.push(t);
+    length += t.length + 1;
+  }
+  return wordGate({
+    tag,
+    backgroundIdf: options.backgroundIdf,
+    civic: options.civic,
+    cohesion: characterCohesion(parts.join('\n')),
+    corpusDocs: (t) => {
+      const i = index.get(t);
+      return i === undefined ? 0 : df[i]!;
+    },
+  });
 }
 
 /** Scope order for topic ids: the whole corpus, each year, each category, then category × year. */

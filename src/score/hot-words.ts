@@ -6,7 +6,7 @@ import type { ScopeCounts, TermDocument } from './scope-counts.ts';
 import { countScopes } from './scope-counts.ts';
 import type { Scope } from './scopes.ts';
 import { benjaminiHochberg } from './statistics.ts';
-import { backgroundSpecificity, blendedIdf } from './tfidf.ts';
+import { backgroundSpecificity, blendedIdf, civicSpecificity } from './tfidf.ts';
 
 /** A term of one scope with every score we compute. */
 export interface Keyword extends Scope {
@@ -19,6 +19,8 @@ export interface Keyword extends Scope {
   salience: number;
   /** Suggestions of the scope raising the term, and its occurrences there. */
   docs: number;
+  /** Suggestions of the scope whose title raises the term as its theme (themes.ts). */
+  titleDocs: number;
   freq: number;
   /** docs / suggestions of the scope. */
   share: number;
@@ -45,6 +47,8 @@ export interface ScopeSize extends Scope {
 export interface HotWordOptions {
   /** Background IDF (jieba's idf.txt); empty: corpus IDF only. */
   backgroundIdf?: ReadonlyMap<string, number>;
+  /** Document frequencies of civic language (the civic background) and the paragraphs they were counted over; absent: not used. */
+  civic?: { df: ReadonlyMap<string, number>; paragraphs: number };
   /** Keywords kept per scope (default 100). */
   limit?: number;
   /** False-discovery rate for `significant` (default 0.05). */
@@ -55,23 +59,49 @@ export interface HotWordOptions {
   minDocs?: number;
   /** Weight of breadth in the ranking: 0 ranks by salience alone (default 0.4; see README). */
   diversity?: number;
+  /**
+   * A word of a scope with a rest is listed only if it is over-represented there with G²'s p below
+   * this (default 0.05, not corrected: a ranking's entry test, not a finding; `significant` keeps the
+   * corrected one). A year over all categories is exempt: it is ranked by share.
+   */
+  maxP?: number;
+  /** The word-quality gate (word-gate.ts): a term that fails it is never listed. Default: every term passes. */
+  gate?: (term: string) => boolean;
+  /**
+   * Weight of a title: a word a suggestion's title raises as its theme counts
+   * 1 + titleWeight suggestions in the salience (default 2).
+   */
+  titleWeight?: number;
 }
+
+/** A document as hot words see it: its counts and, optionally, the words its title raises as its theme. */
+export interface HotWordDocument extends TermDocument {
+  titleTerms?: readonly string[];
+  /** The terms as the segmenter cut them, when `terms` also counts words inside longer ones (inside-words.ts). */
+  ownTerms?: ReadonlyMap<string, number>;
+}
+
+/** Suggestions more that a title raising a word as its theme counts (HotWordOptions.titleWeight's default). */
+export const TITLE_WEIGHT = 2;
 
 /** Candidates per scope that the diversified ranking chooses from. */
 const CANDIDATES = 400;
 
 /**
- * Hot words of every scope. A scope's words are compared with the rest of
- * the corpus, in suggestions: G² with a Benjamini–Hochberg-corrected p, and
- * the log-odds z-score with an informative Dirichlet prior. Only words raised
- * more than in the rest are ranked. Salience × keyness = share × ln(ratio)
+ * Hot words of every scope. Only words that pass the gate are listed. A
+ * scope's words are compared with the rest of the corpus, in suggestions
+ * (`docs` counts a word also inside a longer one when the caller's counts do,
+ * inside-words.ts): G² with a Benjamini–Hochberg-corrected p, and the log-odds
+ * z-score with an informative Dirichlet prior. Only words raised more than in
+ * the rest, with G² p < maxP, are ranked; a year over all categories ranks its
+ * words by share instead of keyness, as what that session talked about. Salience × keyness = share × ln(ratio)
  * (the word's contribution to how much the scope differs from the rest);
  * the ranking then prefers, among salient words, those that bring in
  * suggestions the higher-ranked words do not cover (see diversify). The
  * (all, all) scope has no rest: its salience is TF-IDF against the blended
  * IDF. Ties break by docs, then by term code point.
  */
-export function hotWords(docs: readonly TermDocument[], options: HotWordOptions = {}): { keywords: Keyword[]; scopes: ScopeSize[] } {
+export function hotWords(docs: readonly HotWordDocument[], options: HotWordOptions = {}): { keywords: Keyword[]; scopes: ScopeSize[] } {
   // each document's term numbers: for the counts, and the coverage of the diversified ranking
   const table = countTable(docs);
   const scopes = countScopes(docs, table);
@@ -79,13 +109,20 @@ export function hotWords(docs: readonly TermDocument[], options: HotWordOptions 
   const allDf = new Int32Array(all.vocab.length);
   all.ids.forEach((id, k) => (allDf[id] = all.df[k]!));
   const idf = blendedIdf(new Map(Array.from(all.ids, (id, k) => [all.vocab[id]!, all.df[k]!])), all.documents, options.backgroundIdf ?? new Map());
-  const specificity = backgroundSpecificity(options.backgroundIdf ?? new Map(), all.documents);
+  const general = backgroundSpecificity(options.backgroundIdf ?? new Map(), all.documents);
+  const civic = civicSpecificity(options.civic?.df ?? new Map(), options.civic?.paragraphs ?? 0, all.documents);
+  const specificity = (t: string): number => general(t) * civic(t);
   const keywords: Keyword[] = [];
-  for (const s of scopes) keywords.push(...scoreScope(s, all, allDf, idf, specificity, options, table));
+  // a year's words as its categories rank them (the categories' scopes come first in scope order)
+  const inCategories = new Map<string, number>();
+  for (const s of scopes) keywords.push(...scoreScope(s, all, allDf, idf, specificity, options, table, docs, inCategories));
   return { keywords, scopes: scopes.map((s) => ({ ...s.scope, documents: s.documents })) };
 }
 
-function scoreScope(s: ScopeCounts, all: ScopeCounts, allDf: Int32Array, idf: (t: string) => number, specificity: (t: string) => number, options: HotWordOptions, table: CountTable): Keyword[] {
+function scoreScope(
+  s: ScopeCounts, all: ScopeCounts, allDf: Int32Array, idf: (t: string) => number, specificity: (t: string) => number,
+  options: HotWordOptions, table: CountTable, docs: readonly HotWordDocument[], inCategories: Map<string, number>,
+): Keyword[] {
   const fdr = options.fdr ?? 0.05;
   const alpha0 = options.alpha0 ?? 1000;
   const minDocs = options.minDocs ?? (s.documents < 10 ? 1 : 2);
@@ -93,6 +130,20 @@ function scoreScope(s: ScopeCounts, all: ScopeCounts, allDf: Int32Array, idf: (t
   const restTotal = all.dfTotal - s.dfTotal;
   let tfTotal = 0;
   for (const v of s.tf) tfTotal += v;
+  const gate = options.gate ?? (() => true);
+  const maxP = options.maxP ?? 0.05;
+  const titleWeight = options.titleWeight ?? TITLE_WEIGHT;
+  // suggestions of the scope whose title raises each word as its theme
+  const inTitles = new Map<string, number>();
+  for (const d of s.members) for (const t of docs[d]!.titleTerms ?? []) inTitles.set(t, (inTitles.get(t) ?? 0) + 1);
+  // A year over all categories is what that session talked about, not how it differs from other
+  // years (trends and emerging terms say that): a word weighs there what it weighs in the category
+  // of that year that raises it most, in proportion to that category's size (so the year leads with its categories' themes, and a word
+  // every category uses, 设施 or 平台, does not lead); with no categories, its share × specificity.
+  const yearOfAll = s.scope.category === null && s.scope.year !== null;
+  const cellKey = (term: string): string => `${s.scope.year}\u0001${term}`;
+  const byCategory = yearOfAll && [...inCategories.keys()].some((k) => k.startsWith(`${s.scope.year}\u0001`));
+  const titleBoost = (term: string, a: number): number => 1 + (titleWeight * (inTitles.get(term) ?? 0)) / a;
   // every term's p-value goes into the false-discovery correction; only the candidates
   // (raised in enough suggestions, and more than in the rest) become keyword rows
   const pValues = new Float64Array(restDocs === 0 ? 0 : s.ids.length);
@@ -102,11 +153,12 @@ function scoreScope(s: ScopeCounts, all: ScopeCounts, allDf: Int32Array, idf: (t
     const term = s.vocab[s.ids[at]!]!;
     const a = s.df[at]!;
     const share = a / s.documents;
+    const enough = a >= minDocs;
     if (restDocs === 0) {
-      if (a < minDocs) continue;
+      if (!enough || !gate(term)) continue;
       const freq = s.tf[at]!;
       const tfidf = (freq / tfTotal) * idf(term);
-      rows.push({ category: s.scope.category, year: s.scope.year, term, rank: 0, score: 0, salience: tfidf, docs: a, freq, share, tfidf, g2: null, p: null, q: null, delta: null, z: null, ratio: null, significant: false });
+      rows.push({ category: s.scope.category, year: s.scope.year, term, rank: 0, score: 0, salience: tfidf * titleBoost(term, a), docs: a, titleDocs: inTitles.get(term) ?? 0, freq, share, tfidf, g2: null, p: null, q: null, delta: null, z: null, ratio: null, significant: false });
       continue;
     }
     const inAll = allDf[s.ids[at]!]!;
@@ -114,11 +166,17 @@ function scoreScope(s: ScopeCounts, all: ScopeCounts, allDf: Int32Array, idf: (t
     const ll = logLikelihood(a, s.documents, b, restDocs);
     pValues[at] = ll.over ? ll.p : 1;
     const ratio = (a / s.documents) / ((b + 0.5) / (restDocs + 0.5));
-    if (a < minDocs || !(ratio > 1)) continue;
+    if (!enough || !(ratio > 1 || yearOfAll) || !gate(term)) continue;
+    // over-represented with evidence: in a session of ten suggestions a category, a word in two of them by chance is not its theme
+    if (!yearOfAll && pValues[at]! >= maxP) continue;
     const freq = s.tf[at]!;
     const tfidf = (freq / tfTotal) * idf(term);
     const lo = logOddsDirichlet(a, s.dfTotal, b, restTotal, (alpha0 * inAll) / all.dfTotal, alpha0);
-    rows.push({ category: s.scope.category, year: s.scope.year, term, rank: 0, score: 0, salience: share * Math.log(ratio) * specificity(term), docs: a, freq, share, tfidf, g2: ll.g2, p: pValues[at]!, q: null, delta: lo.delta, z: lo.z, ratio, significant: false });
+    const salience = byCategory ? (inCategories.get(cellKey(term)) ?? 0) / s.documents : share * (yearOfAll ? 1 : Math.log(ratio)) * specificity(term) * titleBoost(term, a);
+    if (!(salience > 0)) continue;
+    // (its weight in the year: the category's salience × the category's suggestions, over the year's)
+    if (s.scope.category !== null && s.scope.year !== null) inCategories.set(cellKey(term), Math.max(inCategories.get(cellKey(term)) ?? 0, salience * s.documents));
+    rows.push({ category: s.scope.category, year: s.scope.year, term, rank: 0, score: 0, salience, docs: a, titleDocs: inTitles.get(term) ?? 0, freq, share, tfidf, g2: ll.g2, p: pValues[at]!, q: null, delta: lo.delta, z: lo.z, ratio, significant: false });
     rowIndex.push(at);
   }
   if (restDocs > 0) {
@@ -165,6 +223,24 @@ function scoreScope(s: ScopeCounts, all: ScopeCounts, allDf: Int32Array, idf: (t
       }
     }
   }
-  const order = diversify(candidates.map((c, i) => ({ term: c.term, base: c.salience, docs: docsOf[i]! })), options.limit ?? 100, options.diversity ?? 0.4);
+  // a word inside a longer candidate (加装 in 加装电梯) is listed only if it stands on its own (as a
+  // word of the text, not a piece of the longer one) in enough suggestions
+  const longer = candidates.map((c) => candidates.some((o) => o.term.length > c.term.length && o.term.includes(c.term)));
+  const keep = candidates.map((c, i) => {
+    if (!longer[i]) return true;
+    let alone = 0;
+    for (const d of docsOf[i]!) if ((docs[d]!.ownTerms ?? docs[d]!.terms).has(c.term)) alone++;
+    return alone >= Math.max(minDocs, 2);
+  });
+  const order = diversify(candidates.flatMap((c, i) => (keep[i] ? [{ term: c.term, base: c.salience, docs: docsOf[i]! }] : [])), options.limit ?? 100, options.diversity ?? 0.4);
   return order.map((o, i) => ({ ...candidates[index.get(o.term)!]!, rank: i + 1, score: o.gain }));
+}
+
+/**
+ * A word's size in a cloud: the suggestions raising it, those whose title
+ * raises it as their theme counted three times (the default title weight),
+ * so the biggest words of a cloud are the session's themes.
+ */
+export function cloudValue(k: Pick<Keyword, 'docs' | 'titleDocs'>): number {
+  return k.docs + TITLE_WEIGHT * k.titleDocs;
 }

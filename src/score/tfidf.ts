@@ -40,3 +40,23 @@ export function backgroundSpecificity(
   const w = backgroundWeight / (documents + backgroundWeight);
   return (term) => Math.min(1, (background.get(term) ?? median) / median) ** w;
 }
+
+/**
+ * How specific a word is in civic language, as a factor for small corpora:
+ * (civic IDF / the IDF of a word the background never saw)^w with civic IDF =
+ * ln(P / (df + 1)) over the P paragraphs of the civic background, and w =
+ * backgroundWeight / (N + backgroundWeight) as in backgroundSpecificity. 企业 or
+ * 试点, in 12% and 3% of the government reports' paragraphs, weigh 0.28 and
+ * 0.43 in a session of 70 suggestions; 停放 or 加装电梯, never or barely there, 1.
+ */
+export function civicSpecificity(
+  df: ReadonlyMap<string, number>,
+  paragraphs: number,
+  documents: number,
+  backgroundWeight = 500,
+): (term: string) => number {
+  if (paragraphs <= 0) return () => 1;
+  const top = Math.log(paragraphs);
+  const w = backgroundWeight / (documents + backgroundWeight);
+  return (term) => (Math.log(paragraphs / ((df.get(term) ?? 0) + 1)) / top) ** w;
+}

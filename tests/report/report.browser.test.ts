@@ -68,6 +68,15 @@ describeBrowser('the distribution-analysis report in Chromium', () => {
     expect(await page.locator('#words g.word-bar').count()).toBe(20);
   });
 
+  it('lists the scope’s themes from the titles, with the members of a family', async () => {
+    // 城区建设与管理 is selected (all years): 加装电梯 is raised by two titles, 精品小区 by one
+    const themes = await page.locator('#themes li').allTextContents();
+    expect(themes.length).toBeGreaterThan(5);
+    expect(themes.some((t) => t.includes('精品小区'))).toBe(true);
+    expect(themes.some((t) => t.includes('加装电梯') && t.includes('件'))).toBe(true);
+    expect(await page.locator('#themes-empty').isHidden()).toBe(true);
+  });
+
   it('drills down from a word to the suggestions containing it, the word highlighted', async () => {
     const bar = page.locator('#words g.word-bar').first();
     const term = (await bar.locator('text').first().textContent())!;

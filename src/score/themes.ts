@@ -1,0 +1,241 @@
+import type { Lexicon } from '../segment/lexicon.ts';
+import { stripMarkup } from '../segment/markup.ts';
+import type { TaggedWord } from '../segment/segmenter.ts';
+import type { TitleFrames } from '../segment/title-frames.ts';
+import { classifyToken } from '../segment/token-filter.ts';
+import { joinTokens } from './phrases.ts';
+import type { Scope } from './scopes.ts';
+import { compareScopes, scopeKey, scopesOf } from './scopes.ts';
+
+/** What a suggestion's title says it is about. */
+export interface DocumentThemes {
+  /** Theme phrases of the title (精品小区, 加装电梯, 餐饮油烟扰民), in title order, each once. */
+  phrases: string[];
+  /** The counted terms inside those phrases (the words a title raises as its theme), each once. */
+  titleTerms: string[];
+  /** How often the text under the title comes back to each phrase: its occurrences there, or its most repeated word's. */
+  mentions: number[];
+}
+
+/** Tags that end a theme phrase: function words, numbers, measure, place and time words, verbs. */
+const BREAK_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'y', 'e', 'o', 'r', 'rr', 'rz', 'd', 'ad', 'dg', 'm', 'mq', 'q', 'f', 't', 'tg', 'z', 'zg', 'v', 'vd', 'vg', 'a', 'ad', 'h', 'k']);
+const WORDY = /[\p{L}\p{N}]/u;
+/** The first sentence stands for a title when there is none. */
+const FIRST_SENTENCE = /^[^。！？!?\n]{1,80}/u;
+
+/**
+ * The themes a title names: the frame (关于…的建议, 加快 推进 完善 …, from
+ * dictionaries/title-frames.txt) taken away, what is left cut by the
+ * dictionaries' part-of-speech tags into noun phrases (runs of nouns,
+ * verbal nouns, set phrases and abbreviations), generic heads (建设 体系
+ * 问题 …) trimmed from their ends. A phrase needs a word that passes the
+ * word gate and is not generic. With no title, the text's first sentence.
+ */
+export function titleThemes(
+  title: string,
+  text: string,
+  tag: (s: string) => TaggedWord[],
+  frames: TitleFrames,
+  lexicon: Lexicon,
+  passes: (term: string) => boolean,
+): DocumentThemes {
+  let t = stripMarkup(title).trim();
+  if (t === '') t = FIRST_SENTENCE.exec(stripMarkup(text).trim())?.[0] ?? '';
+  t = stripFrame(t, frames);
+  const phrases: string[] = [];
+  const mentions: number[] = [];
+  const titleTerms: string[] = [];
+  const body = stripMarkup(text);
+  let run: { word: string; term: string | null }[] = [];
+  const close = (): void => {
+    let a = 0;
+    let b = run.length;
+    while (a < b && isGeneric(run[a]!.word, frames)) a++;
+    while (b > a && isGeneric(run[b - 1]!.word, frames)) b--;
+    const kept = run.slice(a, b);
+    run = [];
+    if (kept.length === 0) return;
+    const core = kept.filter((w) => w.term !== null && !frames.generic.has(w.term) && passes(w.term));
+    if (core.length === 0) return;
+    const phrase = kept.map((w) => w.word).reduce((x, y) => joinTokens(x, y));
+    if ([...phrase].length < 2) return;
+    if (!phrases.includes(phrase)) {
+      phrases.push(phrase);
+      mentions.push(Math.max(occurrences(body, phrase), ...core.map((w) => occurrences(body, w.word))));
+    }
+    for (const w of core) if (!titleTerms.includes(w.term!)) titleTerms.push(w.term!);
+  };
+  for (const { word, tag: g } of tag(t)) {
+    const canonical = lexicon.synonyms.get(word) ?? word;
+    const breaks = !WORDY.test(word) || frames.frame.has(word) || frames.frame.has(canonical) || lexicon.stopwords.has(canonical) || BREAK_TAGS.has(g) || ([...word].length === 1 && !lexicon.keepSingle.has(word));
+    if (breaks) {
+      close();
+      continue;
+    }
+    const c = classifyToken(word, lexicon);
+    run.push({ word: canonical, term: 'term' in c ? c.term : null });
+  }
+  close();
+  return { phrases, titleTerms, mentions };
+}
+
+function occurrences(text: string, s: string): number {
+  let n = 0;
+  for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + s.length)) n++;
+  return n;
+}
+
+function isGeneric(word: string, frames: TitleFrames): boolean {
+  return frames.generic.has(word);
+}
+
+/** The title without its frame's prefix and suffix (关于 … 的建议), repeatedly, and without end punctuation. */
+export function stripFrame(title: string, frames: TitleFrames): string {
+  let t = title.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const p of frames.prefixes) {
+      if (t.startsWith(p) && t.length > p.length) {
+        t = t.slice(p.length).replace(/^[\s\p{P}]+/u, '');
+        changed = true;
+      }
+    }
+    for (const s of frames.suffixes) {
+      if (t.endsWith(s) && t.length > s.length) {
+        t = t.slice(0, -s.length).replace(/[\s\p{P}]+$/u, '');
+        changed = true;
+      }
+    }
+  }
+  return t;
+}
+
+/** A family of theme phrases of one scope that share a word (停车难 / 共享停车 / 停车位). */
+export interface ThemeFamily extends Scope {
+  /** The family's name: its most raised member, or the shared word when no member stands for most of them. */
+  theme: string;
+  /** Member phrases, most raised first, each with the suggestions whose title raises it. */
+  members: { phrase: string; docs: number }[];
+  /** Suggestions of the scope whose title raises any member. */
+  docs: number;
+  /** docs / suggestions of the scope. */
+  share: number;
+  rank: number;
+  /** share × ln(ratio against the rest of the corpus), × the family's specificity; share × specificity in a scope with no rest. */
+  score: number;
+  /** Up to five suggestion ids raising it, in id order. */
+  examples: string[];
+}
+
+export interface ThemeDocument {
+  id: string;
+  category: string | null;
+  year: number | null;
+  phrases: readonly string[];
+  /** Per phrase, how often the suggestion's text comes back to it (DocumentThemes.mentions); default 0. */
+  mentions?: readonly number[];
+}
+
+export interface ThemeOptions {
+  /** How specific a word is (1 typical, below 1 generic), as the hot words' specificity. */
+  specificity: (term: string) => number;
+  /** Words that may name a family (passed the gate, not generic). */
+  isKey: (term: string) => boolean;
+  /** The tokens of a phrase (its specificity). */
+  tokens: (phrase: string) => string[];
+  /** Every dictionary word inside a phrase (jieba's search mode), the words families can share. */
+  subWords: (phrase: string) => string[];
+  /** Families kept per scope (default 50). */
+  limit?: number;
+}
+
+/**
+ * Theme families of every scope. Phrases join the family of the word they
+ * contain that the most of the scope's phrases contain (a word of one of
+ * them, 停车 in 停车难 and 共享停车; ties: the longer word, then code point);
+ * a phrase sharing no word with another is a family of its own. A family
+ * counts the suggestions raising any member. Families are ranked by how much
+ * more the scope raises them than the rest of the corpus does (share ×
+ * ln ratio, as hot words), times their specificity and 1 + ln(1 + the
+ * mean number of times a raising suggestion's text comes back to it); ties
+ * by suggestions, then name. `docs` is given in id order.
+ */
+export function themeFamilies(docs: readonly ThemeDocument[], options: ThemeOptions): ThemeFamily[] {
+  const byScope = new Map<string, { scope: Scope; members: number[] }>();
+  docs.forEach((d, i) => {
+    for (const s of scopesOf(d)) {
+      const k = scopeKey(s);
+      const e = byScope.get(k) ?? { scope: s, members: [] };
+      e.members.push(i);
+      byScope.set(k, e);
+    }
+  });
+  const all = byScope.get(scopeKey({ category: null, year: null }));
+  if (!all) return [];
+  // suggestions raising each phrase in the whole corpus, for the rest of each scope
+  const phraseDocsAll = new Map<string, Set<number>>();
+  for (const i of all.members) for (const p of docs[i]!.phrases) (phraseDocsAll.get(p) ?? phraseDocsAll.set(p, new Set()).get(p)!).add(i);
+  const out: ThemeFamily[] = [];
+  for (const { scope, members } of [...byScope.values()].sort((a, b) => compareScopes(a.scope, b.scope))) {
+    const phraseDocs = new Map<string, number[]>();
+    for (const i of members) for (const p of docs[i]!.phrases) (phraseDocs.get(p) ?? phraseDocs.set(p, []).get(p)!).push(i);
+    const families = groupPhrases([...phraseDocs.keys()].sort(), options);
+    const rest = all.members.length - members.length;
+    const scored = [...families].map(([key, phrases]) => {
+      const docSet = new Set<number>();
+      for (const p of phrases) for (const i of phraseDocs.get(p)!) docSet.add(i);
+      let inAll = 0;
+      const allSet = new Set<number>();
+      for (const p of phrases) for (const i of phraseDocsAll.get(p) ?? []) allSet.add(i);
+      inAll = allSet.size;
+      const a = docSet.size;
+      const share = a / members.length;
+      // how much the suggestions raising it talk about it, beyond naming it: a theme the text keeps coming back to first
+      let said = 0;
+      for (const i of docSet) {
+        const d = docs[i]!;
+        let most = 0;
+        d.phrases.forEach((p, k) => {
+          if (phrases.includes(p)) most = Math.max(most, d.mentions?.[k] ?? 0);
+        });
+        said += most;
+      }
+      const depth = 1 + Math.log1p(said / a);
+      const spec = Math.max(...phrases.flatMap((p) => options.tokens(p)).map((t) => options.specificity(t)), 0.01);
+      const ratio = rest > 0 ? share / ((inAll - a + 0.5) / (rest + 0.5)) : null;
+      const score = (ratio === null ? share * spec : share * Math.log(Math.max(ratio, 1.0001)) * spec) * depth;
+      const memberRows = phrases.map((p) => ({ phrase: p, docs: phraseDocs.get(p)!.length })).sort((x, y) => y.docs - x.docs || x.phrase.length - y.phrase.length || (x.phrase < y.phrase ? -1 : 1));
+      const top = memberRows[0]!;
+      const theme = memberRows.length === 1 || top.docs * 2 >= a ? top.phrase : key;
+      const examples = [...docSet].sort((x, y) => x - y).slice(0, 5).map((i) => docs[i]!.id);
+      return { ...scope, theme, members: memberRows, docs: a, share, rank: 0, score, examples };
+    });
+    scored.sort((x, y) => y.score - x.score || y.docs - x.docs || (x.theme < y.theme ? -1 : x.theme > y.theme ? 1 : 0));
+    scored.slice(0, options.limit ?? 50).forEach((f, r) => out.push({ ...f, rank: r + 1 }));
+  }
+  return out;
+}
+
+/** Phrases grouped by the shared word each picks (see themeFamilies): key → member phrases. */
+function groupPhrases(phrases: readonly string[], options: ThemeOptions): Map<string, string[]> {
+  const keys = new Set<string>();
+  for (const p of phrases) for (const t of options.subWords(p)) if ([...t].length >= 2 && options.isKey(t)) keys.add(t);
+  // a key is worth a family only if it is in at least two phrases, and not in most of them (a word that general names nothing)
+  const reach = new Map<string, number>();
+  for (const k of keys) {
+    let n = 0;
+    for (const p of phrases) if (p.includes(k)) n++;
+    if (n >= 2 && n <= Math.max(3, phrases.length / 4)) reach.set(k, n);
+  }
+  const groups = new Map<string, string[]>();
+  for (const p of phrases) {
+    let best: string | null = null;
+    for (const [k, n] of reach) {
+      if (!p.includes(k)) continue;
+      if (best === null || n > reach.get(best)! || (n === reach.get(best)! && (k.length > best.length || (k.length === best.length && k < best)))) best = k;
+    }
+    const key = best ?? p;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  return groups;
+}

@@ -1,0 +1,115 @@
+import type { CivicBackground } from '../segment/civic-background.ts';
+import type { TaggedWord } from '../segment/segmenter.ts';
+
+/**
+ * The word-quality gate: which terms may be listed as hot words at all.
+ * Hot words are content words — nouns, noun phrases, verbal nouns, specific
+ * verbs (拖欠 扰民 停放), abbreviations and set phrases — never adverbs,
+ * pronouns, numbers, measure words, place words, bare adjectives or generic
+ * verbs (难以 直接 全部 收到 允许 产生). The gate decides from the word's
+ * part-of-speech tag in the dictionaries (jieba's and the civic one), its
+ * specificity in general Chinese (jieba's IDF) and in civic language (the
+ * civic background), and for a token the HMM coined, whether its characters
+ * hold together across the corpus.
+ */
+export interface WordGateInputs {
+  /** The dictionaries' tagging of a term on its own (segmenter.tag). */
+  tag: (term: string) => TaggedWord[];
+  /** jieba's IDF table. */
+  backgroundIdf: ReadonlyMap<string, number>;
+  civic: CivicBackground;
+  /** How well a coined token's characters hold together in this corpus (see characterCohesion); ln units. */
+  cohesion: (term: string) => number;
+  /** Suggestions of the corpus raising the term. */
+  corpusDocs: (term: string) => number;
+}
+
+/** Tags that never make a hot word on their own: adverbs, pronouns, numerals, measure words, prepositions, conjunctions, particles, interjections, onomatopoeia, place and time words, distinguishing words, bare adjectives, place names. */
+const CLOSED_TAGS = new Set(['d', 'ad', 'dg', 'r', 'rr', 'rz', 'rg', 'm', 'mq', 'q', 'p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'y', 'e', 'o', 'f', 't', 'tg', 's', 'z', 'zg', 'b', 'a', 'ag', 'h', 'k', 'ns']);
+/** Verbs, verbal nouns and nominal adjectives that are this common in general Chinese (jieba IDF below) are generic: 产生 允许 服务 管理 安全. */
+export const SPECIFIC_VERB_IDF = 7;
+export const SPECIFIC_NOUNISH_IDF = 6;
+/** Share of civic paragraphs above which a word is too general to stand alone (发展 建设 经济 改革). */
+export const CIVIC_GENERIC_SHARE = 0.12;
+/** Cohesion (lowest character PMI over the token's split points) a coined token needs, as the dictionary-gap search asks. */
+export const MIN_COHESION = 3;
+/** A letter code standing for a place or an item (D5, L12, A市, B3区): anonymised or local codes, not themes. */
+const CODE = /^(?:[A-Za-z]{1,2}\d{0,3}[省市区县镇乡村]?|[A-Za-z]{1,2}\d{1,3})$/;
+
+export type GateReason = 'tag' | 'generic-verb' | 'civic-generic' | 'fragment' | 'code';
+
+/** A gate over terms: null when the term may be listed, else why not. Results are cached per term. */
+export function wordGate(inputs: WordGateInputs): (term: string) => GateReason | null {
+  const cache = new Map<string, GateReason | null>();
+  const civicShare = (t: string): number => (inputs.civic.df.get(t) ?? 0) / inputs.civic.paragraphs;
+  const decide = (term: string): GateReason | null => {
+    if (CODE.test(term)) return 'code';
+    if (civicShare(term) >= CIVIC_GENERIC_SHARE) return 'civic-generic';
+    const tagged = inputs.tag(term);
+    if (tagged.length !== 1) return phraseVerdict(tagged);
+    const tag = tagged[0]!.tag;
+    if (tag === 'x' || tag === 'eng') {
+      // a token in no dictionary: a word only if it holds together here, or a lexicon knows it
+      if (/^[\x21-\x7e]+$/.test(term)) return null;
+      if (inputs.civic.known.has(term)) return null;
+      return inputs.corpusDocs(term) >= 3 && inputs.cohesion(term) >= MIN_COHESION ? null : 'fragment';
+    }
+    return tagVerdict(term, tag);
+  };
+  const tagVerdict = (term: string, tag: string): GateReason | null => {
+    if (CLOSED_TAGS.has(tag)) return 'tag';
+    const idf = inputs.backgroundIdf.get(term) ?? Infinity;
+    if (tag === 'v' || tag === 'vd' || tag === 'vg') return idf >= SPECIFIC_VERB_IDF ? null : 'generic-verb';
+    if (tag === 'vn' || tag === 'an') return idf >= SPECIFIC_NOUNISH_IDF ? null : 'generic-verb';
+    return null;
+  };
+  // a term the dictionaries cut in pieces (a detected phrase such as 老年+助餐): its head, the last piece, decides,
+  // and no piece may be a function word
+  const phraseVerdict = (tagged: TaggedWord[]): GateReason | null => {
+    const words = tagged.filter((w) => /[\p{L}\p{N}]/u.test(w.word));
+    if (words.length === 0) return 'tag';
+    if (words.some((w) => ['p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'y', 'e', 'o', 'r', 'd', 'm', 'q'].includes(w.tag))) return 'tag';
+    const head = words[words.length - 1]!;
+    return head.tag === 'x' || head.tag === 'eng' ? null : CLOSED_TAGS.has(head.tag) && head.tag !== 'a' && head.tag !== 'b' ? 'tag' : null;
+  };
+  return (term) => {
+    let v = cache.get(term);
+    if (v === undefined && !cache.has(term)) {
+      v = decide(term);
+      cache.set(term, v);
+    }
+    return v ?? null;
+  };
+}
+
+/**
+ * Character cohesion of a coined token over a corpus's text: the lowest PMI
+ * over its split points, ln(c(token)·N / (c(left)·c(right))), with c the
+ * count of a string in the text and N its length (the measure of the
+ * dictionary-gap search). Counted on demand, per token asked for.
+ */
+export function characterCohesion(text: string): (term: string) => number {
+  const counts = new Map<string, number>();
+  const count = (s: string): number => {
+    let c = counts.get(s);
+    if (c === undefined) {
+      c = 0;
+      for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + s.length)) c++;
+      counts.set(s, c);
+    }
+    return c;
+  };
+  return (term) => {
+    const chars = [...term];
+    if (chars.length < 2) return 0;
+    const whole = count(term);
+    if (whole === 0) return 0;
+    let lowest = Infinity;
+    for (let k = 1; k < chars.length; k++) {
+      const l = count(chars.slice(0, k).join(''));
+      const r = count(chars.slice(k).join(''));
+      lowest = Math.min(lowest, Math.log((whole * text.length) / (l * r)));
+    }
+    return lowest;
+  };
+}

@@ -1,0 +1,145 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/run.ts';
+import { loadBackgroundIdf } from '../../src/segment/background-idf.ts';
+import { loadCivicBackground } from '../../src/segment/civic-background.ts';
+import { createSegmenter } from '../../src/segment/create-segmenter.ts';
+import { loadLexicon } from '../../src/segment/lexicon.ts';
+import { stripMarkup } from '../../src/segment/markup.ts';
+import { loadTagFixes, loadTitleFrames } from '../../src/segment/title-frames.ts';
+import { fixedTagger } from '../../src/segment/tagger.ts';
+import { recordText } from '../../src/segment/document-terms.ts';
+import { themeFamilies, stripFrame, titleThemes } from '../../src/score/themes.ts';
+import { characterCohesion, wordGate } from '../../src/score/word-gate.ts';
+
+// the real dictionaries and the real jieba, as a run loads them
+const lexicon = loadLexicon({}, []);
+const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
+const frames = loadTitleFrames();
+const backgroundIdf = loadBackgroundIdf();
+const civic = loadCivicBackground();
+const tag = fixedTagger(segmenter, loadTagFixes());
+
+describe('the title frame', () => {
+  it('is taken away: 关于…的建议 and the action words around the theme', () => {
+    expect(stripFrame('关于加快推进精品小区建设的建议', frames)).toBe('加快推进精品小区建设');
+    expect(stripFrame('关于疫情期间老年人住院问题的建议。', frames)).toBe('疫情期间老年人住院');
+    const themes = (title: string): string[] => titleThemes(title, '', tag, frames, lexicon, () => true).phrases;
+    expect(themes('关于加快推进精品小区建设的建议')).toEqual(['精品小区']);
+    expect(themes('关于完善老年助餐点布局的建议')).toEqual(['助餐点']); // synonyms.txt: 老年助餐点 => 助餐点
+    expect(themes('关于生活垃圾分类长效推进的建议')).toEqual(['垃圾分类']); // the synonym's canonical form
+    expect(themes('关于缓解妇幼保健院周边停车难的建议')).toEqual(['妇幼保健院', '停车难']);
+    expect(themes('关于整治违法搭建和群租的建议')).toContain('群租');
+  });
+
+  it('uses the first sentence when there is no title', () => {
+    const t = titleThemes('', '小区加装电梯进展缓慢。加装电梯要居民同意。', tag, frames, lexicon, () => true);
+    expect(t.phrases.join(' ')).toContain('加装电梯');
+    expect(t.mentions[t.phrases.findIndex((p) => p.includes('加装电梯'))]).toBe(2);
+  });
+});
+
+describe('the word gate', () => {
+  const texts = ['分要按时提交材料，部分要求不合理。', '盲道被占用，盲道不连续，盲人出行难。', '盲道上停满了车。', '盲道改造后仍有问题。'];
+  const gate = wordGate({
+    tag,
+    backgroundIdf,
+    civic,
+    cohesion: characterCohesion(texts.join('\n')),
+    corpusDocs: (t) => texts.filter((x) => x.includes(t)).length,
+  });
+
+  it('lets content words through and stops function words, numbers and generic verbs by their tags', () => {
+    for (const w of ['加装电梯', '精品小区', '拖欠', '污染', '油烟']) expect(gate(w), w).toBeNull();
+    expect(gate('难以')).toBe('tag'); // adverb
+    expect(gate('周边')).toBe('tag'); // place word
+    expect(gate('一条')).toBe('tag'); // numeral
+    expect(gate('产生')).toBe('generic-verb'); // jieba tags it a noun; dictionaries/tag-fixes.txt says verb
+    expect(gate('收到')).toBe('generic-verb');
+    expect(gate('服务')).toBe('generic-verb');
+    expect(gate('发展')).toBe('civic-generic');
+  });
+
+  it('shows a token the HMM coined only if its characters hold together across the corpus', () => {
+    expect(segmenter.tag('分要')[0]!.tag).toBe('x');
+    expect(gate('分要')).toBe('fragment');
+    expect(gate('D5')).toBe('code');
+    expect(gate('A市')).toBe('code');
+    expect(gate('PM2.5')).toBeNull();
+  });
+});
+
+describe('theme families', () => {
+  it('join phrases that share a specific word and count the suggestions raising any member', () => {
+    const docs = [
+      { id: '1', category: '交通', year: 2021, phrases: ['停车难'] },
+      { id: '2', category: '交通', year: 2021, phrases: ['共享停车'] },
+      { id: '3', category: '交通', year: 2021, phrases: ['停车难', '公交线路'] },
+      { id: '4', category: '城建', year: 2021, phrases: ['加装电梯'] },
+      { id: '5', category: '城建', year: 2021, phrases: ['电梯安全评估'] },
+      { id: '6', category: '城建', year: 2021, phrases: ['盲道'] },
+    ];
+    const families = themeFamilies(docs, {
+      specificity: () => 1,
+      isKey: (t) => t !== '评估',
+      tokens: (p) => segmenter.cut(p),
+      subWords: (p) => segmenter.subWords(p),
+    });
+    const traffic = families.filter((f) => f.category === '交通' && f.year === 2021);
+    const parking = traffic.find((f) => f.members.some((m) => m.phrase === '共享停车'))!;
+    expect(parking.members.map((m) => m.phrase).sort()).toEqual(['停车难', '共享停车'].sort());
+    expect(parking.docs).toBe(3);
+    expect(parking.theme).toBe('停车难');
+    expect(traffic[0]!.theme).toBe('停车难');
+    const lift = families.find((f) => f.category === '城建' && f.year === null && f.members.some((m) => m.phrase === '加装电梯'))!;
+    expect(lift.members.map((m) => m.phrase).sort()).toEqual(['加装电梯', '电梯安全评估'].sort());
+    expect(families.find((f) => f.category === '城建' && f.year === null && f.theme === '盲道')!.docs).toBe(1);
+  });
+});
+
+describe('markup', () => {
+  it('is not text: tags and entities are taken out of what is segmented, the stored text stays', () => {
+    const html = '<p>小区&nbsp;加装电梯</p><img src="a.png"><br/>楼道&lt;狭窄&gt;&#x5C0F;&amp;';
+    expect(stripMarkup(html).replace(/ +/g, ' ')).toBe(' 小区 加装电梯 楼道<狭窄>小&');
+    const words = segmenter.cut(recordText({ title: '', text: html }));
+    for (const w of ['p', 'img', 'src', 'nbsp', 'br', 'png']) expect(words).not.toContain(w);
+    expect(words).toContain('加装电梯');
+  });
+});
+
+describe('the bundled 2021 session', () => {
+  const out = mkdtempSync(join(tmpdir(), 'hotwords-themes-'));
+  let db: Database.Database;
+  beforeAll(async () => {
+    await run({ inputs: ['data/sample/suggestions-2020.csv', 'data/sample/suggestions-2021.csv'], out, noClouds: true, noTopics: true, noDictGaps: true });
+    db = new Database(join(out, 'hotwords.sqlite'), { readonly: true });
+  }, 60_000);
+
+  it('names the seed report’s themes in the 2021 category lists (themes or hot words, top 20)', () => {
+    const listed: string[] = [];
+    for (const r of db.prepare('SELECT theme, members FROM themes WHERE year = 2021 AND category IS NOT NULL AND rank <= 20').all() as { theme: string; members: string }[]) {
+      listed.push(r.theme, ...(JSON.parse(r.members) as { phrase: string }[]).map((m) => m.phrase));
+    }
+    for (const r of db.prepare('SELECT term FROM keywords WHERE year = 2021 AND category IS NOT NULL AND rank <= 20').all() as { term: string }[]) listed.push(r.term);
+    const seed = ['精品小区', '老年助餐', '停车难', '加装电梯', '垃圾分类', '盲道', '里弄房屋', '数字化转型', '产业基金', '营商环境', '餐饮油烟', '公交线路', '技防设施', '老年人住院'];
+    const found = seed.filter((t) => listed.some((l) => l.includes(t)));
+    expect(found.length, `missing: ${seed.filter((t) => !found.includes(t)).join(' ')}`).toBeGreaterThanOrEqual(12);
+  });
+
+  it('keeps filler out of every keyword list', () => {
+    const terms = new Set((db.prepare('SELECT term FROM keywords WHERE year = 2021').all() as { term: string }[]).map((r) => r.term));
+    for (const w of ['服务', '周边', '难以', '安全', '发展', '管理', '建设']) expect(terms.has(w), w).toBe(false);
+  });
+
+  it('lists each suggestion’s own keywords: its themes first, at most 8', () => {
+    const rows = db.prepare("SELECT term, kind, rank FROM document_keywords WHERE document_id = 'R2021-012' ORDER BY rank").all() as { term: string; kind: string; rank: number }[];
+    expect(rows[0]).toMatchObject({ term: '精品小区', kind: 'theme', rank: 1 });
+    expect(rows.length).toBeLessThanOrEqual(8);
+    expect(rows.slice(1).every((r) => r.kind === 'word')).toBe(true);
+    const worst = db.prepare('SELECT MAX(n) AS n FROM (SELECT COUNT(*) AS n FROM document_keywords GROUP BY document_id)').get() as { n: number };
+    expect(worst.n).toBeLessThanOrEqual(8);
+  });
+});
