@@ -145,7 +145,7 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
     const idf = blendedIdf(new Map(), documents.length, options.backgroundIdf);
     const ownKeywords = documentKeywords(documents.map((d, i) => ({ id: d.record.id, terms: withPhraseTerms[i]!, themes: themesOf[i]! })), { idf, passes, tokens: (p) => segmenter.cut(p) });
     const tracked = new Set(hot.keywords.map((k) => `${k.category ?? ''}\u0001${k.term}`));
-    const yearly = trends(scoring, { track: (category, term) => tracked.has(`${category ?? ''}\u0001${term}`) });
+    const yearly = trends(scoring, { track: (category, term) => tracked.has(`${category ?? ''}\u0001${term}`), gate: passes });
     const aliases = new Map<string, string[]>();
     for (const [alias, canonical] of lexicon.synonyms) aliases.set(canonical, [...(aliases.get(canonical) ?? []), alias]);
     const evidenceTop = options.evidenceTop ?? 50;

@@ -52,6 +52,8 @@ export interface TrendOptions {
   zThreshold?: number;
   /** Terms whose yearly rows are stored (e.g. the hot words); all when omitted. */
   track?: (category: string | null, term: string) => boolean;
+  /** The word gate (word-gate.ts): a term that fails it is never an emerging term. Default: all pass. */
+  gate?: (term: string) => boolean;
 }
 
 /** A year of a category: its suggestions, and per term (by number, ascending) suggestions and weight. */
@@ -146,7 +148,7 @@ export function trends(docs: readonly TermDocument[], options: TrendOptions = {}
         if (!options.track || options.track(category, term)) {
           trendRows.push({ category, year, term, docs: docsIn, share: docsIn / y.documents, weight: w, status, zPrevious });
         }
-        if (i === 0 || w < 2) continue;
+        if (i === 0 || w < 2 || !(options.gate?.(term) ?? true)) continue;
         const lo = logOddsDirichlet(w, y.total, earlier[id]!, earlierTotal, prior, alpha0);
         if (lo.z <= 0) continue;
         const score = w * lo.delta;
