@@ -127,8 +127,10 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
     const themesOf: DocumentThemes[] = time('themes', () =>
       documents.map((d) => titleThemes(d.record.title, d.record.text, tag, options.titleFrames, lexicon, passes)));
     // hot words count a word also where it stands inside a longer one (客运 in 客运市场), as a reader sees it
-    const canonical = new Set(lexicon.synonyms.values());
-    const readerTerms = tableViews(withInsideWords(termTable, (t) => canonical.has(t)));
+    // (not inside a synonym's canonical form, whose text may spell it otherwise, nor inside a phrase,
+    // whose pieces are counted as the tokens they are)
+    const folded = new Set([...lexicon.synonyms.values(), ...phrases.map((p) => p.term)]);
+    const readerTerms = tableViews(withInsideWords(termTable, (t) => folded.has(t)));
     const scoring = documents.map((d, i) => ({ category: d.record.category, year: d.record.year, terms: readerTerms[i]!, ownTerms: withPhraseTerms[i]!, titleTerms: themesOf[i]!.titleTerms }));
     const hot = hotWords(scoring, { backgroundIdf: options.backgroundIdf, civic: options.civic, limit: options.keywordsPerScope ?? 100, gate: passes });
     const specificity = backgroundSpecificity(options.backgroundIdf, documents.length);

@@ -24,14 +24,17 @@ export interface PhraseOptions {
   minCount?: number;
   /** Minimum PMI, natural log (default ln 8: eight times more often than chance). */
   minPmi?: number;
-  /** Share of the rarer token's pairings that must be this pair (default 0.3). */
+  /** Share of the rarer token's pairings that must be this pair (default 0.3)… */
   minDominance?: number;
+  /** …and for a pair on thin evidence, in fewer than 3 suggestions and raised fewer than `minCount` times (default 0.6). */
+  thinDominance?: number;
 }
 
 /**
  * Collocations among adjacent content tokens (老年+助餐, 供给+侧, 新+动能): pairs
  * seen in at least `minDocs` suggestions or `minCount` times (a session of a
- * few suggestions, or one long report a year), with PMI of at least `minPmi`, a G²
+ * few suggestions, or one long report a year; a pair in two suggestions only
+ * must make up `thinDominance` of its rarer token's pairings), with PMI of at least `minPmi`, a G²
  * significant at p < 0.001, and making up at least `minDominance` of the
  * rarer token's pairings, so a phrase is what the token usually belongs to.
  * Expected counts come from the pair table's margins: `table` holds the
@@ -43,6 +46,7 @@ export function findPhrases(table: CountTable, options: PhraseOptions = {}): Phr
   const minCount = options.minCount ?? 3;
   const minPmi = options.minPmi ?? Math.log(8);
   const minDominance = options.minDominance ?? 0.3;
+  const thinDominance = options.thinDominance ?? 0.6;
   const keys = table.vocab.length;
   const count = new Float64Array(keys);
   const docs = new Int32Array(keys);
@@ -77,22 +81,23 @@ export function findPhrases(table: CountTable, options: PhraseOptions = {}): Phr
     const nl = left.get(l)!;
     const nr = right.get(r)!;
     const pmi = Math.log((c * total) / (nl * nr));
-    if (pmi < minPmi || c / Math.min(nl, nr) < minDominance) continue;
+    if (pmi < minPmi || c / Math.min(nl, nr) < (d < 3 && c < minCount ? thinDominance : minDominance)) continue;
     const ll = logLikelihood(c, nl, nr - c, total - nl);
     if (!ll.over || ll.p >= 0.001) continue;
     found.push({ phrase: { term: joinTokens(l, r), left: l, right: r, count: c, docs: d, pmi, g2: ll.g2 }, first: first[id]! });
   }
   const out = found.sort((x, y) => x.first - y.first).map((f) => f.phrase);
-  // a single character binds to one side only (供给+侧 | 侧+结构性): it stays with the more
-  // frequent pair, with the word before it on a tie, as such characters are mostly suffixes
+  // a single character binds to one side only (供给+侧 | 侧+结构性): the side where its phrases
+  // occur more often in all (新 is a prefix: 新+时代 and 新+动能 outweigh 习近平+新, a piece of
+  // 习近平+新时代), the word before it on a tie, as such characters are mostly suffixes
   const asRight = new Map<string, number>();
   const asLeft = new Map<string, number>();
   for (const p of out) {
-    if ([...p.right].length === 1) asRight.set(p.right, Math.max(asRight.get(p.right) ?? 0, p.count));
-    if ([...p.left].length === 1) asLeft.set(p.left, Math.max(asLeft.get(p.left) ?? 0, p.count));
+    if ([...p.right].length === 1) asRight.set(p.right, (asRight.get(p.right) ?? 0) + p.count);
+    if ([...p.left].length === 1) asLeft.set(p.left, (asLeft.get(p.left) ?? 0) + p.count);
   }
   const bound = out.filter((p) =>
-    !([...p.left].length === 1 && (asRight.get(p.left) ?? 0) >= p.count) && !([...p.right].length === 1 && (asLeft.get(p.right) ?? 0) > p.count));
+    !([...p.left].length === 1 && (asRight.get(p.left) ?? 0) >= asLeft.get(p.left)!) && !([...p.right].length === 1 && (asLeft.get(p.right) ?? 0) > asRight.get(p.right)!));
   // two pairs can spell the same term (a+bc, ab+c): keep the stronger
   const byTerm = new Map<string, Phrase>();
   for (const p of bound) {

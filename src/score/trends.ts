@@ -56,6 +56,9 @@ export interface TrendOptions {
   gate?: (term: string) => boolean;
 }
 
+/** A piece of a longer emerging term weighing at least this share of the piece is part of it, not a term of its own. */
+const PIECE_SHARE = 0.8;
+
 /** A year of a category: its suggestions, and per term (by number, ascending) suggestions and weight. */
 interface YearCounts {
   documents: number;
@@ -156,7 +159,10 @@ export function trends(docs: readonly TermDocument[], options: TrendOptions = {}
       }
       if (prev) prev.ids.forEach((id) => (previous[id] = 0));
       candidates.sort((a, b) => b.score - a.score || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-      candidates.slice(0, limit).forEach((e, r) => emerging.push({ ...e, rank: r + 1 }));
+      // a piece of a longer emerging term that is mostly raised as part of it (一带 of 一带一路) is not listed beside it
+      const top = candidates.slice(0, 2 * limit);
+      const pieces = top.filter((c) => top.some((o) => o.term.length > c.term.length && o.term.includes(c.term) && o.weight >= PIECE_SHARE * c.weight));
+      top.filter((c) => !pieces.includes(c)).slice(0, limit).forEach((e, r) => emerging.push({ ...e, rank: r + 1 }));
       y.ids.forEach((id, k) => (earlier[id]! += y.weight[k]!));
       earlierTotal += y.total;
       earlierDocs += y.documents;

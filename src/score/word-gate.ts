@@ -30,7 +30,7 @@ const CLOSED_TAGS = new Set(['d', 'ad', 'dg', 'r', 'rr', 'rz', 'rg', 'm', 'mq', 
 export const SPECIFIC_VERB_IDF = 7;
 export const SPECIFIC_NOUNISH_IDF = 6;
 /** Share of civic paragraphs above which a word is too general to stand alone (发展 建设 经济 改革). */
-export const CIVIC_GENERIC_SHARE = 0.12;
+export const CIVIC_GENERIC_SHARE = 0.1;
 /** Cohesion (lowest character PMI over the token's split points) a coined token needs, as the dictionary-gap search asks. */
 export const MIN_COHESION = 3;
 /** A letter code standing for a place or an item (D5, L12, A市, B3区): anonymised or local codes, not themes. */
@@ -63,13 +63,22 @@ export function wordGate(inputs: WordGateInputs): (term: string) => GateReason |
     if (tag === 'vn' || tag === 'an') return idf >= SPECIFIC_NOUNISH_IDF ? null : 'generic-verb';
     return null;
   };
-  // a term the dictionaries cut in pieces (a detected phrase such as 老年+助餐): its head, the last piece, decides,
-  // and no piece may be a function word
+  // a term the dictionaries cut in pieces (a detected phrase such as 老年+助餐): no piece may be a function
+  // word, every piece of two or more characters must pass on its own (建设+口袋公园 does not: 建设 is
+  // generic), and the head, the last piece, decides its class
   const phraseVerdict = (tagged: TaggedWord[]): GateReason | null => {
     const words = tagged.filter((w) => /[\p{L}\p{N}]/u.test(w.word));
     if (words.length === 0) return 'tag';
-    if (words.some((w) => ['p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'y', 'e', 'o', 'r', 'd', 'm', 'q'].includes(w.tag))) return 'tag';
-    const head = words[words.length - 1]!;
+    if (words.some((w) => ['p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'y', 'e', 'o', 'r', 'd'].includes(w.tag))) return 'tag';
+    for (const w of words) {
+      // a numeral piece of a coined phrase is a word there (一带+一路, 三+农)
+      if ([...w.word].length < 2 || ['x', 'eng', 'm', 'mq', 'q'].includes(w.tag)) continue;
+      const piece = CODE.test(w.word) ? 'code' : civicShare(w.word) >= CIVIC_GENERIC_SHARE ? 'civic-generic' : tagVerdict(w.word, w.tag);
+      if (piece !== null && !(w !== words[words.length - 1] && (w.tag === 'a' || w.tag === 'ns' || w.tag === 's'))) return piece;
+    }
+    // the head: the last piece that is not a numeral (一路 in 一带+一路 is part of the name, not its head)
+    const head = [...words].reverse().find((w) => !['m', 'mq', 'q'].includes(w.tag));
+    if (head === undefined) return 'tag';
     return head.tag === 'x' || head.tag === 'eng' ? null : CLOSED_TAGS.has(head.tag) && head.tag !== 'a' && head.tag !== 'b' ? 'tag' : null;
   };
   return (term) => {

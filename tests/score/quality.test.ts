@@ -43,4 +43,13 @@ describeShared('hot-word quality on real data (the figures npm run eval prints)'
     expect(top(2018).some((t) => t.includes('乡村振兴'))).toBe(true);
     expect(top(2021).some((t) => t.includes('碳达峰') || t.includes('新冠'))).toBe(true);
   });
+
+  it('joins the coinages the segmenter cuts apart (新+动能, 一带+一路) in the first year they are raised twice, without their pieces beside them', () => {
+    const top = (year: number): string[] =>
+      (reports.prepare('SELECT term FROM emerging_terms WHERE category IS NULL AND year = ? AND rank <= 50').all(year) as { term: string }[]).map((r) => r.term);
+    expect(top(2016)).toEqual(expect.arrayContaining(['新动能', '一带一路']));
+    expect(top(2016)).not.toContain('一带');
+    // no HMM fragment or function-word piece (the word gate decides emerging terms too)
+    for (const fragment of ['法无', '又利', '向调', '港通', '补短']) expect(top(2015)).not.toContain(fragment);
+  });
 });
