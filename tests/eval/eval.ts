@@ -14,6 +14,7 @@ import { run } from '../../src/run.ts';
 import { MESSAGES_CSV, MESSAGES_MAP, SHARED_DATA } from '../shared-data.ts';
 import { coverage, genericShare, listF1 } from './list-metrics.ts';
 import { topicDocumentsOf } from '../topic-documents.ts';
+import { seedThemesListed } from './seed-themes.ts';
 import { nmi, topicsOfScope } from '../../src/score/topics.ts';
 
 const PEER = join(SHARED_DATA, '..', 'bench', 'peer_jieba_sklearn.py');
@@ -51,6 +52,44 @@ function runPeer(input: string, out: string, map: string): boolean {
     console.log(`(peer could not run: ${(e as Error).message.split('\n')[0]})`);
     return false;
   }
+}
+
+// 0. the themes issue (#18): hot words at the size of one session, before (main at 212e76a, as the
+// issue measured it) and now
+{
+  const SMALL = join(SHARED_DATA, '..', 'bench', 'small_sessions.py');
+  const session = { f1: NaN, filler: NaN, peerF1: NaN, peerFiller: NaN };
+  try {
+    const out = execFileSync('/usr/bin/python3', [SMALL, MESSAGES_CSV, '--map', 'id=id,title=title,text=detail,category=label,year=year', '--project', '.', '--peer', '--json'], { encoding: 'utf8', timeout: 900_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    const r = JSON.parse(out.trim().split('\n').pop()!) as { project: { f1: number; filler: number }; peer?: { f1: number; filler: number } };
+    Object.assign(session, { f1: r.project.f1, filler: r.project.filler, peerF1: r.peer?.f1 ?? NaN, peerFiller: r.peer?.filler ?? NaN });
+  } catch (e) {
+    console.log(`(small_sessions.py could not run: ${(e as Error).message.split('\n')[0]})`);
+  }
+  const sampleOut = join(work, 'sample');
+  await run({ inputs: ['data/sample/suggestions-2020.csv', 'data/sample/suggestions-2021.csv'], out: sampleOut, noTopics: true, noDictGaps: true, noPng: true });
+  const sdb = new Database(join(sampleOut, 'hotwords.sqlite'), { readonly: true });
+  const seed = seedThemesListed(sdb);
+  const year = (sdb.prepare('SELECT term FROM keywords WHERE year = 2021 AND category IS NULL AND rank <= 20 ORDER BY rank').all() as { term: string }[]).map((r) => r.term);
+  const clouds = JSON.parse(readFileSync(join(sampleOut, 'json', 'wordclouds.json'), 'utf8')) as { scopes: { category: string | null; year: number | null; words: { text: string; value: number; rank: number }[] }[] };
+  const biggest = clouds.scopes
+    .filter((c) => c.year === 2021)
+    .flatMap((c) => c.words)
+    .sort((a, b) => b.value - a.value || a.rank - b.rank)
+    .slice(0, 3)
+    .map((w) => w.text);
+  const pct = (x: number): string => (Number.isNaN(x) ? 'n/a' : `${(100 * x).toFixed(1)}%`);
+  console.log('\n## Hot words at session size (the themes issue) — before: main at 212e76a, as the issue measured it\n');
+  console.log('| measure | before | now | peer | target | |');
+  console.log('|---|---|---|---|---|---|');
+  console.log(`| small_sessions.py list-F1 (5 × 70 messages) | 0.506 | ${fmt(session.f1)} | ${fmt(session.peerF1)} | ≥ 0.60 | ${check(session.f1 >= 0.6)} |`);
+  console.log(`| small_sessions.py filler share | 14.6% | ${pct(session.filler)} | ${pct(session.peerFiller)} | ≤ 5% | ${check(session.filler <= 0.05)} |`);
+  console.log(`| seed themes in the 2021 category lists' top 20 | 7 of 14 | ${seed.found.length} of 14 | | ≥ 12 | ${check(seed.found.length >= 12)} |`);
+  console.log(`\n- seed themes missing: ${seed.missing.join(' ') || 'none'}`);
+  console.log('- 2021 全部类别 top 20 (before: 停放 试点 巡查 家门口 路段 加装 数字化转型 重点企业 满意度 新建 服务 清单 非机动车 难以 休憩设施 长宁 设计 安全 排队 进出):');
+  console.log(`  ${year.join(' ')}`);
+  console.log(`- the three biggest words of the 2021 clouds (before: 服务 安全 周边): ${biggest.join(' ')}`);
+  console.log('- judge the filler of both by eye: the target is at most 2 each');
 }
 
 // 1. hot-word lists per category on the labelled messages
@@ -135,6 +174,19 @@ for (const [year, re, label] of EMERGING_TARGETS) {
   const terms = (reportsDb.prepare('SELECT term FROM emerging_terms WHERE category IS NULL AND year = ? AND rank <= 50 ORDER BY rank').all(year) as { term: string }[]).map((r) => r.term);
   const hit = terms.findIndex((t) => re.test(t));
   console.log(`| ${year} | ${label} | ${hit >= 0 ? `${terms[hit]} #${hit + 1}` : '—'} | ${check(hit >= 0)} |`);
+}
+// the coinages the segmenter cuts apart (新+动能, 一带+一路): the rank of the joined term in the
+// first year it is raised at least twice (a term raised once is no trend)
+{
+  const reports = readFileSync(REPORTS, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as { year: number | string | null; content: string });
+  for (const coinage of ['新动能', '一带一路']) {
+    const years = reports.filter((r) => r.year !== null && r.content.split(coinage).length - 1 >= 2).map((r) => Number(r.year)).sort((a, b) => a - b);
+    const debut = years[0];
+    const terms = debut === undefined ? [] : (reportsDb.prepare('SELECT term FROM emerging_terms WHERE category IS NULL AND year = ? AND rank <= 50 ORDER BY rank').all(debut) as { term: string }[]).map((r) => r.term);
+    const at = terms.indexOf(coinage);
+    const parts = terms.filter((t) => t !== coinage && coinage.includes(t));
+    console.log(`| ${debut ?? '—'} | ${coinage} (joined) | ${at >= 0 ? `#${at + 1}` : `— (pieces listed: ${parts.join(' ') || 'none'})`} | ${check(at >= 0)} |`);
+  }
 }
 for (const year of [2016, 2018, 2021, 2022, 2023, 2024, 2025]) {
   const terms = (reportsDb.prepare('SELECT term FROM emerging_terms WHERE category IS NULL AND year = ? AND rank <= 25 ORDER BY rank').all(year) as { term: string }[]).map((r) => r.term);
