@@ -93,8 +93,8 @@ export function topicDocuments(documents: readonly CountedDocument[]): (TermDocu
 /** jieba IDF a word needs to name a family of themes: 停车 (8.1) and 电梯 (8.9) do, 小区 (7.5) and 学校 (5.7) do not. */
 const FAMILY_KEY_IDF = 8;
 
-/** Characters the word gate reads for the cohesion of coined tokens, at most. */
-const COHESION_CHARACTERS = 2_000_000;
+/** Characters the word gate reads for the cohesion of a coined token's longer pieces, at most. */
+const COHESION_CHARACTERS = 300_000;
 
 /** Characters the dictionary-gap search reads at most (its n-gram tables grow with the text). */
 const GAP_CHARACTERS = 4_000_000;
@@ -140,12 +140,12 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
         specificity,
         // a family is named by a word specific enough to name a theme (停车, 电梯; not 小区 or 学校)
         isKey: (t) => passes(t) && !options.titleFrames.generic.has(t) && (options.backgroundIdf.get(t) ?? Infinity) >= FAMILY_KEY_IDF,
-        tokens: (p) => segmenter.cut(p),
-        subWords: (p) => segmenter.subWords(p),
+        tokens: cachedBy((p) => segmenter.cut(p)),
+        subWords: cachedBy((p) => segmenter.subWords(p)),
       },
     ));
     const idf = blendedIdf(new Map(), documents.length, options.backgroundIdf);
-    const ownKeywords = documentKeywords(documents.map((d, i) => ({ id: d.record.id, terms: withPhraseTerms[i]!, themes: themesOf[i]! })), { idf, passes, tokens: (p) => segmenter.cut(p) });
+    const ownKeywords = documentKeywords(documents.map((d, i) => ({ id: d.record.id, terms: withPhraseTerms[i]!, themes: themesOf[i]! })), { idf, passes, tokens: cachedBy((p) => segmenter.cut(p)) });
     const tracked = new Set(hot.keywords.map((k) => `${k.category ?? ''}\u0001${k.term}`));
     const yearly = trends(scoring, { track: (category, term) => tracked.has(`${category ?? ''}\u0001${term}`), gate: passes });
     const aliases = new Map<string, string[]>();
@@ -192,26 +192,38 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
  */
 function corpusGate(documents: readonly CountedDocument[], table: CountTable, tag: (text: string) => TaggedWord[], options: AnalyseOptions) {
   const df = new Int32Array(table.vocab.length);
-  for (let e = 0; e < table.ids.length; e++) df[table.ids[e]!]!++;
+  const tf = new Float64Array(table.vocab.length);
+  for (let e = 0; e < table.ids.length; e++) {
+    df[table.ids[e]!]!++;
+    tf[table.ids[e]!]! += table.counts[e]!;
+  }
   const index = new Map(table.vocab.map((t, i) => [t, i]));
-  const parts: string[] = [];
-  let length = 0;
-  for (const d of documents) {
-    if (length >= COHESION_CHARACTERS) break;
-    const t = recordText(d.record);
-    parts.push(t);
-    length += t.length + 1;
+  const texts = documents.map((d) => recordText(d.record));
+  let sample = '';
+  for (const t of texts) {
+    if (sample.length >= COHESION_CHARACTERS) break;
+    sample += `${t}\n`;
   }
   return wordGate({
     tag,
     backgroundIdf: options.backgroundIdf,
     civic: options.civic,
-    cohesion: characterCohesion(parts.join('\n')),
-    corpusDocs: (t) => {
-      const i = index.get(t);
-      return i === undefined ? 0 : df[i]!;
-    },
+    cohesion: characterCohesion(texts, (t) => tf[index.get(t) ?? -1] ?? 0, sample),
+    corpusDocs: (t) => df[index.get(t) ?? -1] ?? 0,
   });
+}
+
+/** `f` with its results kept by argument (a phrase is cut once, not once per scope). */
+function cachedBy<T>(f: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      v = f(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
 }
 
 /** Scope order for topic ids: the whole corpus, each year, each category, then category × year. */

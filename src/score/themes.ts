@@ -220,22 +220,37 @@ export function themeFamilies(docs: readonly ThemeDocument[], options: ThemeOpti
 function groupPhrases(phrases: readonly string[], options: ThemeOptions): Map<string, string[]> {
   const keys = new Set<string>();
   for (const p of phrases) for (const t of options.subWords(p)) if ([...t].length >= 2 && options.isKey(t)) keys.add(t);
+  // the keys inside each phrase, found through its substrings (not every key against every phrase)
+  const inside = phrases.map((p) => {
+    const found: string[] = [];
+    for (let a = 0; a < p.length; a++) {
+      for (let b = a + 2; b <= p.length; b++) {
+        const k = p.slice(a, b);
+        if (keys.has(k) && !found.includes(k)) found.push(k);
+      }
+    }
+    return found;
+  });
   // a key is worth a family only if it is in at least two phrases, and not in most of them (a word that general names nothing)
   const reach = new Map<string, number>();
-  for (const k of keys) {
-    let n = 0;
-    for (const p of phrases) if (p.includes(k)) n++;
-    if (n >= 2 && n <= Math.max(3, phrases.length / 4)) reach.set(k, n);
-  }
+  for (const found of inside) for (const k of found) reach.set(k, (reach.get(k) ?? 0) + 1);
+  const cap = Math.max(3, phrases.length / 4);
   const groups = new Map<string, string[]>();
-  for (const p of phrases) {
+  phrases.forEach((p, i) => {
     let best: string | null = null;
-    for (const [k, n] of reach) {
-      if (!p.includes(k)) continue;
-      if (best === null || n > reach.get(best)! || (n === reach.get(best)! && (k.length > best.length || (k.length === best.length && k < best)))) best = k;
+    let bestReach = 0;
+    for (const k of inside[i]!) {
+      const n = reach.get(k)!;
+      if (n < 2 || n > cap) continue;
+      if (best === null || n > bestReach || (n === bestReach && (k.length > best.length || (k.length === best.length && k < best)))) {
+        best = k;
+        bestReach = n;
+      }
     }
     const key = best ?? p;
-    groups.set(key, [...(groups.get(key) ?? []), p]);
-  }
+    const g = groups.get(key);
+    if (g) g.push(p);
+    else groups.set(key, [p]);
+  });
   return groups;
 }

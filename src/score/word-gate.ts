@@ -92,32 +92,43 @@ export function wordGate(inputs: WordGateInputs): (term: string) => GateReason |
 }
 
 /**
- * Character cohesion of a coined token over a corpus's text: the lowest PMI
- * over its split points, ln(c(token)·N / (c(left)·c(right))), with c the
- * count of a string in the text and N its length (the measure of the
- * dictionary-gap search). Counted on demand, per token asked for.
+ * Character cohesion of a coined token over a corpus's texts: the lowest PMI
+ * over its split points, ln(c(token)·N / (c(left)·c(right))), with N the
+ * texts' length (the measure of the dictionary-gap search). c(token) is the
+ * token's occurrences as the segmenter cut it (`occurrences`); single
+ * characters are counted in one pass over the texts; a longer piece (of a
+ * token of three or more characters) in `sample`, scaled to N.
  */
-export function characterCohesion(text: string): (term: string) => number {
-  const counts = new Map<string, number>();
+export function characterCohesion(texts: readonly string[], occurrences: (term: string) => number, sample: string): (term: string) => number {
+  const units = new Float64Array(65536);
+  let n = 0;
+  for (const t of texts) {
+    n += t.length;
+    for (let i = 0; i < t.length; i++) units[t.charCodeAt(i)]!++;
+  }
+  const scale = sample.length > 0 ? n / sample.length : 0;
+  const pieces = new Map<string, number>();
   const count = (s: string): number => {
-    let c = counts.get(s);
+    if (s.length === 1) return units[s.charCodeAt(0)]!;
+    let c = pieces.get(s);
     if (c === undefined) {
       c = 0;
-      for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + s.length)) c++;
-      counts.set(s, c);
+      for (let at = sample.indexOf(s); at >= 0; at = sample.indexOf(s, at + s.length)) c++;
+      c *= scale;
+      pieces.set(s, c);
     }
     return c;
   };
   return (term) => {
     const chars = [...term];
     if (chars.length < 2) return 0;
-    const whole = count(term);
+    const whole = occurrences(term);
     if (whole === 0) return 0;
     let lowest = Infinity;
     for (let k = 1; k < chars.length; k++) {
-      const l = count(chars.slice(0, k).join(''));
-      const r = count(chars.slice(k).join(''));
-      lowest = Math.min(lowest, Math.log((whole * text.length) / (l * r)));
+      const l = Math.max(whole, count(chars.slice(0, k).join('')));
+      const r = Math.max(whole, count(chars.slice(k).join('')));
+      lowest = Math.min(lowest, Math.log((whole * n) / (l * r)));
     }
     return lowest;
   };

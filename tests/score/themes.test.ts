@@ -49,7 +49,7 @@ describe('the word gate', () => {
     tag,
     backgroundIdf,
     civic,
-    cohesion: characterCohesion(texts.join('\n')),
+    cohesion: characterCohesion(texts, (t) => texts.join('\n').split(t).length - 1, texts.join('\n')),
     corpusDocs: (t) => texts.filter((x) => x.includes(t)).length,
   });
 
