@@ -90,6 +90,9 @@ export function topicDocuments(documents: readonly CountedDocument[]): (TermDocu
   return documents.map((d) => ({ id: d.record.id, title: d.record.title, category: d.record.category, year: d.record.year, terms: d.terms }));
 }
 
+/** jieba IDF a title's single word needs to be a theme on its own: 盲道 and 群租 do, 宣传 and 家庭 do not. */
+const THEME_WORD_IDF = 7;
+
 /** jieba IDF a word needs to name a family of themes: 停车 (8.1) and 电梯 (8.9) do, 小区 (7.5) and 学校 (5.7) do not. */
 const FAMILY_KEY_IDF = 8;
 
@@ -124,8 +127,10 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
     const tag = fixedTagger(segmenter, options.tagFixes);
     const gate = time('word-gate', () => corpusGate(documents, termTable, tag, options));
     const passes = (term: string): boolean => gate(term) === null;
+    // a title's single word is a theme only if it is specific in general Chinese (盲道, 群租; not 宣传, 家庭)
+    const standsAlone = (term: string): boolean => (options.backgroundIdf.get(term) ?? Infinity) >= THEME_WORD_IDF;
     const themesOf: DocumentThemes[] = time('themes', () =>
-      documents.map((d) => titleThemes(d.record.title, d.record.text, tag, options.titleFrames, lexicon, passes)));
+      documents.map((d) => titleThemes(d.record.title, d.record.text, tag, options.titleFrames, lexicon, passes, standsAlone)));
     // hot words count a word also where it stands inside a longer one (客运 in 客运市场), as a reader sees it
     // (not inside a synonym's canonical form, whose text may spell it otherwise, nor inside a phrase,
     // whose pieces are counted as the tokens they are)

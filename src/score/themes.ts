@@ -38,6 +38,8 @@ export function titleThemes(
   frames: TitleFrames,
   lexicon: Lexicon,
   passes: (term: string) => boolean,
+  /** Whether a word may be a theme on its own (specific enough: 盲道, 群租; not 宣传 or 家庭). Default: any word that passes. */
+  alone: (term: string) => boolean = () => true,
 ): DocumentThemes {
   let t = stripMarkup(title).trim();
   if (t === '') t = FIRST_SENTENCE.exec(stripMarkup(text).trim())?.[0] ?? '';
@@ -56,7 +58,7 @@ export function titleThemes(
     run = [];
     if (kept.length === 0) return;
     const core = kept.filter((w) => w.term !== null && !frames.generic.has(w.term) && passes(w.term));
-    if (core.length === 0) return;
+    if (core.length === 0 || (kept.length === 1 && !alone(kept[0]!.word))) return;
     const phrase = kept.map((w) => w.word).reduce((x, y) => joinTokens(x, y));
     if ([...phrase].length < 2) return;
     if (!phrases.includes(phrase)) {
@@ -121,7 +123,7 @@ export interface ThemeFamily extends Scope {
   /** docs / suggestions of the scope. */
   share: number;
   rank: number;
-  /** share × ln(ratio against the rest of the corpus), × the family's specificity; share × specificity in a scope with no rest. */
+  /** share × ln(ratio against the other categories, of the same year for a category × year), × specificity × depth; share × specificity × depth over all categories. */
   score: number;
   /** Up to five suggestion ids raising it, in id order. */
   examples: string[];
@@ -154,9 +156,10 @@ export interface ThemeOptions {
  * contain that the most of the scope's phrases contain (a word of one of
  * them, 停车 in 停车难 and 共享停车; ties: the longer word, then code point);
  * a phrase sharing no word with another is a family of its own. A family
- * counts the suggestions raising any member. Families are ranked by how much
- * more the scope raises them than the rest of the corpus does (share ×
- * ln ratio, as hot words), times their specificity and 1 + ln(1 + the
+ * counts the suggestions raising any member. A category's families are
+ * ranked by how much more it raises them than the other categories (of the
+ * same year, for a category × year) do (share × ln ratio, as hot words;
+ * over all categories, by share), times their specificity and 1 + ln(1 + the
  * mean number of times a raising suggestion's text comes back to it); ties
  * by suggestions, then name. `docs` is given in id order.
  */
@@ -180,14 +183,16 @@ export function themeFamilies(docs: readonly ThemeDocument[], options: ThemeOpti
     const phraseDocs = new Map<string, number[]>();
     for (const i of members) for (const p of docs[i]!.phrases) (phraseDocs.get(p) ?? phraseDocs.set(p, []).get(p)!).push(i);
     const families = groupPhrases([...phraseDocs.keys()].sort(), options);
-    const rest = all.members.length - members.length;
+    // a category's themes are weighed against the other categories (of the same year, for a
+    // category × year): a theme raised again in the next session is still that session's theme
+    const inRest = (d: ThemeDocument): boolean =>
+      scope.category !== null && d.category !== scope.category && (scope.year === null || d.year === scope.year);
+    const rest = scope.category === null ? 0 : all.members.filter((i) => inRest(docs[i]!)).length;
     const scored = [...families].map(([key, phrases]) => {
       const docSet = new Set<number>();
       for (const p of phrases) for (const i of phraseDocs.get(p)!) docSet.add(i);
-      let inAll = 0;
-      const allSet = new Set<number>();
-      for (const p of phrases) for (const i of phraseDocsAll.get(p) ?? []) allSet.add(i);
-      inAll = allSet.size;
+      const restSet = new Set<number>();
+      for (const p of phrases) for (const i of phraseDocsAll.get(p) ?? []) if (inRest(docs[i]!)) restSet.add(i);
       const a = docSet.size;
       const share = a / members.length;
       // how much the suggestions raising it talk about it, beyond naming it: a theme the text keeps coming back to first
@@ -202,7 +207,7 @@ export function themeFamilies(docs: readonly ThemeDocument[], options: ThemeOpti
       }
       const depth = 1 + Math.log1p(said / a);
       const spec = Math.max(...phrases.flatMap((p) => options.tokens(p)).map((t) => options.specificity(t)), 0.01);
-      const ratio = rest > 0 ? share / ((inAll - a + 0.5) / (rest + 0.5)) : null;
+      const ratio = rest > 0 ? share / ((restSet.size + 0.5) / (rest + 0.5)) : null;
       const score = (ratio === null ? share * spec : share * Math.log(Math.max(ratio, 1.0001)) * spec) * depth;
       const memberRows = phrases.map((p) => ({ phrase: p, docs: phraseDocs.get(p)!.length })).sort((x, y) => y.docs - x.docs || x.phrase.length - y.phrase.length || (x.phrase < y.phrase ? -1 : 1));
       const top = memberRows[0]!;

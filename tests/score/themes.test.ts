@@ -34,6 +34,10 @@ describe('the title frame', () => {
     expect(themes('关于生活垃圾分类长效推进的建议')).toEqual(['垃圾分类']); // the synonym's canonical form
     expect(themes('关于缓解妇幼保健院周边停车难的建议')).toEqual(['妇幼保健院', '停车难']);
     expect(themes('关于整治违法搭建和群租的建议')).toContain('群租');
+    // a single word is a theme on its own only if it is specific (宣传 is not)
+    const specific = (t: string): boolean => (backgroundIdf.get(t) ?? Infinity) >= 7;
+    expect(titleThemes('关于加强电信诈骗防范宣传的建议', '', tag, frames, lexicon, () => true, specific).phrases).toEqual(['电信诈骗']);
+    expect(titleThemes('关于加强电信诈骗防范宣传的建议', '', tag, frames, lexicon, () => true).phrases).toEqual(['电信诈骗', '宣传']);
   });
 
   it('uses the first sentence when there is no title', () => {
