@@ -19,7 +19,14 @@
   const categorySelect = document.getElementById('category');
   for (const y of years) yearSelect.append(new Option(`${y}年`, String(y)));
   yearSelect.append(new Option('全部年度', ALL));
-  yearSelect.value = years.length ? String(years[years.length - 1]) : ALL;
+  // the default view: the latest year with at least a tenth of the largest year's suggestions
+  // (a year of 10 messages beside one of 485 is no session to brief from)
+  const most = Math.max(0, ...dist.years.map((y) => y.documents));
+  const shown = [...dist.years].reverse().find((y) => y.documents * 10 >= most);
+  yearSelect.value = shown ? String(shown.year) : ALL;
+  document.getElementById('year-rule').textContent = shown && shown.year !== years[years.length - 1]
+    ? `默认显示${shown.year}年：建议件数不少于最多年份十分之一的最近年度`
+    : '';
   categorySelect.append(new Option('全部类别', ALL));
   for (const c of categories) categorySelect.append(new Option(c, c));
   document.getElementById('sources').textContent = `数据来源：${clouds.sources.join('、')}`;
@@ -82,8 +89,9 @@
     };
     const pp = (points, from) => (points === null || points === undefined ? '' : `较${from}年${points >= 0 ? '提高' : '下降'}${Math.abs(points).toFixed(2)}个百分点`);
     kpi('建议件数', `${b.documents} 件`, change ? `较${change.fromYear}年${change.documents >= 0 ? '增加' : '减少'}${Math.abs(change.documents)}件` : '', 0);
-    kpi('解决采纳率', b.adoption ? `${b.adoption.rate.toFixed(2)}%` : '—', change ? pp(change.adoptionRate, change.fromYear) : '', change ? Math.sign(change.adoptionRate || 0) : 0);
-    kpi('主动公开率', `${b.disclosure.rate.toFixed(2)}%`, change ? pp(change.disclosureRate, change.fromYear) : '', change ? Math.sign(change.disclosureRate || 0) : 0);
+    // a field the data lack shows 无数据 (the JSON carries null), never 0.00%
+    kpi('解决采纳率', b.adoption ? `${b.adoption.rate.toFixed(2)}%` : '无数据', change ? pp(change.adoptionRate, change.fromYear) : '', change ? Math.sign(change.adoptionRate || 0) : 0);
+    kpi('主动公开率', b.disclosure ? `${b.disclosure.rate.toFixed(2)}%` : '无数据', change ? pp(change.disclosureRate, change.fromYear) : '', change ? Math.sign(change.disclosureRate || 0) : 0);
   }
 
   function drawDistribution() {
@@ -122,7 +130,7 @@
   function drawWords() {
     const { year, category } = state();
     const { scope, words } = scopeWords();
-    document.getElementById('words-title').textContent = `热议词（${year === null ? '全部年度' : `${year}年`} · ${category || '全部类别'}${scope ? ` · 建议 ${scope.documents} 件` : ''}）`;
+    document.getElementById('words-title').textContent = `热议词（${year === null ? '全部年度' : `${year}年`} · ${category || '全部类别'}${scope ? ` · 建议 ${scope.documents} 件` : ''}）${scope && scope.documents < 20 ? '（建议不足 20 件，仅供参考）' : ''}`;
     hbars('#words', words.map((w) => ({ label: w.text, value: w.docs, note: `${w.docs} 件${w.significant ? ' *' : ''}`, color: colorOf(category), term: w.text })), {
       left: 120, className: 'word-bar', onClick: (r) => drill(r.term),
     });

@@ -67,15 +67,16 @@ function distributionJson(rows: readonly DistributionRow[]): unknown {
     const documents = disclosed.reduce((n, r) => n + r.documents, 0);
     const yes = disclosed.find((r) => r.value === '是')?.documents ?? 0;
     const adopted = of('result').find((r) => r.value === ADOPTED)?.documents ?? 0;
-    const hasResult = of('result').some((r) => r.value !== UNFILLED);
+    // a field the data lack is no data (null, or no rows), never 0% disclosed or 未填 100%
+    const filled = (dimension: DistributionRow['dimension']) => of(dimension).some((r) => r.value !== UNFILLED);
     return {
       year,
       documents,
       byCategory: of('category'),
-      byResult: of('result'),
-      byUnit: of('unit'),
-      disclosure: { disclosed: yes, rate: percent2(yes, documents) },
-      adoption: hasResult ? { adopted, rate: percent2(adopted, documents) } : null,
+      byResult: filled('result') ? of('result') : [],
+      byUnit: filled('unit') ? of('unit') : [],
+      disclosure: filled('disclosed') ? { disclosed: yes, rate: percent2(yes, documents) } : null,
+      adoption: filled('result') ? { adopted, rate: percent2(adopted, documents) } : null,
     };
   };
   const blocks = years.filter((y): y is number => y !== null).sort((x, y) => x - y).map(block);
@@ -88,7 +89,7 @@ function distributionJson(rows: readonly DistributionRow[]): unknown {
         fromYear: prev.year,
         documents: b.documents - prev.documents,
         /** percentage points, as in 较2020年提高5.13个百分点 */
-        disclosureRate: pp(b.disclosure.rate, prev.disclosure.rate),
+        disclosureRate: pp(b.disclosure?.rate, prev.disclosure?.rate),
         adoptionRate: pp(b.adoption?.rate, prev.adoption?.rate),
         categoryPercent: b.byCategory.map((c) => ({ value: c.value, points: pp(c.percent, prev.byCategory.find((x) => x.value === c.value)?.percent ?? 0) })),
       },

@@ -1,0 +1,55 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/run.ts';
+import { HAS_SHARED, MESSAGES_CSV, MESSAGES_MAP } from '../shared-data.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+// in CI the browser is installed by .ci/run and ../shared is present: never skip there
+const describeReal = (existsSync(CHROMIUM) || process.env.CI) && HAS_SHARED ? describe : describe.skip;
+
+describeReal('the report on data that lack fields (the labelled messages: no disclosure, result or unit)', () => {
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    const out = mkdtempSync(join(tmpdir(), 'hotwords-missing-'));
+    const summary = await run({ inputs: [MESSAGES_CSV], out, map: MESSAGES_MAP, noDictGaps: true, noTopics: true, noClouds: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(pathToFileURL(summary.outputs.report!).href);
+    await page.waitForFunction(() => (window as unknown as { hotwordsReady?: boolean }).hotwordsReady === true, null, { timeout: 15_000 });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens on the latest year with at least a tenth of the largest year’s suggestions, and says why', async () => {
+    expect(errors).toEqual([]);
+    // 2020 has 10 messages, 2019 has 485
+    expect(await page.locator('#year').inputValue()).toBe('2019');
+    expect(await page.locator('#year-rule').textContent()).toContain('2019');
+  });
+
+  it('shows 无数据 for the rates the data cannot give, never 0.00% or 未填 100%', async () => {
+    const kpis = (await page.locator('#kpis').textContent())!;
+    expect(kpis).toContain('无数据');
+    expect(kpis).not.toContain('0.00%');
+    expect(kpis).not.toContain('个百分点');
+    expect(await page.locator('#by-result').textContent()).not.toContain('未填');
+    expect(await page.locator('#by-result').textContent()).toContain('无数据');
+    expect(await page.locator('#by-unit').textContent()).not.toContain('未填');
+  });
+
+  it('marks a scope of fewer than 20 suggestions', async () => {
+    await page.selectOption('#year', '2020');
+    expect(await page.locator('#words-title').textContent()).toContain('不足 20 件');
+  });
+});
