@@ -125,7 +125,9 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
     const termTable = withPhrases(countTable(documents), pairTable, phrases);
     const withPhraseTerms = tableViews(termTable);
     const tag = fixedTagger(segmenter, options.tagFixes);
-    const gate = time('word-gate', () => corpusGate(documents, termTable, tag, options));
+    const cutPhrase = cachedBy((p) => segmenter.cut(p));
+    const totals = termTotals(termTable);
+    const gate = time('word-gate', () => corpusGate(documents, totals, tag, options));
     const passes = (term: string): boolean => gate(term) === null;
     // a title's single word is a theme only if it is specific in general Chinese (盲道, 群租; not 宣传, 家庭)
     const standsAlone = (term: string): boolean => (options.backgroundIdf.get(term) ?? Infinity) >= THEME_WORD_IDF;
@@ -145,12 +147,13 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
         specificity,
         // a family is named by a word specific enough to name a theme (停车, 电梯; not 小区 or 学校)
         isKey: (t) => passes(t) && !options.titleFrames.generic.has(t) && (options.backgroundIdf.get(t) ?? Infinity) >= FAMILY_KEY_IDF,
-        tokens: cachedBy((p) => segmenter.cut(p)),
+        tokens: cutPhrase,
         subWords: cachedBy((p) => segmenter.subWords(p)),
       },
     ));
-    const idf = blendedIdf(new Map(), documents.length, options.backgroundIdf);
-    const ownKeywords = documentKeywords(documents.map((d, i) => ({ id: d.record.id, terms: withPhraseTerms[i]!, themes: themesOf[i]! })), { idf, passes, tokens: cachedBy((p) => segmenter.cut(p)) });
+    // the hot words' blended IDF, over the corpus's own document frequencies
+    const idf = blendedIdf(new Map(Array.from(totals.df, (n, id) => [termTable.vocab[id]!, n])), documents.length, options.backgroundIdf);
+    const ownKeywords = documentKeywords(documents.map((d, i) => ({ id: d.record.id, terms: withPhraseTerms[i]!, themes: themesOf[i]! })), { idf, passes, tokens: cutPhrase });
     const tracked = new Set(hot.keywords.map((k) => `${k.category ?? ''}\u0001${k.term}`));
     const yearly = trends(scoring, { track: (category, term) => tracked.has(`${category ?? ''}\u0001${term}`), gate: passes });
     const aliases = new Map<string, string[]>();
@@ -190,19 +193,30 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
   };
 }
 
-/**
- * The word gate of this corpus (word-gate.ts): tags from the segmenter's
- * dictionaries, jieba's IDF, the civic background, and the corpus's own
- * counts and text for tokens the HMM coined.
- */
-function corpusGate(documents: readonly CountedDocument[], table: CountTable, tag: (text: string) => TaggedWord[], options: AnalyseOptions) {
+/** Each term's suggestions and occurrences in a table, by term number, and the numbers by term. */
+interface TermTotals {
+  index: Map<string, number>;
+  df: Int32Array;
+  tf: Float64Array;
+}
+
+function termTotals(table: CountTable): TermTotals {
   const df = new Int32Array(table.vocab.length);
   const tf = new Float64Array(table.vocab.length);
   for (let e = 0; e < table.ids.length; e++) {
     df[table.ids[e]!]!++;
     tf[table.ids[e]!]! += table.counts[e]!;
   }
-  const index = new Map(table.vocab.map((t, i) => [t, i]));
+  return { index: new Map(table.vocab.map((t, i) => [t, i])), df, tf };
+}
+
+/**
+ * The word gate of this corpus (word-gate.ts): tags from the segmenter's
+ * dictionaries, jieba's IDF, the civic background, and the corpus's own
+ * counts and text for tokens the HMM coined.
+ */
+function corpusGate(documents: readonly CountedDocument[], totals: TermTotals, tag: (text: string) => TaggedWord[], options: AnalyseOptions) {
+  const { index, df, tf } = totals;
   const texts = documents.map((d) => recordText(d.record));
   let sample = '';
   for (const t of texts) {
