@@ -62,7 +62,7 @@ export interface HotWordOptions {
   /**
    * A word of a scope with a rest is listed only if it is over-represented there with G²'s p below
    * this (default 0.05, not corrected: a ranking's entry test, not a finding; `significant` keeps the
-   * corrected one). A year over all categories is exempt: it is ranked by share.
+   * corrected one). A year over all categories is exempt: it takes its words' weight in its categories.
    */
   maxP?: number;
   /** The word-quality gate (word-gate.ts): a term that fails it is never listed. Default: every term passes. */
@@ -84,6 +84,12 @@ export interface HotWordDocument extends TermDocument {
 /** Suggestions more that a title raising a word as its theme counts (HotWordOptions.titleWeight's default). */
 export const TITLE_WEIGHT = 2;
 
+/** Each (year, term)'s largest salience × suggestions over the year's categories, and the years that have categories. */
+interface CategoryWeights {
+  weight: Map<string, number>;
+  years: Set<number>;
+}
+
 /** Candidates per scope that the diversified ranking chooses from. */
 const CANDIDATES = 400;
 
@@ -93,9 +99,10 @@ const CANDIDATES = 400;
  * (`docs` counts a word also inside a longer one when the caller's counts do,
  * inside-words.ts): G² with a Benjamini–Hochberg-corrected p, and the log-odds
  * z-score with an informative Dirichlet prior. Only words raised more than in
- * the rest, with G² p < maxP, are ranked; a year over all categories ranks its
- * words by share instead of keyness, as what that session talked about. Salience × keyness = share × ln(ratio)
- * (the word's contribution to how much the scope differs from the rest);
+ * the rest, with G² p < maxP, are ranked; a year over all categories weighs
+ * its words as its categories do (see scoreScope), as what that session
+ * talked about. Salience × keyness = share × ln(ratio) (the word's
+ * contribution to how much the scope differs from the rest);
  * the ranking then prefers, among salient words, those that bring in
  * suggestions the higher-ranked words do not cover (see diversify). The
  * (all, all) scope has no rest: its salience is TF-IDF against the blended
@@ -114,14 +121,14 @@ export function hotWords(docs: readonly HotWordDocument[], options: HotWordOptio
   const specificity = (t: string): number => general(t) * civic(t);
   const keywords: Keyword[] = [];
   // a year's words as its categories rank them (the categories' scopes come first in scope order)
-  const inCategories = new Map<string, number>();
+  const inCategories: CategoryWeights = { weight: new Map(), years: new Set() };
   for (const s of scopes) keywords.push(...scoreScope(s, all, allDf, idf, specificity, options, table, docs, inCategories));
   return { keywords, scopes: scopes.map((s) => ({ ...s.scope, documents: s.documents })) };
 }
 
 function scoreScope(
   s: ScopeCounts, all: ScopeCounts, allDf: Int32Array, idf: (t: string) => number, specificity: (t: string) => number,
-  options: HotWordOptions, table: CountTable, docs: readonly HotWordDocument[], inCategories: Map<string, number>,
+  options: HotWordOptions, table: CountTable, docs: readonly HotWordDocument[], inCategories: CategoryWeights,
 ): Keyword[] {
   const fdr = options.fdr ?? 0.05;
   const alpha0 = options.alpha0 ?? 1000;
@@ -138,11 +145,12 @@ function scoreScope(
   for (const d of s.members) for (const t of docs[d]!.titleTerms ?? []) inTitles.set(t, (inTitles.get(t) ?? 0) + 1);
   // A year over all categories is what that session talked about, not how it differs from other
   // years (trends and emerging terms say that): a word weighs there what it weighs in the category
-  // of that year that raises it most, in proportion to that category's size (so the year leads with its categories' themes, and a word
-  // every category uses, 设施 or 平台, does not lead); with no categories, its share × specificity.
+  // of that year that raises it most, in proportion to that category's size (so the year leads
+  // with its categories' themes, and a word every category uses, 设施 or 平台, does not lead); with
+  // no categories, its share × specificity.
   const yearOfAll = s.scope.category === null && s.scope.year !== null;
   const cellKey = (term: string): string => `${s.scope.year}\u0001${term}`;
-  const byCategory = yearOfAll && [...inCategories.keys()].some((k) => k.startsWith(`${s.scope.year}\u0001`));
+  const byCategory = yearOfAll && inCategories.years.has(s.scope.year!);
   const titleBoost = (term: string, a: number): number => 1 + (titleWeight * (inTitles.get(term) ?? 0)) / a;
   // every term's p-value goes into the false-discovery correction; only the candidates
   // (raised in enough suggestions, and more than in the rest) become keyword rows
@@ -172,10 +180,13 @@ function scoreScope(
     const freq = s.tf[at]!;
     const tfidf = (freq / tfTotal) * idf(term);
     const lo = logOddsDirichlet(a, s.dfTotal, b, restTotal, (alpha0 * inAll) / all.dfTotal, alpha0);
-    const salience = byCategory ? (inCategories.get(cellKey(term)) ?? 0) / s.documents : share * (yearOfAll ? 1 : Math.log(ratio)) * specificity(term) * titleBoost(term, a);
+    const salience = byCategory ? (inCategories.weight.get(cellKey(term)) ?? 0) / s.documents : share * (yearOfAll ? 1 : Math.log(ratio)) * specificity(term) * titleBoost(term, a);
     if (!(salience > 0)) continue;
     // (its weight in the year: the category's salience × the category's suggestions, over the year's)
-    if (s.scope.category !== null && s.scope.year !== null) inCategories.set(cellKey(term), Math.max(inCategories.get(cellKey(term)) ?? 0, salience * s.documents));
+    if (s.scope.category !== null && s.scope.year !== null) {
+      inCategories.weight.set(cellKey(term), Math.max(inCategories.weight.get(cellKey(term)) ?? 0, salience * s.documents));
+      inCategories.years.add(s.scope.year);
+    }
     rows.push({ category: s.scope.category, year: s.scope.year, term, rank: 0, score: 0, salience, docs: a, titleDocs: inTitles.get(term) ?? 0, freq, share, tfidf, g2: ll.g2, p: pValues[at]!, q: null, delta: lo.delta, z: lo.z, ratio, significant: false });
     rowIndex.push(at);
   }
