@@ -137,7 +137,7 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
     // (not inside a synonym's canonical form, whose text may spell it otherwise, nor inside a phrase,
     // whose pieces are counted as the tokens they are)
     const folded = new Set([...lexicon.synonyms.values(), ...phrases.map((p) => p.term)]);
-    const readerTerms = tableViews(withInsideWords(termTable, (t) => folded.has(t)));
+    const readerTerms = tableViews(withInsideWords(termTable, totals.index, (t) => folded.has(t)));
     const scoring = documents.map((d, i) => ({ category: d.record.category, year: d.record.year, terms: readerTerms[i]!, ownTerms: withPhraseTerms[i]!, titleTerms: themesOf[i]!.titleTerms }));
     const hot = hotWords(scoring, { backgroundIdf: options.backgroundIdf, civic: options.civic, limit: options.keywordsPerScope ?? 100, gate: passes });
     const specificity = backgroundSpecificity(options.backgroundIdf, documents.length);
@@ -217,9 +217,12 @@ function termTotals(table: CountTable): TermTotals {
  */
 function corpusGate(documents: readonly CountedDocument[], totals: TermTotals, tag: (text: string) => TaggedWord[], options: AnalyseOptions) {
   const { index, df, tf } = totals;
-  const texts = documents.map((d) => recordText(d.record));
+  // the texts one at a time (at 100 MB, all of them at once would be a few hundred MB)
+  const texts = function* (): Generator<string> {
+    for (const d of documents) yield recordText(d.record);
+  };
   let sample = '';
-  for (const t of texts) {
+  for (const t of texts()) {
     if (sample.length >= COHESION_CHARACTERS) break;
     sample += `${t}\n`;
   }
@@ -227,7 +230,7 @@ function corpusGate(documents: readonly CountedDocument[], totals: TermTotals, t
     tag,
     backgroundIdf: options.backgroundIdf,
     civic: options.civic,
-    cohesion: characterCohesion(texts, (t) => tf[index.get(t) ?? -1] ?? 0, sample),
+    cohesion: characterCohesion(texts(), (t) => tf[index.get(t) ?? -1] ?? 0, sample),
     corpusDocs: (t) => df[index.get(t) ?? -1] ?? 0,
   });
 }

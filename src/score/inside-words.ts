@@ -7,13 +7,12 @@ import { allocateTable, sortEntries } from '../segment/count-table.ts';
  * 出租车管理), as the list's reader finds it there. For every term of the
  * table, the table's other terms of two or more characters that it
  * contains are added to each document holding it, with its count (summed
- * when several longer words hold one). The vocabulary and its numbering stay.
- * A term `folded` says may stand for other spellings (a synonym's canonical
- * form: 违法搭建 for 违建) adds nothing: the text may not hold its pieces.
+ * when several longer words hold one). The vocabulary and its numbering stay;
+ * `index` gives each term's number. A term `folded` says may stand for other
+ * spellings (a synonym's canonical form: 违法搭建 for 违建) adds nothing: the
+ * text may not hold its pieces.
  */
-export function withInsideWords(table: CountTable, folded: (term: string) => boolean = () => false): CountTable {
-  const index = new Map<string, number>();
-  table.vocab.forEach((t, i) => index.set(t, i));
+export function withInsideWords(table: CountTable, index: ReadonlyMap<string, number>, folded: (term: string) => boolean = () => false): CountTable {
   // term number → numbers of the shorter terms inside it
   const inside: (number[] | undefined)[] = [];
   table.vocab.forEach((term, id) => {

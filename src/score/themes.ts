@@ -3,6 +3,7 @@ import { stripMarkup } from '../segment/markup.ts';
 import type { TaggedWord } from '../segment/segmenter.ts';
 import type { TitleFrames } from '../segment/title-frames.ts';
 import { classifyToken } from '../segment/token-filter.ts';
+import { occurrences } from './occurrences.ts';
 import { joinTokens } from './phrases.ts';
 import type { Scope } from './scopes.ts';
 import { compareScopes, scopeKey, scopesOf } from './scopes.ts';
@@ -18,7 +19,7 @@ export interface DocumentThemes {
 }
 
 /** Tags that end a theme phrase: function words, numbers, measure, place and time words, verbs. */
-const BREAK_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'y', 'e', 'o', 'r', 'rr', 'rz', 'd', 'ad', 'dg', 'm', 'mq', 'q', 'f', 't', 'tg', 'z', 'zg', 'v', 'vd', 'vg', 'a', 'ad', 'h', 'k']);
+const BREAK_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'y', 'e', 'o', 'r', 'rr', 'rz', 'd', 'ad', 'dg', 'm', 'mq', 'q', 'f', 't', 'tg', 'z', 'zg', 'v', 'vd', 'vg', 'a', 'h', 'k']);
 const WORDY = /[\p{L}\p{N}]/u;
 /** The first sentence stands for a title when there is none. */
 const FIRST_SENTENCE = /^[^。！？!?\n]{1,80}/u;
@@ -52,8 +53,8 @@ export function titleThemes(
   const close = (): void => {
     let a = 0;
     let b = run.length;
-    while (a < b && isGeneric(run[a]!.word, frames)) a++;
-    while (b > a && isGeneric(run[b - 1]!.word, frames)) b--;
+    while (a < b && frames.generic.has(run[a]!.word)) a++;
+    while (b > a && frames.generic.has(run[b - 1]!.word)) b--;
     const kept = run.slice(a, b);
     run = [];
     if (kept.length === 0) return;
@@ -79,16 +80,6 @@ export function titleThemes(
   }
   close();
   return { phrases, titleTerms, mentions };
-}
-
-function occurrences(text: string, s: string): number {
-  let n = 0;
-  for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + s.length)) n++;
-  return n;
-}
-
-function isGeneric(word: string, frames: TitleFrames): boolean {
-  return frames.generic.has(word);
 }
 
 /** The title without its frame's prefix and suffix (关于 … 的建议), repeatedly, and without end punctuation. */

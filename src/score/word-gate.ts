@@ -1,5 +1,6 @@
 import type { CivicBackground } from '../segment/civic-background.ts';
 import type { TaggedWord } from '../segment/segmenter.ts';
+import { occurrences } from './occurrences.ts';
 
 /**
  * The word-quality gate: which terms may be listed as hot words at all.
@@ -96,10 +97,11 @@ export function wordGate(inputs: WordGateInputs): (term: string) => GateReason |
  * over its split points, ln(c(token)·N / (c(left)·c(right))), with N the
  * texts' length (the measure of the dictionary-gap search). c(token) is the
  * token's occurrences as the segmenter cut it (`occurrences`); single
- * characters are counted in one pass over the texts; a longer piece (of a
- * token of three or more characters) in `sample`, scaled to N.
+ * characters are counted in one pass over the texts (taken one at a time,
+ * never held together); a longer piece (of a token of three or more
+ * characters) in `sample`, scaled to N.
  */
-export function characterCohesion(texts: readonly string[], occurrences: (term: string) => number, sample: string): (term: string) => number {
+export function characterCohesion(texts: Iterable<string>, tokenCount: (term: string) => number, sample: string): (term: string) => number {
   const units = new Float64Array(65536);
   let n = 0;
   for (const t of texts) {
@@ -112,9 +114,7 @@ export function characterCohesion(texts: readonly string[], occurrences: (term: 
     if (s.length === 1) return units[s.charCodeAt(0)]!;
     let c = pieces.get(s);
     if (c === undefined) {
-      c = 0;
-      for (let at = sample.indexOf(s); at >= 0; at = sample.indexOf(s, at + s.length)) c++;
-      c *= scale;
+      c = occurrences(sample, s) * scale;
       pieces.set(s, c);
     }
     return c;
@@ -122,7 +122,7 @@ export function characterCohesion(texts: readonly string[], occurrences: (term: 
   return (term) => {
     const chars = [...term];
     if (chars.length < 2) return 0;
-    const whole = occurrences(term);
+    const whole = tokenCount(term);
     if (whole === 0) return 0;
     let lowest = Infinity;
     for (let k = 1; k < chars.length; k++) {
