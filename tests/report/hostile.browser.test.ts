@@ -2,17 +2,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunSummary } from '../../src/run.ts';
 import { run } from '../../src/run.ts';
 import { fixture } from '../shared-data.ts';
+import { describeBrowser, launchChromium, openReport } from './browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const describeBrowser = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
 
 describeBrowser('hostile text in suggestions', () => {
   const out = mkdtempSync(join(tmpdir(), 'hotwords-hostile-'));
@@ -21,7 +18,7 @@ describeBrowser('hostile text in suggestions', () => {
 
   beforeAll(async () => {
     summary = await run({ inputs: [fixture('hostile.csv')], out, noDictGaps: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -62,8 +59,7 @@ describeBrowser('hostile text in suggestions', () => {
       await d.dismiss();
     });
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(pathToFileURL(summary.outputs.report!).href);
-    await page.waitForFunction(() => (window as unknown as { hotwordsReady?: boolean }).hotwordsReady === true, null, { timeout: 15_000 });
+    await openReport(page, summary.outputs.report!);
     await page.selectOption('#category', 'CON');
     const bars = page.locator('#words g.word-bar');
     expect(await bars.count()).toBeGreaterThan(0);

@@ -1,16 +1,14 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/run.ts';
 import { HAS_SHARED, MESSAGES_CSV, MESSAGES_MAP } from '../shared-data.ts';
+import { describeBrowser, launchChromium, openReport } from './browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 // in CI the browser is installed by .ci/run and ../shared is present: never skip there
-const describeReal = (existsSync(CHROMIUM) || process.env.CI) && HAS_SHARED ? describe : describe.skip;
+const describeReal = HAS_SHARED ? describeBrowser : describe.skip;
 
 describeReal('the report on data that lack fields (the labelled messages: no disclosure, result or unit)', () => {
   let browser: Browser;
@@ -20,11 +18,10 @@ describeReal('the report on data that lack fields (the labelled messages: no dis
   beforeAll(async () => {
     const out = mkdtempSync(join(tmpdir(), 'hotwords-missing-'));
     const summary = await run({ inputs: [MESSAGES_CSV], out, map: MESSAGES_MAP, noDictGaps: true, noTopics: true, noClouds: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(pathToFileURL(summary.outputs.report!).href);
-    await page.waitForFunction(() => (window as unknown as { hotwordsReady?: boolean }).hotwordsReady === true, null, { timeout: 15_000 });
+    await openReport(page, summary.outputs.report!);
   }, 180_000);
 
   afterAll(async () => {

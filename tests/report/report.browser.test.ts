@@ -1,20 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { run } from '../../src/run.ts';
+import { describeBrowser, launchChromium, openReport } from './browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) => fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)));
 /** Screenshots for people to look at; CI keeps them in the checkout. */
 const SHOTS = fileURLToPath(new URL('../../out/screenshots/', import.meta.url));
 
-if (!existsSync(CHROMIUM)) console.warn(`skipping browser tests: ${CHROMIUM} is absent (apt-get install chromium)`);
-// in CI the browser is installed by .ci/run: never skip there
-const describeBrowser = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
 
 describeBrowser('the distribution-analysis report in Chromium', () => {
   let browser: Browser;
@@ -24,14 +20,13 @@ describeBrowser('the distribution-analysis report in Chromium', () => {
   beforeAll(async () => {
     const out = mkdtempSync(join(tmpdir(), 'hotwords-report-'));
     const summary = await run({ inputs: SAMPLE, out, noDictGaps: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(pathToFileURL(summary.outputs.report!).href);
-    await page.waitForFunction(() => (window as unknown as { hotwordsReady?: boolean }).hotwordsReady === true, null, { timeout: 15_000 });
+    await openReport(page, summary.outputs.report!);
   }, 120_000);
 
   afterAll(async () => {
