@@ -7,7 +7,9 @@ export interface Diagnostic {
   reason: string;
   /** The file the problem is in, as given by the user. */
   file: string;
-  /** 1-based line (CSV/JSONL physical line where the record starts, XLSX row). 0 = the whole file. */
+  /** The workbook sheet the problem is in (workbooks only). */
+  sheet?: string;
+  /** 1-based line (CSV/JSONL physical line where the record starts, workbook row). 0 = the whole file (or sheet). */
   line: number;
   column?: number;
   /** A stable identifier of the kind of problem, e.g. `corpus/duplicate-id`. */
@@ -18,9 +20,10 @@ export interface Diagnostic {
   fatal?: boolean;
 }
 
-/** `file:line  warning  reason  ruleId`, the form printed on stderr. */
+/** `file:line  warning  reason  ruleId` (workbooks: `file:sheet:row`), the form printed on stderr. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const place = d.line > 0 ? `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}` : d.file;
+  const file = d.sheet === undefined ? d.file : `${d.file}:${d.sheet}`;
+  const place = d.line > 0 ? `${file}:${d.line}${d.column ? `:${d.column}` : ''}` : file;
   const level = d.fatal ? 'error' : d.fatal === false ? 'warning' : 'info';
   return `${place}  ${level}  ${d.reason}  ${d.ruleId}`;
 }

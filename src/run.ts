@@ -34,7 +34,8 @@ export interface RunOptions extends LexiconOptions {
   /** Output folder; created if missing. */
   out: string;
   map?: FieldMap;
-  sheet?: string;
+  /** Workbook sheets: a name, several, or `all` (default: the first sheet). */
+  sheet?: string | readonly string[];
   segmenter?: SegmenterBackend;
   hmm?: boolean;
   /** Threads for segmentation (this one and n − 1 workers) and topic worker threads (default: one per core on large enough inputs; results are the same for any number). */

@@ -9,7 +9,8 @@ export interface ConfigFile {
   stopwords?: string[];
   synonyms?: string[];
   segmenter?: string;
-  sheet?: string;
+  /** A sheet name, several, or "all". */
+  sheet?: string[];
   hmm?: boolean;
 }
 
@@ -45,13 +46,22 @@ export function readConfigFile(path: string): ConfigFile {
     }
     return v.map((p) => resolve(base, p));
   };
+  const sheets = (): string[] | undefined => {
+    const v = config.sheet;
+    if (v === undefined) return undefined;
+    if (typeof v === 'string') return [v];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) {
+      throw new FatalError({ file: path, line: 1, source: 'config', ruleId: 'config/bad-value', reason: '"sheet" must be a sheet name, a list of them, or "all"' });
+    }
+    return v;
+  };
   return {
     map: config.map as Record<string, string> | undefined,
     dict: paths('dict'),
     stopwords: paths('stopwords'),
     synonyms: paths('synonyms'),
     segmenter: config.segmenter as string | undefined,
-    sheet: config.sheet as string | undefined,
+    sheet: sheets(),
     hmm: config.hmm as boolean | undefined,
   };
 }

@@ -11,13 +11,14 @@ const MAX_PRINTED_WARNINGS = 20;
 export function makeRunCommand(io: CliIo): Command {
   const cmd = new Command('run')
     .description('read suggestions, segment them, rank hot words per category and year, and write out/')
-    .argument('<input...>', 'CSV, JSONL or XLSX files of suggestions')
+    .argument('<input...>', 'CSV, JSONL or workbook (.xlsx, .xls, .ods) files of suggestions')
     .option('--out <dir>', 'output folder', 'out')
     .option('--fresh', 'start a new database instead of adding these inputs to the one in --out')
     .option('--strict', 'stop with exit code 1 at the first rejected row (nothing but rejects.jsonl is written)')
     .option('--no-dict-gaps', 'skip the dictionary-gap report')
     .option('--topics <n>', 'number of topics in every scope (default: chosen per scope)')
     .option('--no-topics', 'skip topic clustering')
+    .option('--no-clouds', 'skip the word clouds')
     .option('--seed <text>', 'seed of topic clustering and cloud layouts', 'hotwords')
     .option('--workers <n>', 'threads for segmentation (this one and n - 1 workers) and topic worker threads (default: one per core, from 4,000 records for segmentation and 1,000 for topics; the results do not depend on it)');
   addInputOptions(cmd).action(async (inputs: string[], opts: Record<string, unknown>) => {
@@ -27,6 +28,7 @@ export function makeRunCommand(io: CliIo): Command {
       synonyms: s.synonyms, segmenter: s.segmenter, hmm: s.hmm, fresh: opts.fresh === true, strict: opts.strict === true, seed: opts.seed as string,
       workers: typeof opts.workers === 'string' ? wholeNumber('--workers', opts.workers as string, 1) : undefined,
       topics: typeof opts.topics === 'string' ? wholeNumber('--topics', opts.topics as string, 2) : undefined, noTopics: opts.topics === false, noDictGaps: opts.dictGaps === false,
+      noClouds: opts.clouds === false,
       onProgress: io.isTTY ? (p) => io.stderr(`\r${p.stage} ${p.done}/${p.total}`) : undefined,
       collectGarbage: io.collectGarbage,
     });

@@ -11,7 +11,7 @@ import { readConfigFile } from './config-file.ts';
 export function addInputOptions(cmd: Command): Command {
   return cmd
     .option('--map <pairs>', 'source column of each field: id=编号,text=内容,… (fields: id title text category year session date unit result disclosed)')
-    .option('--sheet <name>', 'XLSX sheet to read (default: the first)')
+    .option('--sheet <name>', 'workbook sheet to read (default: the first); repeat it for several, or "all" for every sheet', collect)
     .option('--dict <files...>', 'extra user dictionaries (jieba "word freq pos" lines)')
     .option('--stopwords <files...>', 'extra stop-word lists (one word a line)')
     .option('--synonyms <files...>', 'extra synonym files ("alias … => canonical")')
@@ -22,7 +22,7 @@ export function addInputOptions(cmd: Command): Command {
 
 export interface InputSettings {
   map: FieldMap;
-  sheet?: string;
+  sheet?: string[];
   dicts?: string[];
   stopwords?: string[];
   synonyms?: string[];
@@ -46,11 +46,15 @@ export function inputSettings(opts: Record<string, unknown>): InputSettings {
   }
   return {
     map,
-    sheet: (opts.sheet as string | undefined) ?? config.sheet,
+    sheet: (opts.sheet as string[] | undefined) ?? config.sheet,
     dicts: [...(config.dict ?? []), ...((opts.dict as string[] | undefined) ?? [])],
     stopwords: [...(config.stopwords ?? []), ...((opts.stopwords as string[] | undefined) ?? [])],
     synonyms: [...(config.synonyms ?? []), ...((opts.synonyms as string[] | undefined) ?? [])],
     segmenter: segmenter as SegmenterBackend,
     hmm: opts.hmm === false ? false : (config.hmm ?? true),
   };
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }

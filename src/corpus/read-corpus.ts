@@ -8,17 +8,33 @@ import type { FieldMap } from './field-map.ts';
 import { resolveFieldMap } from './field-map.ts';
 import { jsonlSource } from './jsonl-source.ts';
 import { normaliseRecord } from './normalise-record.ts';
-import type { Reject, SuggestionRecord } from './record.ts';
+import { YEAR_RANGE } from './normalise-record.ts';
+import type { Origin, Reject, SuggestionRecord } from './record.ts';
 import type { TableSource } from './table-source.ts';
-import { xlsxSource } from './xlsx-source.ts';
+import type { Sniffed, WorkbookFormat } from './workbook-format.ts';
+import { isCompoundFile, sniffWorkbook } from './workbook-format.ts';
+import type { SheetChoice } from './workbook-source.ts';
+import { compoundStreams, workbookSheets } from './workbook-source.ts';
 
 export interface ReadOptions {
   /** Source column per field; unmapped fields fall back to the usual headers. */
   map?: FieldMap;
-  /** XLSX sheet name; default the first sheet. */
-  sheet?: string;
+  /** Workbook sheets to read: a name, several, or `all`; default the first sheet. */
+  sheet?: string | SheetChoice;
   /** Ids already taken (by documents stored earlier), with where they came from. */
-  knownIds?: ReadonlyMap<string, { file: string; line: number }>;
+  knownIds?: ReadonlyMap<string, Origin>;
+}
+
+/** What was read from one sheet of a workbook. */
+export interface SheetSummary {
+  name: string;
+  read: number;
+  accepted: number;
+  rejected: number;
+  /** The year the sheet's name gives to its rows that have none (null: the name is not a year). */
+  year: number | null;
+  /** Why the sheet was skipped (a sheet of `--sheet all` with no text column, say); absent when read. */
+  skipped?: string;
 }
 
 /** What was read from one input file. */
@@ -26,13 +42,15 @@ export interface SourceFileSummary {
   file: string;
   sha256: string;
   bytes: number;
-  format: 'csv' | 'jsonl' | 'xlsx';
+  format: 'csv' | 'jsonl' | WorkbookFormat;
   encoding: string;
   read: number;
   accepted: number;
   rejected: number;
-  /** The source column used for each field. */
+  /** The source column used for each field (workbooks: of the first sheet read). */
   columns: FieldMap;
+  /** Workbooks: every sheet read or skipped, in workbook order. */
+  sheets?: SheetSummary[];
 }
 
 export interface CorpusResult {
@@ -44,20 +62,30 @@ export interface CorpusResult {
   counts: { read: number; accepted: number; rejected: number };
 }
 
+/** A table of a file: the whole file (CSV, JSONL) or one sheet (workbooks). */
+interface OpenedTable {
+  sheet?: string;
+  source: TableSource | string;
+}
+
 /**
- * Read suggestion files (CSV, JSONL, XLSX; the format is sniffed from the
- * bytes, the extension only breaks ties) into records. Every row is either
- * accepted or rejected with file, line and reason; a file that cannot be read
- * at all becomes a fatal diagnostic for that file and the others go on.
- * Ids must be unique over all files; later duplicates are rejected.
+ * Read suggestion files (CSV, JSONL, XLSX, XLS, ODS; the format is sniffed
+ * from the bytes, the extension only breaks ties) into records. Every row is
+ * either accepted or rejected with file, sheet, line and reason; a file that
+ * cannot be read at all becomes a fatal diagnostic for that file and the
+ * others go on. With `sheet: 'all'` a sheet that is not a table of
+ * suggestions (no text column, empty) is skipped with a warning; a sheet
+ * named like a year gives that year to its rows that have none. Ids must be
+ * unique over all files; later duplicates are rejected.
  */
 export async function readCorpus(files: readonly string[], options: ReadOptions = {}): Promise<CorpusResult> {
   const result: CorpusResult = { records: [], rejects: [], diagnostics: [], files: [], counts: { read: 0, accepted: 0, rejected: 0 } };
-  const firstSeen = new Map<string, { file: string; line: number; text: string | null }>();
+  const firstSeen = new Map<string, Origin & { text: string | null }>();
   for (const [id, origin] of options.knownIds ?? []) firstSeen.set(id, { ...origin, text: null });
+  const choice: SheetChoice = options.sheet === undefined ? [] : typeof options.sheet === 'string' ? [options.sheet] : options.sheet;
   for (const file of files) {
-    const fileProblem = (reason: string, ruleId: string, line = 1): void => {
-      result.diagnostics.push({ file, line, reason, ruleId, source: 'corpus', fatal: true });
+    const fileProblem = (reason: string, ruleId: string, line = 1, sheet?: string): void => {
+      result.diagnostics.push({ file, sheet, line, reason, ruleId, source: 'corpus', fatal: true });
     };
     let bytes: Buffer;
     try {
@@ -66,64 +94,112 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
       fileProblem(`cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'corpus/unreadable-file', 0);
       continue;
     }
-    const opened = await openTable(file, bytes, options.sheet);
-    if (typeof opened.source === 'string') {
-      fileProblem(opened.source, opened.source.startsWith('empty') ? 'corpus/empty-file' : 'corpus/unreadable-file');
+    const opened = await openTables(file, bytes, choice);
+    if (typeof opened.tables === 'string') {
+      fileProblem(opened.tables, opened.tables.startsWith('empty') ? 'corpus/empty-file' : 'corpus/unreadable-file');
       continue;
     }
-    const source = opened.source;
-    const { columns, missing } = resolveFieldMap(source.headers, options.map ?? {});
-    if (missing.length > 0) {
-      fileProblem(`--map names columns this file lacks: ${missing.join(', ')} (headers: ${source.headers.join(', ')})`, 'corpus/missing-column');
+    const workbook = opened.format !== 'csv' && opened.format !== 'jsonl';
+    const every = workbook && opened.all;
+    // a table the run can read, with its columns; a sheet of `all` that is not one is skipped
+    const usable: { table: OpenedTable; source: TableSource; columns: FieldMap }[] = [];
+    const sheets: SheetSummary[] = [];
+    let fatal = false;
+    for (const table of opened.tables) {
+      const sheetYear = table.sheet === undefined ? null : yearOfSheetName(table.sheet);
+      const problem = tableProblem(table.source, options.map ?? {});
+      if (typeof problem === 'string' || typeof table.source === 'string') {
+        const reason = typeof problem === 'string' ? problem : (table.source as string);
+        const ruleId = reason.startsWith('empty') ? 'corpus/empty-file' : reason.includes('column') ? 'corpus/missing-column' : 'corpus/unreadable-file';
+        if (every) {
+          sheets.push({ name: table.sheet!, read: 0, accepted: 0, rejected: 0, year: sheetYear, skipped: reason });
+          result.diagnostics.push({ file, sheet: table.sheet, line: 0, reason: `sheet skipped: ${reason}`, ruleId, source: 'corpus', fatal: false });
+          continue;
+        }
+        fileProblem(reason, ruleId, 1, table.sheet);
+        fatal = true;
+        break;
+      }
+      usable.push({ table, source: table.source, columns: problem.columns });
+      sheets.push({ name: table.sheet ?? '', read: 0, accepted: 0, rejected: 0, year: sheetYear });
+    }
+    if (fatal) continue;
+    if (usable.length === 0) {
+      fileProblem(`no sheet holds suggestions (sheets: ${sheets.map((s) => s.name).join(', ')})`, 'corpus/missing-column');
       continue;
     }
-    if (columns.text === undefined && columns.title === undefined) {
-      fileProblem(`no text column: none of the headers (${source.headers.join(', ')}) is a known text or title header; name it with --map text=COLUMN`, 'corpus/missing-column');
-      continue;
+    if (workbook && /\.(csv|jsonl|ndjson|txt)$/i.test(file)) {
+      result.diagnostics.push({ file, line: 0, reason: `named like a text file but holds an ${opened.format.toUpperCase()} workbook; read as ${opened.format.toUpperCase()}`, ruleId: 'corpus/format-by-content', source: 'corpus', fatal: false });
     }
-    if (opened.format !== 'xlsx' && /\.xlsx?$/i.test(file)) {
+    if (!workbook && /\.(xlsx?|ods|et)$/i.test(file)) {
       result.diagnostics.push({ file, line: 0, reason: `named like a workbook but holds ${opened.format.toUpperCase()} text; read as ${opened.format.toUpperCase()}`, ruleId: 'corpus/format-by-content', source: 'corpus', fatal: false });
     }
-    if (source.encoding !== 'utf-8' && source.encoding !== 'xlsx') {
-      result.diagnostics.push({ file, line: 0, reason: `decoded as ${source.encoding.toUpperCase()}`, ruleId: 'corpus/encoding', source: 'corpus' });
-    }
-    if (columns.text === undefined) {
-      result.diagnostics.push({ file, line: 1, reason: `no text column; using the title column "${columns.title}" as the text`, ruleId: 'corpus/title-as-text', source: 'corpus', fatal: false });
+    const encoding = usable[0]!.source.encoding;
+    if (!workbook && encoding !== 'utf-8') {
+      result.diagnostics.push({ file, line: 0, reason: `decoded as ${encoding.toUpperCase()}`, ruleId: 'corpus/encoding', source: 'corpus' });
     }
     const summary: SourceFileSummary = {
       file, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length,
-      format: opened.format, encoding: source.encoding, read: 0, accepted: 0, rejected: 0, columns,
+      format: opened.format, encoding, read: 0, accepted: 0, rejected: 0, columns: usable[0]!.columns,
+      ...(workbook ? { sheets } : {}),
     };
     result.files.push(summary);
-    const reject = (line: number, reason: string, ruleId: string, raw: unknown): void => {
-      summary.rejected++;
-      result.rejects.push({ file, line, reason, ruleId, raw: truncateRaw(raw) });
-      result.diagnostics.push({ file, line, reason, ruleId, source: 'corpus', fatal: false });
-    };
     const name = basename(file);
-    for (const row of source.rows) {
-      summary.read++;
-      if (row.kind === 'error') {
-        reject(row.line, row.reason, row.ruleId, row.raw);
-        continue;
+    for (const { table, source, columns } of usable) {
+      const sheet = table.sheet;
+      const sheetSummary = sheets.find((s) => s.name === (sheet ?? ''))!;
+      const reject = (line: number, reason: string, ruleId: string, raw: unknown): void => {
+        summary.rejected++;
+        sheetSummary.rejected++;
+        result.rejects.push({ file, ...(sheet === undefined ? {} : { sheet }), line, reason, ruleId, raw: truncateRaw(raw) });
+        result.diagnostics.push({ file, sheet, line, reason, ruleId, source: 'corpus', fatal: false });
+      };
+      if (columns.text === undefined) {
+        result.diagnostics.push({ file, sheet, line: 1, reason: `no text column; using the title column "${columns.title}" as the text`, ruleId: 'corpus/title-as-text', source: 'corpus', fatal: false });
       }
-      const norm = normaliseRecord(row.cells, columns, { file, line: row.line, fallbackId: `${name}:${row.line}` });
-      if (!norm.ok) {
-        reject(row.line, norm.reason, norm.ruleId, row.cells);
-        continue;
+      let yearFromSheet = 0;
+      let otherYear = 0;
+      for (const row of source.rows) {
+        summary.read++;
+        sheetSummary.read++;
+        if (row.kind === 'error') {
+          reject(row.line, row.reason, row.ruleId, row.raw);
+          continue;
+        }
+        const fallbackId = sheet === undefined ? `${name}:${row.line}` : `${name}:${sheet}:${row.line}`;
+        const norm = normaliseRecord(row.cells, columns, { file, line: row.line, fallbackId });
+        if (!norm.ok) {
+          reject(row.line, norm.reason, norm.ruleId, row.cells);
+          continue;
+        }
+        const rec = norm.record;
+        if (sheet !== undefined) rec.origin = { file, sheet, line: row.line };
+        if (sheetSummary.year !== null) {
+          if (rec.year === null) {
+            rec.year = sheetSummary.year;
+            yearFromSheet++;
+          } else if (rec.year !== sheetSummary.year) otherYear++;
+        }
+        const prior = firstSeen.get(rec.id);
+        if (prior) {
+          const at = `${prior.file}${prior.sheet === undefined ? '' : `:${prior.sheet}`}:${prior.line}`;
+          const where = prior.text === null ? `stored from ${at}` : `first at ${at}`;
+          const same = prior.text === null ? 'already in the database' : prior.text === rec.text ? 'same content' : 'different content';
+          reject(row.line, `duplicate id "${rec.id}" (${same}; ${where})`, 'corpus/duplicate-id', row.cells);
+          continue;
+        }
+        firstSeen.set(rec.id, { ...rec.origin, text: rec.text });
+        for (const w of norm.warnings) result.diagnostics.push({ file, sheet, line: row.line, reason: w, ruleId: 'corpus/field-value', source: 'corpus', fatal: false });
+        summary.accepted++;
+        sheetSummary.accepted++;
+        result.records.push(rec);
       }
-      const rec = norm.record;
-      const prior = firstSeen.get(rec.id);
-      if (prior) {
-        const where = prior.text === null ? `stored from ${prior.file}:${prior.line}` : `first at ${prior.file}:${prior.line}`;
-        const same = prior.text === null ? 'already in the database' : prior.text === rec.text ? 'same content' : 'different content';
-        reject(row.line, `duplicate id "${rec.id}" (${same}; ${where})`, 'corpus/duplicate-id', row.cells);
-        continue;
+      if (yearFromSheet > 0) {
+        result.diagnostics.push({ file, sheet, line: 0, reason: `${yearFromSheet} rows without a year take ${sheetSummary.year} from the sheet name`, ruleId: 'corpus/year-from-sheet', source: 'corpus' });
       }
-      firstSeen.set(rec.id, { file, line: row.line, text: rec.text });
-      for (const w of norm.warnings) result.diagnostics.push({ file, line: row.line, reason: w, ruleId: 'corpus/field-value', source: 'corpus', fatal: false });
-      summary.accepted++;
-      result.records.push(rec);
+      if (otherYear > 0) {
+        result.diagnostics.push({ file, sheet, line: 0, reason: `${otherYear} rows carry a year other than the sheet name's ${sheetSummary.year}; their own year is kept`, ruleId: 'corpus/year-from-sheet', source: 'corpus' });
+      }
     }
     result.counts.read += summary.read;
     result.counts.accepted += summary.accepted;
@@ -132,26 +208,62 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
   return result;
 }
 
-async function openTable(
+/**
+ * The year a sheet's name stands for: `2021`, `2021年`, `2021年度建议`,
+ * `代表建议2021` — one four-digit year in 1949–2100 and no other number.
+ */
+export function yearOfSheetName(name: string): number | null {
+  const numbers = name.match(/\d+/g) ?? [];
+  if (numbers.length !== 1 || numbers[0]!.length !== 4) return null;
+  const year = Number(numbers[0]);
+  return year >= YEAR_RANGE.min && year <= YEAR_RANGE.max ? year : null;
+}
+
+/** Why a table cannot be read as suggestions, or its columns. */
+function tableProblem(source: TableSource | string, map: FieldMap): string | { columns: FieldMap } {
+  if (typeof source === 'string') return source;
+  const { columns, missing } = resolveFieldMap(source.headers, map);
+  if (missing.length > 0) return `--map names columns this file lacks: ${missing.join(', ')} (headers: ${source.headers.join(', ')})`;
+  if (columns.text === undefined && columns.title === undefined) {
+    return `no text column: none of the headers (${source.headers.join(', ')}) is a known text or title header; name it with --map text=COLUMN`;
+  }
+  return { columns };
+}
+
+async function openTables(
   file: string,
   bytes: Buffer,
-  sheet: string | undefined,
-): Promise<{ source: TableSource | string; format: SourceFileSummary['format'] }> {
-  const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  if (isZip) return { source: await xlsxSource(file, sheet), format: 'xlsx' };
-  if (bytes.length === 0) return { source: 'empty file', format: 'csv' };
+  choice: SheetChoice,
+): Promise<{ tables: OpenedTable[] | string; format: SourceFileSummary['format']; all?: boolean }> {
+  const sniffed = await sniffBytes(bytes);
+  if (sniffed.kind === 'unreadable') return { tables: sniffed.reason, format: 'xls' };
+  if (sniffed.kind === 'workbook') {
+    const sheets = await workbookSheets(bytes, sniffed.format, choice);
+    if (typeof sheets === 'string') return { tables: sheets, format: sniffed.format };
+    return { tables: sheets.sheets.map((s) => ({ sheet: s.name, source: s.source })), format: sniffed.format, all: sheets.all };
+  }
+  if (bytes.length === 0) return { tables: 'empty file', format: 'csv' };
   const decoded = decodeText(bytes);
   if (!decoded || looksBinary(decoded.text)) {
     const ext = extname(file).toLowerCase();
-    const hint = ext === '.xlsx' || ext === '.xls' ? ' (an .xls or damaged workbook? save it as .xlsx or CSV)' : '';
-    return { source: `not a text file: the bytes are neither UTF-8, UTF-16 nor GB18030 text${hint}`, format: 'csv' };
+    const hint = /^\.(xlsx?|ods|et)$/.test(ext) ? ' (a damaged workbook? open it and save it again)' : '';
+    return { tables: `not a text file: the bytes are neither UTF-8, UTF-16 nor GB18030 text${hint}`, format: 'csv' };
   }
   const ext = extname(file).toLowerCase();
   const firstChar = decoded.text.trimStart()[0];
   const isJsonl = ext === '.jsonl' || ext === '.ndjson' || (ext !== '.csv' && firstChar === '{');
   return isJsonl
-    ? { source: jsonlSource(decoded.text, decoded.encoding), format: 'jsonl' }
-    : { source: csvSource(decoded.text, decoded.encoding), format: 'csv' };
+    ? { tables: [{ source: jsonlSource(decoded.text, decoded.encoding) }], format: 'jsonl' }
+    : { tables: [{ source: csvSource(decoded.text, decoded.encoding) }], format: 'csv' };
+}
+
+async function sniffBytes(bytes: Buffer): Promise<Sniffed> {
+  if (!isCompoundFile(bytes)) return sniffWorkbook(bytes);
+  try {
+    return sniffWorkbook(bytes, await compoundStreams(bytes));
+  } catch (e) {
+    return sniffWorkbook(bytes, e as Error);
+  }
 }
 
 function looksBinary(text: string): boolean {

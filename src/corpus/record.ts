@@ -4,9 +4,10 @@ export const RECORD_FIELDS = [
 ] as const;
 export type RecordField = (typeof RECORD_FIELDS)[number];
 
-/** Where a record came from: the file as given and its 1-based line (XLSX: row). */
+/** Where a record came from: the file as given, its sheet (workbooks) and its 1-based line (workbooks: row). */
 export interface Origin {
   file: string;
+  sheet?: string;
   line: number;
 }
 
@@ -32,6 +33,8 @@ export interface SuggestionRecord {
 /** A row that could not become a record, kept with its reason. */
 export interface Reject {
   file: string;
+  /** The workbook sheet (workbooks only). */
+  sheet?: string;
   line: number;
   reason: string;
   ruleId: string;

@@ -206,6 +206,11 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX document_keywords_term ON document_keywords(term);
   `,
+  // 4: the workbook sheet a suggestion (or a rejected row) came from
+  `
+  ALTER TABLE documents ADD COLUMN sheet TEXT;
+  ALTER TABLE rejects ADD COLUMN sheet TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

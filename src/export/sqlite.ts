@@ -116,7 +116,7 @@ export class Store {
         id: r.id as string, title: r.title as string, text: r.text as string, category: r.category as string | null,
         year: r.year as number | null, session: r.session as string | null, date: r.date as string | null,
         unit: r.unit as string | null, result: r.result as string | null, disclosed: r.disclosed === null ? null : r.disclosed === 1,
-        meta: JSON.parse(r.meta as string) as Record<string, string>, origin: { file: r.source_file as string, line: r.line as number },
+        meta: JSON.parse(r.meta as string) as Record<string, string>, origin: { file: r.source_file as string, ...(typeof r.sheet === 'string' ? { sheet: r.sheet } : {}), line: r.line as number },
       });
       pairs.add(new Map(JSON.parse(r.pairs as string) as [string, number][]));
     }
@@ -197,8 +197,8 @@ export class Store {
     if (!db.inTransaction) throw new Error('finishRun without writeScored');
     try {
       insertTopics(db, topics);
-      const insRej = db.prepare('INSERT INTO rejects(file, line, reason, rule_id, raw) VALUES (?,?,?,?,?)');
-      for (const r of rejects) insRej.run(basename(r.file), r.line, r.reason, r.ruleId, JSON.stringify(r.raw));
+      const insRej = db.prepare('INSERT INTO rejects(file, sheet, line, reason, rule_id, raw) VALUES (?,?,?,?,?,?)');
+      for (const r of rejects) insRej.run(basename(r.file), r.sheet ?? null, r.line, r.reason, r.ruleId, JSON.stringify(r.raw));
       db.prepare(`INSERT INTO runs(started_at, finished_at, tool_version, parameters, inputs, dictionaries, packages, read, accepted, rejected, timings)
         VALUES (?,?,?,?,?,?,?,?,?,?,?)`).run(run.startedAt, run.finishedAt, run.toolVersion, JSON.stringify(run.parameters),
         JSON.stringify(run.inputs), JSON.stringify(run.dictionaries), JSON.stringify(run.packages),
@@ -255,14 +255,14 @@ export function dictionaryKey(files: readonly { kind: string; sha256: string }[]
 }
 
 function insertDocuments(db: Database.Database, docs: readonly CountedDocument[]): void {
-  const insDoc = db.prepare(`INSERT INTO documents(id, title, text, category, year, session, date, unit, result, disclosed, source_file, line, meta, pairs)
-    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+  const insDoc = db.prepare(`INSERT INTO documents(id, title, text, category, year, session, date, unit, result, disclosed, source_file, sheet, line, meta, pairs)
+    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   const insTerm = new BatchInsert(db, 'document_terms', ['document_id', 'term', 'count']);
   // in key order, so both tables' B-trees grow at their ends instead of splitting pages all over
   const byId = [...docs].sort((x, y) => compareIds(x.record.id, y.record.id));
   for (const { record: r, terms, pairs } of byId) {
     insDoc.run(r.id, r.title, r.text, r.category, r.year, r.session, r.date, r.unit, r.result,
-      r.disclosed === null ? null : r.disclosed ? 1 : 0, basename(r.origin.file), r.origin.line, JSON.stringify(r.meta), pairsJson(pairs));
+      r.disclosed === null ? null : r.disclosed ? 1 : 0, basename(r.origin.file), r.origin.sheet ?? null, r.origin.line, JSON.stringify(r.meta), pairsJson(pairs));
     terms.forEach((count, term) => insTerm.add(r.id, term, count));
   }
   insTerm.flush();

@@ -113,12 +113,13 @@ describe('schema migrations', () => {
     await run({ inputs: [SAMPLE[0]!], out, noClouds: true, noDictGaps: true });
     // make it what the first release wrote: no topic tables, version 1
     const old = new Database(join(out, 'hotwords.sqlite'));
-    old.exec('DROP TABLE topics; DROP TABLE document_topics; DROP TABLE topic_scopes; DROP TABLE themes; DROP TABLE document_keywords; UPDATE schema_version SET version = 1;');
+    old.exec('DROP TABLE topics; DROP TABLE document_topics; DROP TABLE topic_scopes; DROP TABLE themes; DROP TABLE document_keywords; ALTER TABLE documents DROP COLUMN sheet; ALTER TABLE rejects DROP COLUMN sheet; UPDATE schema_version SET version = 1;');
     old.close();
     const r = await run({ inputs: [SAMPLE[1]!], out, noClouds: true, noDictGaps: true });
     expect(r.documents).toEqual({ kept: 39, added: 67, replaced: 0 });
     const db = new Database(join(out, 'hotwords.sqlite'), { readonly: true });
-    expect(db.prepare('SELECT version FROM schema_version').get()).toEqual({ version: 3 });
+    expect(db.prepare('SELECT version FROM schema_version').get()).toEqual({ version: 4 });
+    expect(db.prepare('SELECT count(*) AS n FROM documents WHERE sheet IS NULL').get()).toEqual({ n: 106 });
     expect((db.prepare('SELECT count(*) AS n FROM topics').get() as { n: number }).n).toBeGreaterThan(0);
     expect((db.prepare('SELECT count(*) AS n FROM themes').get() as { n: number }).n).toBeGreaterThan(0);
     db.close();
