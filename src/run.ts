@@ -62,7 +62,7 @@ export interface RunOptions extends LexiconOptions {
   /**
    * A full garbage collection, called once scoring is done, before this thread stores the scores
    * and joins the topic workers: its garbage then does not sit beside the largest scopes' matrices
-   * (the `hotwords` command passes V8's, `cli/heap-growth.js`; without it the run is the same, its
+   * (the `hotwords` command passes V8's, `cli/heap-growth.ts`; without it the run is the same, its
    * peak higher).
    */
   collectGarbage?: () => void;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fullCollection } from '../src/cli/heap-growth.js';
+import { fullCollection } from '../src/cli/heap-growth.ts';
 import { run } from '../src/index.ts';
 import { loadLexicon } from '../src/segment/lexicon.ts';
 

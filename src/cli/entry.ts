@@ -1,4 +1,4 @@
-import { fullCollection } from './heap-growth.js';
+import { fullCollection } from './heap-growth.ts';
 import { main } from './main.ts';
 
 /** The process shell: real streams, real exit code. */

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { FatalError, formatDiagnostic } from '../diagnostics.ts';
+import { packageVersions } from '../package-versions.ts';
 import type { CliIo } from './cli-io.ts';
 import { UsageError } from './cli-io.ts';
 import { makeDictGapsCommand } from './dict-gaps-command.ts';
@@ -14,6 +15,7 @@ import { makeSegmentCommand } from './segment-command.ts';
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const program = new Command('hotwords')
     .description('hot words (热议词) and topics in Chinese civic suggestions')
+    .version(packageVersions().tool, '-V, --version', 'print the version of hotwords')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   for (const cmd of [makeRunCommand(io), makeSegmentCommand(io), makeDictGapsCommand(io), makeCloudCommand(io), makeReportCommand(io)]) {

@@ -3,11 +3,12 @@ import { Worker } from 'node:worker_threads';
 import type { TermDocument } from './scope-counts.ts';
 import type { Scope } from './scopes.ts';
 import { scopeKey, scopesOf } from './scopes.ts';
-import type { TopicsWorkerSetup } from './topics-worker-body.ts';
+import type { TopicsWorkerSetup } from './topics-worker.ts';
 import type { ScopeTopics, TopicOptions } from './topics.ts';
 import { documentsInScope, joinScopeTopics, topicsOfScope } from './topics.ts';
 import { countTable } from '../segment/count-table.ts';
 import { createScopeQueue, joinScopeQueue, largestFirst, takeScope } from './scope-queue.ts';
+import { workerModule } from '../worker-module.ts';
 
 export type TopicsOfScopes = ReturnType<typeof joinScopeTopics>;
 
@@ -77,7 +78,7 @@ export function startTopics(
       queue,
     };
     for (let w = 0; w < workers; w++) {
-      const worker = new Worker(new URL('./topics-worker.js', import.meta.url), { workerData: setup });
+      const worker = new Worker(workerModule(import.meta.url, 'topics-worker'), { workerData: setup });
       pool.push(worker);
       worker.on('message', (m: { index: number; result: ScopeTopics }) => arrived(m.index, m.result));
       worker.on('error', fail);

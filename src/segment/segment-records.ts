@@ -7,7 +7,8 @@ import { CountTableBuilder, PairTableBuilder, newBatchSource, tableViews } from 
 import { BatchVocabulary, batchCounts } from './batch-counts.ts';
 import type { Lexicon, LexiconOptions } from './lexicon.ts';
 import type { Segmenter, SegmenterBackend } from './segmenter.ts';
-import type { WorkerSetup } from './segment-worker-body.ts';
+import type { WorkerSetup } from './segment-worker.ts';
+import { workerModule } from '../worker-module.ts';
 
 export interface SegmentRecordsOptions {
   /** Threads that segment, the calling one included (N − 1 workers are started). Default: one per core from 4,000 records up (below that, starting workers costs more than it saves). */
@@ -36,7 +37,7 @@ export interface SegmentWorker {
 export function startSegmentWorkers(count: number, options: Pick<SegmentRecordsOptions, 'lexiconOptions' | 'backend' | 'hmm'>): SegmentWorker[] {
   const setup: WorkerSetup = { lexicon: options.lexiconOptions, backend: options.backend, hmm: options.hmm };
   return Array.from({ length: Math.max(0, count) }, () => {
-    const worker = new Worker(new URL('./segment-worker.js', import.meta.url), { workerData: setup });
+    const worker = new Worker(workerModule(import.meta.url, 'segment-worker'), { workerData: setup });
     const ready = new Promise<void>((resolve, reject) => {
       worker.once('message', () => resolve());
       worker.once('error', reject);

@@ -5,7 +5,7 @@
  * bare segmenter over the same text). Prints one JSON line.
  */
 import { readFileSync } from 'node:fs';
-import { fullCollection, limitHeapGrowth } from '../../src/cli/heap-growth.js';
+import { fullCollection, limitHeapGrowth } from '../../src/cli/heap-growth.ts';
 import { run } from '../../src/run.ts';
 import { createSegmenter } from '../../src/segment/create-segmenter.ts';
 import { recordText } from '../../src/segment/document-terms.ts';

@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import { run } from '../../src/run.ts';
 import { MESSAGES_CSV, describeShared } from '../shared-data.ts';
 
-const BIN = fileURLToPath(new URL('../../src/cli/hotwords.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../dist/cli/hotwords.js', import.meta.url));
 const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) => fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)));
 
 /** Start the job on the real messages into `out` and SIGKILL it after `ms` (never, if Infinity). Resolves with whether it was killed. */
