@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { FatalError } from './diagnostics.ts';
 import { buildJsonExports } from './export/d3-json.ts';
@@ -15,6 +16,7 @@ import { createSegmenter } from './segment/create-segmenter.ts';
 import type { LexiconOptions } from './segment/lexicon.ts';
 import { loadLexicon } from './segment/lexicon.ts';
 import { compareIds } from './corpus/record.ts';
+import { planRun } from './run-plan.ts';
 
 export interface RebuildOptions extends LexiconOptions {
   /** The output folder of an earlier `run`. */
@@ -35,18 +37,25 @@ export async function rebuild(options: RebuildOptions): Promise<{ clouds: CloudF
   if (!existsSync(database)) {
     throw new FatalError({ file: database, line: 0, source: 'export', ruleId: 'export/no-database', reason: 'no database here: run `hotwords run` first' });
   }
-  const store = Store.open(database);
+  const plan = planRun(options, { inputBytes: 0, storedBytes: 0, cores: availableParallelism() });
+  const store = Store.open(database, { fresh: false, threads: plan.threads.sqlite });
   const docs = store.storedDocuments().sort((x, y) => compareIds(x.record.id, y.record.id));
   // the report's topics are the run's (its seed, its topic count) as stored, not clustered again;
   // clouds need none
   const topics = options.what === 'report' ? store.storedTopics() : {};
   store.abort();
-  const lexicon = loadLexicon(options, []);
-  const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
-  const analysis = { ...analyseCorpus(docs, lexicon, segmenter, { backgroundIdf: loadBackgroundIdf(), civic: loadCivicBackground(), titleFrames: loadTitleFrames(), tagFixes: loadTagFixes(), noDictGaps: true, topics: null, time: (_, f) => f() }), ...topics };
+  const lexicon = loadLexicon(plan.lexicon, []);
+  const segmenter = createSegmenter({ backend: plan.backend, userWords: lexicon.userWords, hmm: plan.hmm });
+  const analysis = {
+    ...analyseCorpus(docs, lexicon, segmenter, {
+      backgroundIdf: loadBackgroundIdf(), civic: loadCivicBackground(), titleFrames: loadTitleFrames(), tagFixes: loadTagFixes(),
+      keywordsPerScope: plan.keywordsPerScope, evidenceTop: plan.evidenceTop, dictionaryGaps: false, topics: null, time: (_, f) => f(),
+    }),
+    ...topics,
+  };
   const sources = [...new Set(docs.map((d) => basename(d.record.origin.file)))].sort();
   if (options.what === 'clouds') {
-    return { clouds: await writeWordClouds(join(options.out, 'clouds'), analysis, { sources, seed: options.seed, png: !options.noPng }), report: null, json: [] };
+    return { clouds: await writeWordClouds(join(options.out, 'clouds'), analysis, { sources, seed: plan.seed, png: plan.clouds === 'svg+png', threads: plan.threads.clouds }), report: null, json: [] };
   }
   const exports = buildJsonExports(docs, analysis, sources);
   const json = writeJsonExports(join(options.out, 'json'), exports);

@@ -15,7 +15,7 @@ import { writeReport } from './export/report-html.ts';
 import { Store, dictionaryKey } from './export/sqlite.ts';
 import type { SegmentWorker } from './segment/segment-records.ts';
 import { segmentRecords, startSegmentWorkers } from './segment/segment-records.ts';
-import { defaultTopicWorkers, startTopics } from './score/parallel-topics.ts';
+import { startTopics } from './score/parallel-topics.ts';
 import { scopesOfDocuments } from './score/scopes.ts';
 import { packageVersions } from './package-versions.ts';
 import type { CorpusAnalysis, CountedDocument } from './score/analyse-corpus.ts';
@@ -28,6 +28,8 @@ import type { LexiconOptions } from './segment/lexicon.ts';
 import { loadLexicon } from './segment/lexicon.ts';
 import type { SegmenterBackend } from './segment/segmenter.ts';
 import { compareIds } from './corpus/record.ts';
+import type { RunPlan } from './run-plan.ts';
+import { planRun } from './run-plan.ts';
 
 export interface RunOptions extends LexiconOptions {
   inputs: readonly string[];
@@ -50,7 +52,7 @@ export interface RunOptions extends LexiconOptions {
   /** Skip the word clouds, or their PNG copies. */
   noClouds?: boolean;
   noPng?: boolean;
-  /** Seed of the cloud layouts (default "hotwords"). */
+  /** Seed of topic clustering and of the cloud layouts (default "hotwords"). */
   seed?: string;
   /** Topics per scope: a fixed number (default: chosen per scope), or none. */
   topics?: number;
@@ -90,39 +92,34 @@ export interface RunSummary {
  * previous database untouched.
  */
 export async function run(options: RunOptions): Promise<RunSummary> {
+  const plan = planRun(options, {
+    inputBytes: inputBytes(options.inputs),
+    storedBytes: options.fresh ? 0 : Store.storedTextBytes(join(options.out, 'hotwords.sqlite')),
+    cores: availableParallelism(),
+  });
   // segmentation workers load their dictionaries while this thread reads the input
-  const backend = options.segmenter ?? 'node-rs';
-  const early = backend === 'nodejieba' ? [] : startSegmentWorkers(expectedThreads(options) - 1, { lexiconOptions: lexiconOptionsOf(options), backend, hmm: options.hmm });
+  const early = startSegmentWorkers(plan.threads.segment - 1, { lexiconOptions: plan.lexicon, backend: plan.backend, hmm: plan.hmm });
   try {
-    return await runJob(options, early);
+    return await runJob(options, plan, early);
   } finally {
     await Promise.all(early.map(({ worker }) => worker.terminate()));
   }
 }
 
-/** What a segmentation worker needs to load the same dictionaries as this thread. */
-function lexiconOptionsOf(options: RunOptions): LexiconOptions {
-  return { dicts: options.dicts, stopwords: options.stopwords, synonyms: options.synonyms, noBundled: options.noBundled };
-}
-
-/** Inputs from which segmentation workers are started before the records are read (about 4,000 records, segment-records.ts's default). */
-const EARLY_WORKER_BYTES = 4_000_000;
-
-/** The segmentation threads a run will likely use, before its records are counted. */
-function expectedThreads(options: RunOptions): number {
-  if (options.workers !== undefined) return options.workers;
+/** Bytes of the input files; a missing one is reported by readCorpus. */
+function inputBytes(inputs: readonly string[]): number {
   let bytes = 0;
-  for (const f of options.inputs) {
+  for (const f of inputs) {
     try {
       bytes += statSync(f).size;
     } catch {
-      // a missing input is reported by readCorpus
+      // reported by readCorpus
     }
   }
-  return bytes >= EARLY_WORKER_BYTES ? availableParallelism() : 1;
+  return bytes;
 }
 
-async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunSummary> {
+async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]): Promise<RunSummary> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const timings: Record<string, number> = {};
@@ -133,13 +130,12 @@ async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunS
     return r;
   };
   const diagnostics: Diagnostic[] = [];
-  const lexicon = time('dictionaries', () => loadLexicon(options, diagnostics));
-  const backend = options.segmenter ?? 'node-rs';
-  const segmenter = time('load-segmenter', () => createSegmenter({ backend, userWords: lexicon.userWords, hmm: options.hmm }));
+  const lexicon = time('dictionaries', () => loadLexicon(plan.lexicon, diagnostics));
+  const segmenter = time('load-segmenter', () => createSegmenter({ backend: plan.backend, userWords: lexicon.userWords, hmm: plan.hmm }));
   mkdirSync(options.out, { recursive: true });
   const outputs = { database: join(options.out, 'hotwords.sqlite'), rejects: join(options.out, 'rejects.jsonl'), json: [] as string[], clouds: [] as CloudFile[], report: null as string | null };
 
-  const store = Store.open(outputs.database, { fresh: options.fresh, threads: options.workers ?? availableParallelism() });
+  const store = Store.open(outputs.database, { fresh: plan.fresh, threads: plan.threads.sqlite });
   // Reading, segmenting, scoring and storing. Only what the files written after it need comes
   // out: the documents and the rest of the analysis go before the clouds and the report (at 97 MB
   // the heap those hold is most of the run's peak there).
@@ -149,7 +145,7 @@ async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunS
     const kept = stored.filter((d) => !replaced.includes(d.record.origin.file));
     const t0 = performance.now();
     const corpus = await readCorpus(options.inputs, {
-      map: options.map, sheet: options.sheet,
+      map: plan.map, sheet: plan.sheets,
       knownIds: new Map(kept.map((d) => [d.record.id, d.record.origin])),
     });
     timings.read = round3((performance.now() - t0) / 1000);
@@ -159,7 +155,7 @@ async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunS
     if (fileProblems.length > 0) {
       throw new FatalError({ ...fileProblems[0]!, reason: `${fileProblems[0]!.reason}${fileProblems.length > 1 ? ` (and ${fileProblems.length - 1} more input problems)` : ''}` });
     }
-    if (options.strict && corpus.rejects.length > 0) {
+    if (plan.strict && corpus.rejects.length > 0) {
       const r = corpus.rejects[0]!;
       throw new FatalError({ file: r.file, line: r.line, source: 'corpus', ruleId: r.ruleId, reason: `${r.reason} (--strict: ${corpus.rejects.length} rejected rows stop the run; see ${outputs.rejects})` });
     }
@@ -178,8 +174,8 @@ async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunS
     // the documents' order in a new run, and no stage copies them into that order
     const records = [...corpus.records].sort(byId);
     const counted = await segmentRecords(records, segmenter, lexicon, {
-      workers: options.workers, started: early, backend, hmm: options.hmm,
-      lexiconOptions: lexiconOptionsOf(options),
+      workers: plan.threads.segment, started: early, backend: plan.backend, hmm: plan.hmm,
+      lexiconOptions: plan.lexicon,
       onProgress: options.onProgress ? (done, total) => options.onProgress!({ stage: 'segment', done, total }) : undefined,
     });
     timings.segment = round3((performance.now() - t1) / 1000);
@@ -191,7 +187,7 @@ async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunS
     // (it then joins them): a scope's topics depend only on its documents and the seed
     const t3 = performance.now();
     const scopes = topicScopeOrder(scopesOfDocuments(all.map((d) => d.record)));
-    const topicsFound = options.noTopics ? null : startTopics(scopes, topicDocuments(all), { topics: options.topics, seed: options.seed }, options.workers ?? defaultTopicWorkers(all.length));
+    const topicsFound = plan.topics === null ? null : startTopics(scopes, topicDocuments(all), { topics: plan.topics === 'auto' ? undefined : plan.topics, seed: plan.seed }, plan.threads.topics);
     let analysis: CorpusAnalysis;
     try {
       const backgroundIdf = time('load-idf', () => loadBackgroundIdf());
@@ -199,8 +195,8 @@ async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunS
       const titleFrames = time('dictionaries', () => loadTitleFrames(undefined, diagnostics));
       const tagFixes = time('dictionaries', () => loadTagFixes(undefined, diagnostics));
       analysis = analyseCorpus(all, lexicon, segmenter, {
-        backgroundIdf, civic, titleFrames, tagFixes, time, keywordsPerScope: options.keywordsPerScope, evidenceTop: options.evidenceTop, noDictGaps: options.noDictGaps,
-        topics: null,
+        backgroundIdf, civic, titleFrames, tagFixes, time, keywordsPerScope: plan.keywordsPerScope, evidenceTop: plan.evidenceTop,
+        dictionaryGaps: plan.dictionaryGaps, topics: null,
       });
       if (topicsFound) options.collectGarbage?.();
       // the workers go on clustering while this thread stores what is scored (at 97 MB a fifth of
@@ -222,7 +218,7 @@ async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunS
         startedAt,
         finishedAt: new Date().toISOString(),
         toolVersion: versions.tool,
-        parameters: { map: options.map ?? {}, sheet: options.sheet ?? null, segmenter: backend, hmm: options.hmm ?? true, fresh: options.fresh ?? false },
+        parameters: parametersOf(plan),
         inputs: corpus.files.map((f) => ({ ...f, file: basename(f.file) })),
         dictionaries: lexicon.files.map((f) => ({ ...f, path: basename(f.path) })),
         packages: versions.packages,
@@ -251,9 +247,9 @@ async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunS
   }
   const { exports, sources } = done;
   outputs.json = time('json', () => writeJsonExports(join(options.out, 'json'), exports));
-  if (!options.noClouds) {
+  if (plan.clouds !== 'none') {
     const t2 = performance.now();
-    outputs.clouds = await writeWordClouds(join(options.out, 'clouds'), done.hotWords, { sources, png: !options.noPng, seed: options.seed, threads: options.workers });
+    outputs.clouds = await writeWordClouds(join(options.out, 'clouds'), done.hotWords, { sources, png: plan.clouds === 'svg+png', seed: plan.seed, threads: plan.threads.clouds });
     timings.clouds = round3((performance.now() - t2) / 1000);
     for (const c of outputs.clouds.filter((f) => f.unplaced.length > 0)) {
       diagnostics.push({ file: c.svg, line: 0, source: 'export', ruleId: 'export/cloud-unplaced', fatal: false, reason: `${c.unplaced.length} words did not fit and are listed on the panel: ${c.unplaced.join('、')}` });
@@ -263,6 +259,12 @@ async function runJob(options: RunOptions, early: SegmentWorker[]): Promise<RunS
     writeReport(join(options.out, 'report'), exports, outputs.clouds.filter((c) => c.png !== null).map((c) => ({ ...c.scope, png: c.png! }))));
   Store.recordTimings(outputs.database, timings);
   return { counts: done.counts, documents: done.documents, files: done.files, diagnostics, outputs, timings, seconds: round3((performance.now() - started) / 1000) };
+}
+
+/** What `runs.parameters` records of a plan: every setting but the dictionary paths (the run's `dictionaries` holds them, with their hashes). */
+function parametersOf(plan: RunPlan): Record<string, unknown> {
+  const { lexicon: _paths, ...rest } = plan;
+  return { ...rest, noBundledDictionaries: plan.lexicon.noBundled ?? false };
 }
 
 function byId(x: { id: string }, y: { id: string }): number {

@@ -15,6 +15,6 @@ export async function topicDocumentsOf(records: readonly SuggestionRecord[]): Pr
   const lexicon = loadLexicon({}, []);
   const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
   const inOrder = [...records].sort((x, y) => compareIds(x.id, y.id));
-  const counted = await segmentRecords(inOrder, segmenter, lexicon, { lexiconOptions: {}, backend: 'node-rs' });
+  const counted = await segmentRecords(inOrder, segmenter, lexicon, { workers: 1, lexiconOptions: {}, backend: 'node-rs' });
   return topicDocuments(inOrder.map((record, i) => ({ record, ...counted[i]! })));
 }

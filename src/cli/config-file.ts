@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { FatalError } from '../diagnostics.ts';
+import { FatalError } from '../index.ts';
 
 /** `hotwords.config.json`: the same settings as the flags; flags win. Paths are relative to the file. */
 export interface ConfigFile {

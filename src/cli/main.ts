@@ -1,6 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { FatalError, formatDiagnostic } from '../diagnostics.ts';
-import { packageVersions } from '../package-versions.ts';
+import { FatalError, formatDiagnostic, packageVersions } from '../index.ts';
 import type { CliIo } from './cli-io.ts';
 import { UsageError } from './cli-io.ts';
 import { makeDictGapsCommand } from './dict-gaps-command.ts';

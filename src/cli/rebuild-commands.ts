@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { rebuild } from '../rebuild.ts';
+import { DEFAULT_SEED, rebuild } from '../index.ts';
 import type { CliIo } from './cli-io.ts';
 
 /** `hotwords cloud --out <dir>`: draw the word clouds again from the database. */
@@ -7,7 +7,7 @@ export function makeCloudCommand(io: CliIo): Command {
   return new Command('cloud')
     .description('draw the word clouds (SVG and PNG) again from the database in --out')
     .option('--out <dir>', 'output folder of an earlier run', 'out')
-    .option('--seed <text>', 'layout seed', 'hotwords')
+    .option('--seed <text>', 'layout seed', DEFAULT_SEED)
     .option('--no-png', 'SVG only')
     .action(async (opts: { out: string; seed: string; png: boolean }) => {
       const r = await rebuild({ out: opts.out, what: 'clouds', seed: opts.seed, noPng: !opts.png });

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
-import { formatDiagnostic } from '../diagnostics.ts';
-import { run } from '../run.ts';
+import { DEFAULT_SEED, formatDiagnostic, run } from '../index.ts';
 import type { CliIo } from './cli-io.ts';
 import { UsageError } from './cli-io.ts';
 import { addInputOptions, inputSettings } from './shared-options.ts';
@@ -19,7 +18,7 @@ export function makeRunCommand(io: CliIo): Command {
     .option('--topics <n>', 'number of topics in every scope (default: chosen per scope)')
     .option('--no-topics', 'skip topic clustering')
     .option('--no-clouds', 'skip the word clouds')
-    .option('--seed <text>', 'seed of topic clustering and cloud layouts', 'hotwords')
+    .option('--seed <text>', 'seed of topic clustering and cloud layouts', DEFAULT_SEED)
     .option('--workers <n>', 'threads for segmentation (this one and n - 1 workers) and topic worker threads (default: one per core, from 4,000 records for segmentation and 1,000 for topics; the results do not depend on it)');
   addInputOptions(cmd).action(async (inputs: string[], opts: Record<string, unknown>) => {
     const s = inputSettings(opts);

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import type { FieldMap } from '../corpus/field-map.ts';
-import { parseFieldMap } from '../corpus/field-map.ts';
-import type { SegmenterBackend } from '../segment/segmenter.ts';
-import { SEGMENTER_BACKENDS } from '../segment/segmenter.ts';
+import type { FieldMap, SegmenterBackend } from '../index.ts';
+import { parseFieldMap, SEGMENTER_BACKENDS } from '../index.ts';
 import { UsageError } from './cli-io.ts';
 import { readConfigFile } from './config-file.ts';
 

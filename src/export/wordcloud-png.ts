@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CLOUD_FONT_FAMILY, cloudFontPath } from './cloud-font.ts';
@@ -10,8 +10,8 @@ const PER_WORKER = 6;
 export interface PngOptions {
   /** Width of the images in pixels (default 1800). */
   width?: number;
-  /** Worker threads rendering at a time (default: one per core). */
-  threads?: number;
+  /** Worker threads rendering at a time. */
+  threads: number;
 }
 
 /**
@@ -25,7 +25,7 @@ export interface PngOptions {
  * bytes depend neither on the threads nor on which other characters the
  * subset holds.
  */
-export async function renderCloudPngs(svgs: readonly string[], options: PngOptions & { names?: readonly string[] } = {}): Promise<Buffer[]> {
+export async function renderCloudPngs(svgs: readonly string[], options: PngOptions & { names?: readonly string[] }): Promise<Buffer[]> {
   if (svgs.length === 0) return [];
   const renderer = startCloudPngs(new Set(svgs.join('')), options);
   svgs.forEach((svg, i) => renderer.add(svg, options.names?.[i] ?? `cloud ${i + 1} of ${svgs.length}`));
@@ -50,9 +50,9 @@ export interface CloudPngRenderer {
  * thread's event loop: a caller busy between additions should let it in.
  * `characters` may hold more than the SVGs use (see renderCloudPngs).
  */
-export function startCloudPngs(characters: Iterable<string>, options: PngOptions = {}): CloudPngRenderer {
+export function startCloudPngs(characters: Iterable<string>, options: PngOptions): CloudPngRenderer {
   const chars = new Set(characters);
-  const threads = Math.max(1, options.threads ?? availableParallelism());
+  const threads = Math.max(1, options.threads);
   const folder = mkdtempSync(join(tmpdir(), 'hotwords-font-'));
   const fontFile = join(folder, 'cloud-font.ttf');
   const queued: { svg: string; name: string }[] = [];

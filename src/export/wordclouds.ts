@@ -17,16 +17,16 @@ const ALL_COLOR = '#34495e';
 export interface CloudOptions {
   /** Words per cloud (default 50). */
   words?: number;
-  /** Seed of every layout (default "hotwords"). */
-  seed?: string;
+  /** Seed of every layout. */
+  seed: string;
   /** Also write PNG beside each SVG (default true). */
   png?: boolean;
   /** Input file names, for the caption. */
   sources: readonly string[];
   /** Years, counted back from the latest, that get a cloud per category (default 2). */
   categoryYears?: number;
-  /** Threads that render the PNGs (default: one per core). */
-  threads?: number;
+  /** Threads that render the PNGs. */
+  threads: number;
 }
 
 /** One written panel, for the run summary and tests. */
@@ -50,7 +50,7 @@ export interface CloudFile {
  */
 export async function writeWordClouds(dir: string, a: Pick<CorpusAnalysis, 'keywords' | 'scopes'>, options: CloudOptions): Promise<CloudFile[]> {
   const top = options.words ?? 50;
-  const seed = options.seed ?? 'hotwords';
+  const seed = options.seed;
   const categories = [...new Set(a.scopes.map((s) => s.category).filter((c): c is string => c !== null))].sort();
   const colorOf = (c: string | null): string => (c === null ? ALL_COLOR : PALETTE[categories.indexOf(c) % PALETTE.length]!);
   const years = [...new Set(a.scopes.map((s) => s.year).filter((y): y is number => y !== null))].sort((x, y) => x - y);

@@ -71,11 +71,13 @@ export interface AnalyseOptions {
   titleFrames: TitleFrames;
   /** Tags used instead of jieba's (dictionaries/tag-fixes.txt). */
   tagFixes: ReadonlyMap<string, string>;
-  keywordsPerScope?: number;
-  evidenceTop?: number;
-  noDictGaps?: boolean;
+  /** Hot words kept per scope; the first `evidenceTop` get their suggestions listed. */
+  keywordsPerScope: number;
+  evidenceTop: number;
+  /** Search for words the dictionaries lack. */
+  dictionaryGaps: boolean;
   /** Topic settings; null skips topics. */
-  topics?: TopicOptions | null;
+  topics: TopicOptions | null;
   /** Stage timer: runs `f` and records its seconds under `stage`. */
   time: <T>(stage: string, f: () => T) => T;
 }
@@ -111,6 +113,7 @@ const GAP_CHARACTERS = 4_000_000;
 function gapSample<T extends { text: string }>(texts: readonly T[]): T[] {
   const total = texts.reduce((a, t) => a + t.text.length, 0);
   if (total <= GAP_CHARACTERS) return [...texts];
+  // a seed of its own, not the run's: another cloud layout (--seed) never changes the dictionary candidates
   const random = seededRandom('dictionary-gaps');
   return texts.filter(() => random() < GAP_CHARACTERS / total);
 }
@@ -139,7 +142,7 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
     const folded = new Set([...lexicon.synonyms.values(), ...phrases.map((p) => p.term)]);
     const readerTerms = tableViews(withInsideWords(termTable, totals.index, (t) => folded.has(t)));
     const scoring = documents.map((d, i) => ({ category: d.record.category, year: d.record.year, terms: readerTerms[i]!, ownTerms: withPhraseTerms[i]!, titleTerms: themesOf[i]!.titleTerms }));
-    const hot = hotWords(scoring, { backgroundIdf: options.backgroundIdf, civic: options.civic, limit: options.keywordsPerScope ?? 100, gate: passes });
+    const hot = hotWords(scoring, { backgroundIdf: options.backgroundIdf, civic: options.civic, limit: options.keywordsPerScope, gate: passes });
     const specificity = backgroundSpecificity(options.backgroundIdf, documents.length);
     const themes = time('themes', () => themeFamilies(
       documents.map((d, i) => ({ id: d.record.id, category: d.record.category, year: d.record.year, phrases: themesOf[i]!.phrases, mentions: themesOf[i]!.mentions })),
@@ -158,7 +161,7 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
     const yearly = trends(scoring, { track: (category, term) => tracked.has(`${category ?? ''}\u0001${term}`), gate: passes });
     const aliases = new Map<string, string[]>();
     for (const [alias, canonical] of lexicon.synonyms) aliases.set(canonical, [...(aliases.get(canonical) ?? []), alias]);
-    const evidenceTop = options.evidenceTop ?? 50;
+    const evidenceTop = options.evidenceTop;
     const evidence = keywordEvidence(
       hot.keywords.filter((k) => k.rank <= evidenceTop),
       documents.map((d, i) => ({ id: d.record.id, category: d.record.category, year: d.record.year, text: () => recordText(d.record), terms: scoring[i]!.terms })),
@@ -167,13 +170,13 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
     return { phrases, hot, themes, ownKeywords, yearly, evidence, distribution: distribution(documents.map((d) => d.record)) };
   });
   const gaps = time('dictionary-gaps', () => {
-    if (options.noDictGaps) return { candidates: [], splits: [] };
+    if (!options.dictionaryGaps) return { candidates: [], splits: [] };
     const texts = gapSample(documents.map((d) => ({ id: d.record.id, text: recordText(d.record) })));
     return { candidates: findDictionaryGaps(texts, gapExclusion(lexicon, segmenter), { limit: 200 }), splits: findSplitTerms(texts, segmenter, lexicon) };
   });
   const topics = time('topics', () => {
     if (options.topics === null) return { topics: [], assignments: [], notes: [] };
-    return topicsOfScopes(topicScopeOrder(scored.hot.scopes), topicDocuments(documents), options.topics ?? {});
+    return topicsOfScopes(topicScopeOrder(scored.hot.scopes), topicDocuments(documents), options.topics);
   });
   return {
     topics: topics.topics,

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { TermDocument } from './scope-counts.ts';
 import type { Scope } from './scopes.ts';
@@ -108,7 +107,3 @@ export function startTopics(
   };
 }
 
-/** The default topic thread count: one per core from 1,000 documents (below that, starting threads costs more than it saves). */
-export function defaultTopicWorkers(documents: number): number {
-  return documents < 1000 ? 1 : Math.max(1, availableParallelism());
-}

@@ -45,7 +45,8 @@ export interface TopicScopeNote extends Scope {
 export interface TopicOptions {
   /** Fixed number of topics in every scope (default: chosen per scope). */
   topics?: number;
-  seed?: string;
+  /** Seed of the samples, bases and restarts (a scope's own seed adds the scope to it). */
+  seed: string;
   /** Scopes with fewer suggestions get no topics (default 20). */
   minDocuments?: number;
   /** Most topics tried when choosing (default 12). */
@@ -344,12 +345,12 @@ export function topicsOfScope(
   scope: Scope,
   docs: readonly (TermDocument & { id: string; title: string })[],
   firstId: number,
-  options: TopicOptions = {},
+  options: TopicOptions,
 ): { topics: Topic[]; assignments: DocumentTopic[]; note: TopicScopeNote } {
   const minDocuments = options.minDocuments ?? 20;
   const lsaRank = wholeNumber('lsaRank', options.lsaRank ?? LSA_RANK);
   const finalRestarts = wholeNumber('finalRestarts', options.finalRestarts ?? FINAL_RESTARTS);
-  const seed = `${options.seed ?? 'hotwords'}|${scope.category ?? '*'}|${scope.year ?? '*'}`;
+  const seed = `${options.seed}|${scope.category ?? '*'}|${scope.year ?? '*'}`;
   const base = { ...scope, documents: docs.length, coherenceByK: {} };
   if (docs.length < minDocuments) {
     return { topics: [], assignments: [], note: { ...base, k: null, note: `${docs.length} suggestions: fewer than ${minDocuments}, too few for topics` } };
@@ -561,7 +562,7 @@ export function joinScopeTopics(results: readonly ScopeTopics[]): { topics: Topi
 export function topicsOfScopes(
   scopes: readonly Scope[],
   docs: readonly (TermDocument & { id: string; title: string })[],
-  options: TopicOptions = {},
+  options: TopicOptions,
 ): { topics: Topic[]; assignments: DocumentTopic[]; notes: TopicScopeNote[] } {
   return joinScopeTopics(scopes.map((scope) => topicsOfScope(scope, documentsInScope(scope, docs), 1, options)));
 }

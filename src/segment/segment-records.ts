@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SuggestionRecord } from '../corpus/record.ts';
 import type { DocumentCounts } from './document-terms.ts';
@@ -11,8 +10,8 @@ import type { WorkerSetup } from './segment-worker.ts';
 import { workerModule } from '../worker-module.ts';
 
 export interface SegmentRecordsOptions {
-  /** Threads that segment, the calling one included (N − 1 workers are started). Default: one per core from 4,000 records up (below that, starting workers costs more than it saves). */
-  workers?: number;
+  /** Threads that segment, the calling one included (N − 1 workers are started; never more than there are batches). */
+  workers: number;
   /** Workers started earlier by startSegmentWorkers (same dictionaries), used first; any beyond `workers` − 1 are stopped. */
   started?: SegmentWorker[];
   /** What each worker loads: the same dictionaries and backend as `segmenter`/`lexicon`. */
@@ -52,11 +51,6 @@ export function startSegmentWorkers(count: number, options: Pick<SegmentRecordsO
 /** Records per message to a worker: big enough to amortise the copy, small enough to balance two cores. */
 const BATCH = 400;
 
-/** The default worker count: one per core, for inputs large enough to gain from them. */
-export function defaultWorkers(records: number): number {
-  return records < 4000 ? 1 : Math.max(1, availableParallelism());
-}
-
 /**
  * Term and pair counts of every record, in record order, as views of two
  * count tables (count-table.ts: one copy of each term, 8 bytes an entry,
@@ -73,7 +67,7 @@ export function defaultWorkers(records: number): number {
 export async function segmentRecords(records: readonly Pick<SuggestionRecord, 'title' | 'text'>[], segmenter: Segmenter, lexicon: Lexicon, options: SegmentRecordsOptions): Promise<DocumentCounts[]> {
   const total = records.length;
   const batches = Math.ceil(total / BATCH);
-  const workers = options.backend === 'nodejieba' ? 1 : Math.max(1, Math.min(options.workers ?? defaultWorkers(total), batches));
+  const workers = options.backend === 'nodejieba' ? 1 : Math.max(1, Math.min(options.workers, batches));
   const terms = new CountTableBuilder();
   const pairs = new PairTableBuilder();
   // batches are added to the tables in order, as soon as the ones before them are in (so each
