@@ -58,22 +58,32 @@ export interface RunPlan {
   };
 }
 
-/** The options `planRun` resolves (RunOptions, without the callbacks and paths). */
+/** A run's settings, each optional: `planRun` gives each its default. */
 export interface PlanOptions extends LexiconOptions {
+  /** Source column of each field; unmapped fields use the usual headers. */
   map?: FieldMap;
+  /** Workbook sheets: a name, several, or `all` (default: the first sheet). */
   sheet?: string | readonly string[];
   segmenter?: SegmenterBackend;
   hmm?: boolean;
+  /** Threads of every stage (default: one per core where the work is big enough; results are the same for any number). */
   workers?: number;
+  /** Start a new database instead of adding to the one in `out`. */
   fresh?: boolean;
+  /** Treat the first rejected row as fatal: nothing is written but rejects.jsonl. */
   strict?: boolean;
+  /** Hot words kept per scope (default 100); the first `evidenceTop` get their suggestions listed (default 50). */
   keywordsPerScope?: number;
   evidenceTop?: number;
+  /** Skip the word clouds, or their PNG copies. */
   noClouds?: boolean;
   noPng?: boolean;
+  /** Seed of topic clustering and of the cloud layouts (default "hotwords"). */
   seed?: string;
+  /** Topics per scope: a fixed number (default: chosen per scope), or none. */
   topics?: number;
   noTopics?: boolean;
+  /** Skip the dictionary-gap report (the slowest part of scoring on large corpora). */
   noDictGaps?: boolean;
 }
 

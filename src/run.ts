@@ -1,7 +1,6 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
-import type { FieldMap } from './corpus/field-map.ts';
 import type { SourceFileSummary } from './corpus/read-corpus.ts';
 import { readCorpus } from './corpus/read-corpus.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -24,41 +23,16 @@ import { loadBackgroundIdf } from './segment/background-idf.ts';
 import { loadCivicBackground } from './segment/civic-background.ts';
 import { loadTagFixes, loadTitleFrames } from './segment/title-frames.ts';
 import { createSegmenter } from './segment/create-segmenter.ts';
-import type { LexiconOptions } from './segment/lexicon.ts';
 import { loadLexicon } from './segment/lexicon.ts';
-import type { SegmenterBackend } from './segment/segmenter.ts';
 import { compareIds } from './corpus/record.ts';
-import type { RunPlan } from './run-plan.ts';
+import type { PlanOptions, RunPlan } from './run-plan.ts';
 import { planRun } from './run-plan.ts';
 
-export interface RunOptions extends LexiconOptions {
+/** What a run is asked to do: the settings (PlanOptions, resolved by planRun), the inputs and where the results go. */
+export interface RunOptions extends PlanOptions {
   inputs: readonly string[];
   /** Output folder; created if missing. */
   out: string;
-  map?: FieldMap;
-  /** Workbook sheets: a name, several, or `all` (default: the first sheet). */
-  sheet?: string | readonly string[];
-  segmenter?: SegmenterBackend;
-  hmm?: boolean;
-  /** Threads for segmentation (this one and n − 1 workers) and topic worker threads (default: one per core on large enough inputs; results are the same for any number). */
-  workers?: number;
-  /** Start a new database instead of adding to the one in `out`. */
-  fresh?: boolean;
-  /** Treat the first rejected row as fatal: nothing is written but rejects.jsonl. */
-  strict?: boolean;
-  /** Hot words kept per scope (default 100); the first `evidenceTop` get their suggestions listed (default 50). */
-  keywordsPerScope?: number;
-  evidenceTop?: number;
-  /** Skip the word clouds, or their PNG copies. */
-  noClouds?: boolean;
-  noPng?: boolean;
-  /** Seed of topic clustering and of the cloud layouts (default "hotwords"). */
-  seed?: string;
-  /** Topics per scope: a fixed number (default: chosen per scope), or none. */
-  topics?: number;
-  noTopics?: boolean;
-  /** Skip the dictionary-gap report (the slowest part of scoring on large corpora). */
-  noDictGaps?: boolean;
   /** Called as records are segmented (for a progress line). */
   onProgress?: (p: { stage: string; done: number; total: number }) => void;
   /**
