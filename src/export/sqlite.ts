@@ -5,7 +5,7 @@ import type { CorpusAnalysis, CountedDocument } from '../score/analyse-corpus.ts
 import { compareIds, type Reject, type SuggestionRecord } from '../corpus/record.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './sqlite-schema.ts';
 import { userDictLine } from './user-dict-line.ts';
-import { CountTableBuilder, tableViews } from '../segment/count-table.ts';
+import { CountTableBuilder, tableViews } from '../matrix/count-table.ts';
 
 /** The tables of a run's topics, written once they are clustered (Store.finishRun). */
 export type TopicTables = Pick<CorpusAnalysis, 'topics' | 'documentTopics' | 'topicScopes'>;

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { GlobalFonts, createCanvas } from '@napi-rs/canvas';
 import { CLOUD_FONT_FAMILY, cloudFontPath } from './cloud-font.ts';
-import { seededRandom } from '../score/seeded-random.ts';
+import { seededRandom } from '../matrix/seeded-random.ts';
 
 /** A word to place, sized by `value` (suggestions raising it). */
 export interface CloudWord {

@@ -15,10 +15,10 @@ import type { DocumentTopic, Topic, TopicOptions, TopicScopeNote } from './topic
 import { topicsOfScopes } from './topics.ts';
 import type { TermDocument } from './scope-counts.ts';
 import type { Scope } from './scopes.ts';
-import { seededRandom } from './seeded-random.ts';
+import { seededRandom } from '../matrix/seeded-random.ts';
 import { compareScopes } from './scopes.ts';
-import type { CountTable } from '../segment/count-table.ts';
-import { countTable, tableViews } from '../segment/count-table.ts';
+import type { CountTable } from '../matrix/count-table.ts';
+import { countTable, tableViews } from '../matrix/count-table.ts';
 import { recordText } from '../segment/document-terms.ts';
 import { gapExclusion } from '../segment/gap-filter.ts';
 import type { Lexicon } from '../segment/lexicon.ts';

@@ -1,5 +1,5 @@
 import { snippet } from '../corpus/snippet.ts';
-import { SlotTable } from '../slot-table.ts';
+import { SlotTable } from '../matrix/slot-table.ts';
 
 /** A character string that behaves like a word but is in no dictionary. */
 export interface DictionaryCandidate {

@@ -1,5 +1,5 @@
-import type { CountTable } from '../segment/count-table.ts';
-import { allocateTable, sortEntries } from '../segment/count-table.ts';
+import type { CountTable } from '../matrix/count-table.ts';
+import { allocateTable, sortEntries } from '../matrix/count-table.ts';
 
 /**
  * Documents' counts as a reader sees them: a word also counts where it

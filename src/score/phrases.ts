@@ -1,5 +1,5 @@
-import type { CountTable } from '../segment/count-table.ts';
-import { PAIR_SEPARATOR, allocateTable, sortEntries } from '../segment/count-table.ts';
+import type { CountTable } from '../matrix/count-table.ts';
+import { PAIR_SEPARATOR, allocateTable, sortEntries } from '../matrix/count-table.ts';
 import { logLikelihood } from './keyness.ts';
 
 /** Two adjacent tokens that occur together far above chance, kept as one keyword. */

@@ -2,8 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Scope } from './scopes.ts';
 import type { TopicOptions } from './topics.ts';
 import { documentsInScope, topicsOfScope } from './topics.ts';
-import type { CountTable } from '../segment/count-table.ts';
-import { tableViews } from '../segment/count-table.ts';
+import type { CountTable } from '../matrix/count-table.ts';
+import { tableViews } from '../matrix/count-table.ts';
 import type { ScopeQueue } from './scope-queue.ts';
 import { takeScope } from './scope-queue.ts';
 

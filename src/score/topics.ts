@@ -1,12 +1,12 @@
-import { seededRandom } from './seeded-random.ts';
-import { DotKernel } from './dot-kernel.ts';
-import type { UnitRows } from './spherical-kmeans.ts';
-import { bestOfRestarts, similarity, sphericalKMeans } from './spherical-kmeans.ts';
-import type { CountTable } from '../segment/count-table.ts';
-import { TableCounts, sortEntries, tableRows, tableViews } from '../segment/count-table.ts';
+import { seededRandom } from '../matrix/seeded-random.ts';
+import { DotKernel } from '../matrix/dot-kernel.ts';
+import type { UnitRows } from '../matrix/unit-rows.ts';
+import { bestOfRestarts, similarity, sphericalKMeans } from '../matrix/spherical-kmeans.ts';
+import type { CountTable } from '../matrix/count-table.ts';
+import { TableCounts, sortEntries, tableRows, tableViews } from '../matrix/count-table.ts';
 import { TermSums } from './term-sums.ts';
-import type { Csr } from './truncated-svd.ts';
-import { projector, truncatedSvd } from './truncated-svd.ts';
+import type { Csr } from '../matrix/truncated-svd.ts';
+import { projector, truncatedSvd } from '../matrix/truncated-svd.ts';
 import type { TermDocument } from './scope-counts.ts';
 import type { Scope } from './scopes.ts';
 

@@ -1,7 +1,7 @@
 import type { SuggestionRecord } from '../corpus/record.ts';
-import type { CountBatch, PairBatch } from './count-table.ts';
-import { PAIR_TOKENS } from './count-table.ts';
-import { SlotTable } from '../slot-table.ts';
+import type { CountBatch, PairBatch } from '../matrix/count-table.ts';
+import { PAIR_TOKENS } from '../matrix/count-table.ts';
+import { SlotTable } from '../matrix/slot-table.ts';
 import { recordText } from './document-terms.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { Segmenter } from './segmenter.ts';

@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { SuggestionRecord } from '../corpus/record.ts';
 import type { DocumentCounts } from './document-terms.ts';
-import type { BatchSource } from './count-table.ts';
-import { CountTableBuilder, PairTableBuilder, newBatchSource, tableViews } from './count-table.ts';
+import type { BatchSource } from '../matrix/count-table.ts';
+import { CountTableBuilder, PairTableBuilder, newBatchSource, tableViews } from '../matrix/count-table.ts';
 import { BatchVocabulary, batchCounts } from './batch-counts.ts';
 import type { Lexicon, LexiconOptions } from './lexicon.ts';
 import type { Segmenter, SegmenterBackend } from './segmenter.ts';

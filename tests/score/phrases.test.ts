@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countTable, tableViews } from '../../src/segment/count-table.ts';
+import { countTable, tableViews } from '../../src/matrix/count-table.ts';
 import { findPhrases, withPhrases } from '../../src/score/phrases.ts';
 
 const pair = (l: string, r: string): string => `${l}\u0001${r}`;

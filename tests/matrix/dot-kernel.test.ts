@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DotKernel, HeldColumns, HeldCsr } from '../../src/score/dot-kernel.ts';
-import { dotAt } from '../../src/score/dot-product.ts';
-import { seededRandom } from '../../src/score/seeded-random.ts';
-import { bestOfRestarts, seedCentres, sphericalKMeans } from '../../src/score/spherical-kmeans.ts';
+import { DotKernel, HeldColumns, HeldCsr } from '../../src/matrix/dot-kernel.ts';
+import { dotAt } from '../../src/matrix/dot-product.ts';
+import { seededRandom } from '../../src/matrix/seeded-random.ts';
+import { bestOfRestarts, seedCentres, sphericalKMeans } from '../../src/matrix/spherical-kmeans.ts';
 
 /** n unit rows of `dim` around a few random directions. */
 function unitRows(n: number, dim: number, seed: string): Float64Array {

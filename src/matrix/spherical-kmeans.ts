@@ -1,17 +1,10 @@
 import { dotAt } from './dot-product.ts';
-import type { DotKernel } from './dot-kernel.ts';
+import type { BoundState, UnitRows } from './unit-rows.ts';
 
 /**
  * Unit vectors of length `dim`, stored flat (row i is values[i * dim … (i + 1) * dim))
  * or, when `sparse` is given, as [column, value] pairs per row (values unused).
  */
-export interface UnitRows {
-  values: Float64Array;
-  dim: number;
-  sparse?: readonly (readonly (readonly [number, number])[])[];
-  /** Dense rows held in a DotKernel (values is its view): k-means takes its cosines there (same bits). */
-  kernel?: DotKernel;
-}
 
 function rowCount(x: UnitRows): number {
   return x.sparse ? x.sparse.length : x.values.length / x.dim;
@@ -120,15 +113,6 @@ export function sphericalKMeans(x: UnitRows, k: number, random: () => number, in
  * far it `moved` in the last update and half its distance to the nearest other (`alone`); per
  * pair half their distance (`apart`, k × k).
  */
-export interface BoundState {
-  assign: Int32Array;
-  unit: Int32Array;
-  upper: Float64Array;
-  lower: Float64Array;
-  moved: Float64Array;
-  alone: Float64Array;
-  apart: Float64Array;
-}
 
 /**
  * One round of assignments: each row to its nearest centre by cosine (`dot(i, c)`), skipping the

@@ -1,4 +1,4 @@
-import { SlotTable } from '../slot-table.ts';
+import { SlotTable } from './slot-table.ts';
 
 /**
  * The counts of many documents (term → count, or pair → count) in one table of

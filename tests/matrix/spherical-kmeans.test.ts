@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../src/score/seeded-random.ts';
-import { seedCentres, sphericalKMeans } from '../../src/score/spherical-kmeans.ts';
+import { seededRandom } from '../../src/matrix/seeded-random.ts';
+import { seedCentres, sphericalKMeans } from '../../src/matrix/spherical-kmeans.ts';
 
 /** Plain Lloyd rounds from the same start: every cosine computed every round (the reference). */
 function lloyd(values: Float64Array, dim: number, centresIn: Float64Array, k: number): { assign: Int32Array; centres: Float64Array } {

@@ -1,17 +1,5 @@
-import type { BoundState, UnitRows } from './spherical-kmeans.ts';
-
-/**
- * dot-kernel.wat, assembled (wabt 1.0.37: parseWat with SIMD, toBinary). `dot`
- * sums a dot product in two f64x2 lanes as dotAt's four sums (dot-product.ts),
- * adds the tail to the first, and joins them as dotAt does; `subtractAndDot`
- * is truncated-svd.ts's Gram–Schmidt step (c −= d·q, then next · c) the same way;
- * `addRows` sums rows into their centres, each entry in row order; `assignRound`
- * is spherical-kmeans.ts's assignRound, the same tests and cosines in the same order;
- * `projectRow` is truncated-svd.ts projectOn's sums for one row; `csrTimes` and
- * `csrTransposedTimes` are its sparse products, many vectors at once;
- * `subtractScaled` is its c −= d·q.
- */
-const WASM = 'AGFzbQEAAAABQwdgA39/fwF8YAV/f3x/fwF8YAV/f39/fwBgDH9/f39/f39/f39/fwF/YAZ/f39/f38AYAd/f39/f39/AGAEf398fwACDwEDZW52Bm1lbW9yeQIAAQMJCAABAgMEBQUGB24IA2RvdAAADnN1YnRyYWN0QW5kRG90AAEHYWRkUm93cwACC2Fzc2lnblJvdW5kAAMKcHJvamVjdFJvdwAECGNzclRpbWVzAAUSY3NyVHJhbnNwb3NlZFRpbWVzAAYOc3VidHJhY3RTY2FsZWQABwqgFAjQAQMCewJ/AXxEAAAAAAAAAAD9FCEDRAAAAAAAAAAA/RQhBCACQXxxIQYCQANAIAUgBk8NASADIAAgBUEDdGr9AAQAIAEgBUEDdGr9AAQA/fIB/fABIQMgBCAAIAVBA3Rq/QAEECABIAVBA3Rq/QAEEP3yAf3wASEEIAVBBGohBQwACwsgA/0hACEHAkADQCAFIAJPDQEgByAAIAVBA3RqKwMAIAEgBUEDdGorAwCioCEHIAVBAWohBQwACwsgByAD/SEBoCAE/SEAIAT9IQGgoAu4AgYDewJ/AXwBfwJ7AXwgAv0UIQdEAAAAAAAAAAD9FCEFRAAAAAAAAAAA/RQhBiAEQXxxIQkCQANAIAggCU8NASAAIAhBA3RqIQsgC/0ABAAgByABIAhBA3Rq/QAEAP3yAf3xASEMIAv9AAQQIAcgASAIQQN0av0ABBD98gH98QEhDSALIAz9CwQAIAsgDf0LBBAgBSADIAhBA3Rq/QAEACAM/fIB/fABIQUgBiADIAhBA3Rq/QAEECAN/fIB/fABIQYgCEEEaiEIDAALCyAF/SEAIQoCQANAIAggBE8NASAAIAhBA3RqIQsgCysDACACIAEgCEEDdGorAwCioSEOIAsgDjkDACAKIAMgCEEDdGorAwAgDqKgIQogCEEBaiEIDAALCyAKIAX9IQGgIAb9IQAgBv0hAaCgC6wBAQd/IAJBA3QhCiACQX5xIQkCQANAIAUgAU8NASAAIAUgCmxqIQcgBCADIAVBAnRqKAIAIApsaiEIQQAhBgJAA0AgBiAJTw0BIAggBkEDdGohCyALIAv9AAQAIAcgBkEDdGr9AAQA/fAB/QsEACAGQQJqIQYMAAsLIAYgAkkEQCAIIAZBA3RqIQsgCyALKwMAIAcgBkEDdGorAwCgOQMACyAFQQFqIQUMAAsLC/QFAwh/A3wCfyACQQN0IRACQANAIAwgAE8NASAMIBBsIREgCCAMIAFsQQN0aiESIAcgDEEDdGohFyAFIAxBAnRqKAIAIQ4CQCAEQQBHIAYgDEECdGooAgBBAEdxBEAgFyAXKwMAIAkgDkEDdGorAwCgOQMAQQAhDQJAA0AgDSABTw0BIBIgDUEDdGohGCAYRAAAAAAAAAAAIBgrAwAgCSANQQN0aisDAKGlOQMAIA1BAWohDQwACwsgFysDAESV1iboCy4RPqAgCiAOQQN0aisDAGMNAUEAIRNBACENAkADQCANIAFPDQECQCANIA5GDQAgFysDAESV1iboCy4RPqAhFiAWIBIgDUEDdGorAwBjDQAgFiALIA4gAWwgDWpBA3RqKwMAYw0AIBNFBEBBASETIBEgAyAOIBBsaiACEAAhFCASIA5BA3RqRAAAAAAAAAAARAAAAAAAAABARAAAAAAAAABAIBSioaWfOQMAIBcgEiAOQQN0aisDADkDACAXKwMARJXWJugLLhE+oCEWIBYgEiANQQN0aisDAGMNASAWIAsgDiABbCANakEDdGorAwBjDQELIBEgAyANIBBsaiACEAAhFSASIA1BA3RqRAAAAAAAAAAARAAAAAAAAABARAAAAAAAAABAIBWioaWfOQMAIBUgFGQgFSAUYSANIA5JcXIEQCAVIRQgDSEOIBcgEiANQQN0aisDADkDAAsLIA1BAWohDQwACwsFRAAAAAAAAPD/IRRBACENAkADQCANIAFPDQEgESADIA0gEGxqIAIQACEVIBIgDUEDdGpEAAAAAAAAAABEAAAAAAAAAEBEAAAAAAAAAEAgFaKhpZ85AwAgFSAUZARAIBUhFCANIQ4LIA1BAWohDQwACwsgF0QAAAAAAAAAAEQAAAAAAAAAQEQAAAAAAAAAQCAUoqGlnzkDAAsgDiAFIAxBAnRqKAIARwRAIAUgDEECdGogDjYCACAPQQFqIQ8LCyAMQQFqIQwMAAsLIA8L5wMDA38FewF8AkADQCAGQQhqIARLDQFEAAAAAAAAAAD9FCEKRAAAAAAAAAAA/RQhC0QAAAAAAAAAAP0UIQxEAAAAAAAAAAD9FCENQQAhBwJAA0AgByADTw0BIAAgASAHQQJ0aigCACAGakEDdGohCCACIAdBA3Rq/QoDACEJIAogCSAI/QAEAP3yAf3wASEKIAsgCSAI/QAEEP3yAf3wASELIAwgCSAI/QAEIP3yAf3wASEMIA0gCSAI/QAEMP3yAf3wASENIAdBAWohBwwACwsgBSAGQQN0aiEIIAggCv0LBAAgCCAL/QsEECAIIAz9CwQgIAggDf0LBDAgBkEIaiEGDAALCwJAA0AgBkECaiAESw0BRAAAAAAAAAAA/RQhCkEAIQcCQANAIAcgA08NASAAIAEgB0ECdGooAgAgBmpBA3RqIQggCiACIAdBA3Rq/QoDACAI/QAEAP3yAf3wASEKIAdBAWohBwwACwsgBSAGQQN0aiAK/QsEACAGQQJqIQYMAAsLIAYgBEkEQEQAAAAAAAAAACEOQQAhBwJAA0AgByADTw0BIA4gAiAHQQN0aisDACAAIAEgB0ECdGooAgAgBmpBA3RqKwMAoqAhDiAHQQFqIQcMAAsLIAUgBkEDdGogDjkDAAsLgAIEBn8BfAF7A38gBUEDdCEPIAVBfnEhEAJAA0AgByADTw0BIAYgByAPbGohCyAAIAdBAnRqKAIAIQggACAHQQFqQQJ0aigCACEJAkADQCAIIAlPDQEgAiAIQQN0aisDACENIA39FCEOIAQgASAIQQJ0aigCACAPbGohDEEAIQoCQANAIAogEE8NASALIApBA3RqIREgESAR/QAEACAOIAwgCkEDdGr9AAQA/fIB/fAB/QsEACAKQQJqIQoMAAsLIAogBUkEQCALIApBA3RqIREgESARKwMAIA0gDCAKQQN0aisDAKKgOQMACyAIQQFqIQgMAAsLIAdBAWohBwwACwsLgAIEBn8BfAF7A38gBUEDdCEPIAVBfnEhEAJAA0AgByADTw0BIAQgByAPbGohCyAAIAdBAnRqKAIAIQggACAHQQFqQQJ0aigCACEJAkADQCAIIAlPDQEgAiAIQQN0aisDACENIA39FCEOIAYgASAIQQJ0aigCACAPbGohDEEAIQoCQANAIAogEE8NASAMIApBA3RqIREgESAR/QAEACAOIAsgCkEDdGr9AAQA/fIB/fAB/QsEACAKQQJqIQoMAAsLIAogBUkEQCAMIApBA3RqIREgESARKwMAIA0gCyAKQQN0aisDAKKgOQMACyAIQQFqIQgMAAsLIAdBAWohBwwACwsLgAEDAn8BewF/IAL9FCEGIANBfnEhBQJAA0AgBCAFTw0BIAAgBEEDdGohByAHIAf9AAQAIAYgASAEQQN0av0ABAD98gH98QH9CwQAIARBAmohBAwACwsgBCADSQRAIAAgBEEDdGohByAHIAcrAwAgAiABIARBA3RqKwMAoqE5AwALCw==';
+import { DOT_KERNEL_WASM } from './dot-kernel-wasm.ts';
+import type { BoundState, RowKernel, UnitRows } from './unit-rows.ts';
 
 /**
  * Rows and k-means centres in WebAssembly memory, for k-means to take its
@@ -22,7 +10,7 @@ const WASM = 'AGFzbQEAAAABQwdgA39/fwF8YAV/f3x/fwF8YAV/f39/fwBgDH9/f39/f39/f39/fw
  * up to `maxK` centres (a run's, and its seeding's) and one run's bounds, and
  * never grows, so the views stay valid.
  */
-export class DotKernel {
+export class DotKernel implements RowKernel {
   private readonly kernel: Kernel;
   private readonly memory: WebAssembly.Memory;
   private readonly regions: Record<'work' | 'seed' | 'upper' | 'lower' | 'moved' | 'alone' | 'apart' | 'assign' | 'unit', number>;
@@ -273,8 +261,23 @@ interface Kernel {
   subtractScaled(c: number, q: number, d: number, n: number): void;
 }
 
+/**
+ * dot-kernel.wat (assembled into dot-kernel-wasm.ts by `npm run build:wasm`). `dot`
+ * sums a dot product in two f64x2 lanes as dotAt's four sums (dot-product.ts),
+ * adds the tail to the first, and joins them as dotAt does; `subtractAndDot`
+ * is truncated-svd.ts's Gram–Schmidt step (c −= d·q, then next · c) the same way;
+ * `addRows` sums rows into their centres, each entry in row order; `assignRound`
+ * is spherical-kmeans.ts's assignRound, the same tests and cosines in the same order;
+ * `projectRow` is truncated-svd.ts projectOn's sums for one row; `csrTimes` and
+ * `csrTransposedTimes` are its sparse products, many vectors at once;
+ * `subtractScaled` is its c −= d·q. The module is compiled on first use and kept for
+ * the process: every kernel instantiates it with its own memory.
+ */
+let compiled: WebAssembly.Module | null = null;
+
 function instantiate(memory: WebAssembly.Memory): Kernel {
-  return new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(WASM, 'base64')), { env: { memory } }).exports as unknown as Kernel;
+  compiled ??= new WebAssembly.Module(Buffer.from(DOT_KERNEL_WASM, 'base64'));
+  return new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as Kernel;
 }
 
 /** WebAssembly pages (64 KiB) for `bytes`, at least one. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../src/score/seeded-random.ts';
-import { projectRows, symmetricEigen, truncatedSvd } from '../../src/score/truncated-svd.ts';
+import { seededRandom } from '../../src/matrix/seeded-random.ts';
+import { projectRows, symmetricEigen, truncatedSvd } from '../../src/matrix/truncated-svd.ts';
 
 describe('truncated SVD', () => {
   it('diagonalises a symmetric matrix (Jacobi)', () => {

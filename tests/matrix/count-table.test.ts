@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { CountTableBuilder, PAIR_SEPARATOR, PairTableBuilder, countTable, newBatchSource, tableViews } from '../../src/segment/count-table.ts';
+import { CountTableBuilder, PAIR_SEPARATOR, PairTableBuilder, countTable, newBatchSource, tableViews } from '../../src/matrix/count-table.ts';
 
 it('gives each document a read-only view that behaves as its Map, in shared memory', () => {
   const maps = [
