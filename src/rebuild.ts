@@ -35,7 +35,13 @@ export interface RebuildOptions extends LexiconOptions {
 export async function rebuild(options: RebuildOptions): Promise<{ clouds: CloudFile[]; report: string | null; json: string[] }> {
   const database = join(options.out, 'hotwords.sqlite');
   if (!existsSync(database)) {
-    throw new FatalError({ file: database, line: 0, source: 'export', ruleId: 'export/no-database', reason: 'no database here: run `hotwords run` first' });
+    throw new FatalError({
+      file: database,
+      line: 0,
+      source: 'export',
+      ruleId: 'export/no-database',
+      reason: 'no database here: run `hotwords run` first',
+    });
   }
   const plan = planRun(options, { inputBytes: 0, storedBytes: 0, cores: availableParallelism() });
   const store = Store.open(database, { fresh: false, threads: plan.threads.sqlite });
@@ -48,14 +54,30 @@ export async function rebuild(options: RebuildOptions): Promise<{ clouds: CloudF
   const segmenter = createSegmenter({ backend: plan.backend, userWords: lexicon.userWords, hmm: plan.hmm });
   const analysis = {
     ...analyseCorpus(docs, lexicon, segmenter, {
-      backgroundIdf: loadBackgroundIdf(), civic: loadCivicBackground(), titleFrames: loadTitleFrames(), tagFixes: loadTagFixes(),
-      keywordsPerScope: plan.keywordsPerScope, evidenceTop: plan.evidenceTop, dictionaryGaps: false, topics: null, time: (_, f) => f(),
+      backgroundIdf: loadBackgroundIdf(),
+      civic: loadCivicBackground(),
+      titleFrames: loadTitleFrames(),
+      tagFixes: loadTagFixes(),
+      keywordsPerScope: plan.keywordsPerScope,
+      evidenceTop: plan.evidenceTop,
+      dictionaryGaps: false,
+      topics: null,
+      time: (_, f) => f(),
     }),
     ...topics,
   };
   const sources = [...new Set(docs.map((d) => basename(d.record.origin.file)))].sort();
   if (options.what === 'clouds') {
-    return { clouds: await writeWordClouds(join(options.out, 'clouds'), analysis, { sources, seed: plan.seed, png: plan.clouds === 'svg+png', threads: plan.threads.clouds }), report: null, json: [] };
+    return {
+      clouds: await writeWordClouds(join(options.out, 'clouds'), analysis, {
+        sources,
+        seed: plan.seed,
+        png: plan.clouds === 'svg+png',
+        threads: plan.threads.clouds,
+      }),
+      report: null,
+      json: [],
+    };
   }
   const exports = buildJsonExports(docs, analysis, sources);
   const json = writeJsonExports(join(options.out, 'json'), exports);

@@ -35,7 +35,10 @@ export interface RunPlan {
   lexicon: LexiconOptions;
   backend: SegmenterBackend;
   hmm: boolean;
-  /** Seed of topic clustering and of the cloud layouts (the dictionary-gap sample keeps a seed of its own, so that another layout never changes the dictionary candidates). */
+  /**
+   * Seed of topic clustering and of the cloud layouts (the dictionary-gap sample keeps a seed of
+   * its own, so that another layout never changes the dictionary candidates).
+   */
   seed: string;
   fresh: boolean;
   strict: boolean;

@@ -107,7 +107,13 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
   const lexicon = time('dictionaries', () => loadLexicon(plan.lexicon, diagnostics));
   const segmenter = time('load-segmenter', () => createSegmenter({ backend: plan.backend, userWords: lexicon.userWords, hmm: plan.hmm }));
   mkdirSync(options.out, { recursive: true });
-  const outputs = { database: join(options.out, 'hotwords.sqlite'), rejects: join(options.out, 'rejects.jsonl'), json: [] as string[], clouds: [] as CloudFile[], report: null as string | null };
+  const outputs = {
+    database: join(options.out, 'hotwords.sqlite'),
+    rejects: join(options.out, 'rejects.jsonl'),
+    json: [] as string[],
+    clouds: [] as CloudFile[],
+    report: null as string | null,
+  };
 
   const store = Store.open(outputs.database, { fresh: plan.fresh, threads: plan.threads.sqlite });
   // Reading, segmenting, scoring and storing. Only what the files written after it need comes
@@ -119,7 +125,8 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     const kept = stored.filter((d) => !replaced.includes(d.record.origin.file));
     const t0 = performance.now();
     const corpus = await readCorpus(options.inputs, {
-      map: plan.map, sheet: plan.sheets,
+      map: plan.map,
+      sheet: plan.sheets,
       knownIds: new Map(kept.map((d) => [d.record.id, d.record.origin])),
     });
     timings.read = round3((performance.now() - t0) / 1000);
@@ -127,20 +134,41 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     const fileProblems = corpus.diagnostics.filter((d) => d.fatal);
     writeRejects(outputs.rejects, corpus.rejects, fileProblems);
     if (fileProblems.length > 0) {
-      throw new FatalError({ ...fileProblems[0]!, reason: `${fileProblems[0]!.reason}${fileProblems.length > 1 ? ` (and ${fileProblems.length - 1} more input problems)` : ''}` });
+      throw new FatalError({
+        ...fileProblems[0]!,
+        reason: `${fileProblems[0]!.reason}${fileProblems.length > 1 ? ` (and ${fileProblems.length - 1} more input problems)` : ''}`,
+      });
     }
     if (plan.strict && corpus.rejects.length > 0) {
       const r = corpus.rejects[0]!;
-      throw new FatalError({ file: r.file, line: r.line, source: 'corpus', ruleId: r.ruleId, reason: `${r.reason} (--strict: ${corpus.rejects.length} rejected rows stop the run; see ${outputs.rejects})` });
+      throw new FatalError({
+        file: r.file,
+        line: r.line,
+        source: 'corpus',
+        ruleId: r.ruleId,
+        reason: `${r.reason} (--strict: ${corpus.rejects.length} rejected rows stop the run; see ${outputs.rejects})`,
+      });
     }
     if (corpus.counts.accepted === 0) {
-      throw new FatalError({ file: options.inputs.join(', '), line: 0, source: 'corpus', ruleId: 'corpus/no-records', reason: `no records accepted (${corpus.counts.rejected} rejected; see ${outputs.rejects})` });
+      throw new FatalError({
+        file: options.inputs.join(', '),
+        line: 0,
+        source: 'corpus',
+        ruleId: 'corpus/no-records',
+        reason: `no records accepted (${corpus.counts.rejected} rejected; see ${outputs.rejects})`,
+      });
     }
     const lastDictionaries = store.lastDictionaries();
     if (kept.length > 0 && lastDictionaries !== null && lastDictionaries !== dictionaryKey(lexicon.files)) {
       diagnostics.push({
-        file: outputs.database, line: 0, source: 'segment', ruleId: 'segment/stale-counts', fatal: false,
-        reason: `the ${kept.length} stored suggestions were segmented with other dictionaries; run with --fresh and all inputs to segment everything again`,
+        file: outputs.database,
+        line: 0,
+        source: 'segment',
+        ruleId: 'segment/stale-counts',
+        fatal: false,
+        reason:
+          `the ${kept.length} stored suggestions were segmented with other dictionaries; ` +
+          'run with --fresh and all inputs to segment everything again',
       });
     }
     const t1 = performance.now();
@@ -148,7 +176,10 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     // the documents' order in a new run, and no stage copies them into that order
     const records = [...corpus.records].sort(byId);
     const counted = await segmentRecords(records, segmenter, lexicon, {
-      workers: plan.threads.segment, started: early, backend: plan.backend, hmm: plan.hmm,
+      workers: plan.threads.segment,
+      started: early,
+      backend: plan.backend,
+      hmm: plan.hmm,
       lexiconOptions: plan.lexicon,
       onProgress: options.onProgress ? (done, total) => options.onProgress!({ stage: 'segment', done, total }) : undefined,
     });
@@ -161,7 +192,15 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     // (it then joins them): a scope's topics depend only on its documents and the seed
     const t3 = performance.now();
     const scopes = topicScopeOrder(scopesOfDocuments(all.map((d) => d.record)));
-    const topicsFound = plan.topics === null ? null : startTopics(scopes, topicDocuments(all), { topics: plan.topics === 'auto' ? undefined : plan.topics, seed: plan.seed }, plan.threads.topics);
+    const topicsFound =
+      plan.topics === null
+        ? null
+        : startTopics(
+            scopes,
+            topicDocuments(all),
+            { topics: plan.topics === 'auto' ? undefined : plan.topics, seed: plan.seed },
+            plan.threads.topics,
+          );
     let analysis: CorpusAnalysis;
     try {
       const backgroundIdf = time('load-idf', () => loadBackgroundIdf());
@@ -169,8 +208,15 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
       const titleFrames = time('dictionaries', () => loadTitleFrames(undefined, diagnostics));
       const tagFixes = time('dictionaries', () => loadTagFixes(undefined, diagnostics));
       analysis = analyseCorpus(all, lexicon, segmenter, {
-        backgroundIdf, civic, titleFrames, tagFixes, time, keywordsPerScope: plan.keywordsPerScope, evidenceTop: plan.evidenceTop,
-        dictionaryGaps: plan.dictionaryGaps, topics: null,
+        backgroundIdf,
+        civic,
+        titleFrames,
+        tagFixes,
+        time,
+        keywordsPerScope: plan.keywordsPerScope,
+        evidenceTop: plan.evidenceTop,
+        dictionaryGaps: plan.dictionaryGaps,
+        topics: null,
       });
       if (topicsFound) options.collectGarbage?.();
       // the workers go on clustering while this thread stores what is scored (at 97 MB a fifth of
@@ -223,19 +269,47 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
   outputs.json = time('json', () => writeJsonExports(join(options.out, 'json'), exports));
   if (plan.clouds !== 'none') {
     const t2 = performance.now();
-    outputs.clouds = await writeWordClouds(join(options.out, 'clouds'), done.hotWords, { sources, png: plan.clouds === 'svg+png', seed: plan.seed, threads: plan.threads.clouds });
+    outputs.clouds = await writeWordClouds(join(options.out, 'clouds'), done.hotWords, {
+      sources,
+      png: plan.clouds === 'svg+png',
+      seed: plan.seed,
+      threads: plan.threads.clouds,
+    });
     timings.clouds = round3((performance.now() - t2) / 1000);
     for (const c of outputs.clouds.filter((f) => f.unplaced.length > 0)) {
-      diagnostics.push({ file: c.svg, line: 0, source: 'export', ruleId: 'export/cloud-unplaced', fatal: false, reason: `${c.unplaced.length} words did not fit and are listed on the panel: ${c.unplaced.join('、')}` });
+      diagnostics.push({
+        file: c.svg,
+        line: 0,
+        source: 'export',
+        ruleId: 'export/cloud-unplaced',
+        fatal: false,
+        reason: `${c.unplaced.length} words did not fit and are listed on the panel: ${c.unplaced.join('、')}`,
+      });
     }
   }
   outputs.report = time('report', () =>
-    writeReport(join(options.out, 'report'), exports, outputs.clouds.filter((c) => c.png !== null).map((c) => ({ ...c.scope, png: c.png! }))));
+    writeReport(
+      join(options.out, 'report'),
+      exports,
+      outputs.clouds.filter((c) => c.png !== null).map((c) => ({ ...c.scope, png: c.png! })),
+    ),
+  );
   Store.recordTimings(outputs.database, timings);
-  return { counts: done.counts, documents: done.documents, files: done.files, diagnostics, outputs, timings, seconds: round3((performance.now() - started) / 1000) };
+  return {
+    counts: done.counts,
+    documents: done.documents,
+    files: done.files,
+    diagnostics,
+    outputs,
+    timings,
+    seconds: round3((performance.now() - started) / 1000),
+  };
 }
 
-/** What `runs.parameters` records of a plan: every setting but the dictionary paths (the run's `dictionaries` holds them, with their hashes). */
+/**
+ * What `runs.parameters` records of a plan: every setting but the dictionary paths (the run's
+ * `dictionaries` holds them, with their hashes).
+ */
 function parametersOf(plan: RunPlan): Record<string, unknown> {
   const { lexicon: _paths, ...rest } = plan;
   return { ...rest, noBundledDictionaries: plan.lexicon.noBundled ?? false };

@@ -28,7 +28,10 @@ export type SegmentSource = { file: string; map?: FieldMap; sheet?: string | rea
  * `hotwords segment`: the terms of every record of a file (or of every
  * non-empty line), with the dictionaries, stop words and synonyms a run uses.
  */
-export async function segmentTexts(source: SegmentSource, options: SegmentTextsOptions = {}): Promise<{ texts: SegmentedText[]; diagnostics: Diagnostic[] }> {
+export async function segmentTexts(
+  source: SegmentSource,
+  options: SegmentTextsOptions = {},
+): Promise<{ texts: SegmentedText[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const lexicon = loadLexicon(options, diagnostics);
   const segmenter = createSegmenter({ backend: options.segmenter ?? 'node-rs', userWords: lexicon.userWords, hmm: options.hmm });

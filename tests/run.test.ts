@@ -28,16 +28,33 @@ describe('run on the bundled sample (the seed’s 2020 and 2021 sessions)', () =
 
   it('gives the report’s 2021 shares by category and handling result', () => {
     const shares = (dimension: string) =>
-      Object.fromEntries((db.prepare('SELECT value, percent FROM distribution WHERE year = 2021 AND dimension = ?').all(dimension) as { value: string; percent: number }[]).map((r) => [r.value, r.percent]));
+      Object.fromEntries(
+        (
+          db.prepare('SELECT value, percent FROM distribution WHERE year = 2021 AND dimension = ?').all(dimension) as {
+            value: string;
+            percent: number;
+          }[]
+        ).map((r) => [r.value, r.percent]),
+      );
     expect(shares('category')).toEqual({ 经济发展: 16.4, 城区建设与管理: 35.9, 社会事业: 11.9, 民生保障: 11.9, 公共安全与交通: 23.9 });
     expect(shares('result')).toEqual({ 解决采纳: 92.54, 计划解决: 1.49, 留作参考: 5.97 });
     expect(shares('disclosed')).toEqual({ 是: 100 });
-    expect(db.prepare("SELECT percent FROM distribution WHERE year = 2020 AND dimension = 'disclosed' AND value = '是'").get()).toEqual({ percent: 94.87 });
+    expect(db.prepare("SELECT percent FROM distribution WHERE year = 2020 AND dimension = 'disclosed' AND value = '是'").get()).toEqual({
+      percent: 94.87,
+    });
   });
 
   it('computes the raw shares from the documents table too', () => {
-    const rows = db.prepare('SELECT category, count(*) AS n FROM documents WHERE year = 2021 GROUP BY category ORDER BY category').all() as { category: string; n: number }[];
-    expect(Object.fromEntries(rows.map((r) => [r.category, r.n]))).toEqual({ 经济发展: 11, 城区建设与管理: 24, 社会事业: 8, 民生保障: 8, 公共安全与交通: 16 });
+    const rows = db
+      .prepare('SELECT category, count(*) AS n FROM documents WHERE year = 2021 GROUP BY category ORDER BY category')
+      .all() as { category: string; n: number }[];
+    expect(Object.fromEntries(rows.map((r) => [r.category, r.n]))).toEqual({
+      经济发展: 11,
+      城区建设与管理: 24,
+      社会事业: 8,
+      民生保障: 8,
+      公共安全与交通: 16,
+    });
   });
 
   it('stores per-document term counts and keywords for every scope, NULL meaning all', () => {
@@ -48,17 +65,31 @@ describe('run on the bundled sample (the seed’s 2020 and 2021 sessions)', () =
     // docs: the suggestions holding the word, also inside a longer word of theirs (not inside a synonym's
     // canonical form, which the text may spell otherwise)
     const canonical = new Set(loadLexicon({}, []).synonyms.values());
-    for (const { term, docs } of db.prepare('SELECT term, docs FROM keywords WHERE category IS NULL AND year IS NULL AND rank <= 5').all() as { term: string; docs: number }[]) {
-      const holders = new Set((db.prepare('SELECT document_id, term FROM document_terms WHERE instr(term, ?) > 0').all(term) as { document_id: string; term: string }[])
-        .filter((r) => r.term === term || !canonical.has(r.term))
-        .map((r) => r.document_id));
+    for (const { term, docs } of db
+      .prepare('SELECT term, docs FROM keywords WHERE category IS NULL AND year IS NULL AND rank <= 5')
+      .all() as { term: string; docs: number }[]) {
+      const holders = new Set(
+        (
+          db.prepare('SELECT document_id, term FROM document_terms WHERE instr(term, ?) > 0').all(term) as {
+            document_id: string;
+            term: string;
+          }[]
+        )
+          .filter((r) => r.term === term || !canonical.has(r.term))
+          .map((r) => r.document_id),
+      );
       expect(docs, term).toBe(holders.size);
     }
   });
 
   it('records provenance in runs', () => {
-    const r = db.prepare('SELECT read, accepted, rejected, inputs, dictionaries, timings FROM runs').get() as Record<string, string | number>;
-    expect(Object.keys(JSON.parse(r.timings as string))).toEqual(expect.arrayContaining(['read', 'segment', 'score', 'topics', 'export', 'json', 'clouds', 'report']));
+    const r = db.prepare('SELECT read, accepted, rejected, inputs, dictionaries, timings FROM runs').get() as Record<
+      string,
+      string | number
+    >;
+    expect(Object.keys(JSON.parse(r.timings as string))).toEqual(
+      expect.arrayContaining(['read', 'segment', 'score', 'topics', 'export', 'json', 'clouds', 'report']),
+    );
     expect([r.read, r.accepted, r.rejected]).toEqual([106, 106, 0]);
     const inputs = JSON.parse(r.inputs as string) as { file: string; sha256: string }[];
     expect(inputs.map((i) => i.file)).toEqual(['suggestions-2020.csv', 'suggestions-2021.csv']);
@@ -72,7 +103,14 @@ it('collects garbage once, between scoring and the topics, when given a collecto
   const gc = fullCollection();
   let calls = 0;
   const options = { inputs: SAMPLE, workers: 2, noClouds: true, noDictGaps: true };
-  const withGc = await run({ ...options, out: dirs[0]!, collectGarbage: () => { calls++; gc(); } });
+  const withGc = await run({
+    ...options,
+    out: dirs[0]!,
+    collectGarbage: () => {
+      calls++;
+      gc();
+    },
+  });
   await run({ ...options, out: dirs[1]! });
   expect(calls).toBe(1);
   expect(withGc.timings.topics).toBeGreaterThan(0);

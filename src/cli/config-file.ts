@@ -21,28 +21,59 @@ export function readConfigFile(path: string): ConfigFile {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new FatalError({ file: path, line: 0, source: 'config', ruleId: 'config/unreadable', reason: `cannot read config file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    throw new FatalError({
+      file: path,
+      line: 0,
+      source: 'config',
+      ruleId: 'config/unreadable',
+      reason: `cannot read config file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    });
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
     const line = text.slice(0, jsonErrorOffset(text)).split('\n').length;
-    throw new FatalError({ file: path, line, source: 'config', ruleId: 'config/bad-json', reason: `config file is not valid JSON: ${(e as Error).message}` });
+    throw new FatalError({
+      file: path,
+      line,
+      source: 'config',
+      ruleId: 'config/bad-json',
+      reason: `config file is not valid JSON: ${(e as Error).message}`,
+    });
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new FatalError({ file: path, line: 1, source: 'config', ruleId: 'config/bad-json', reason: 'config file must hold a JSON object' });
+    throw new FatalError({
+      file: path,
+      line: 1,
+      source: 'config',
+      ruleId: 'config/bad-json',
+      reason: 'config file must hold a JSON object',
+    });
   }
   const config = value as Record<string, unknown>;
   for (const k of Object.keys(config)) {
-    if (!KEYS.has(k)) throw new FatalError({ file: path, line: 1, source: 'config', ruleId: 'config/unknown-key', reason: `unknown key "${k}" (keys: ${[...KEYS].join(', ')})` });
+    if (!KEYS.has(k))
+      throw new FatalError({
+        file: path,
+        line: 1,
+        source: 'config',
+        ruleId: 'config/unknown-key',
+        reason: `unknown key "${k}" (keys: ${[...KEYS].join(', ')})`,
+      });
   }
   const base = dirname(path);
   const paths = (k: 'dict' | 'stopwords' | 'synonyms'): string[] | undefined => {
     const v = config[k];
     if (v === undefined) return undefined;
     if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) {
-      throw new FatalError({ file: path, line: 1, source: 'config', ruleId: 'config/bad-value', reason: `"${k}" must be a list of file paths` });
+      throw new FatalError({
+        file: path,
+        line: 1,
+        source: 'config',
+        ruleId: 'config/bad-value',
+        reason: `"${k}" must be a list of file paths`,
+      });
     }
     return v.map((p) => resolve(base, p));
   };
@@ -51,7 +82,13 @@ export function readConfigFile(path: string): ConfigFile {
     if (v === undefined) return undefined;
     if (typeof v === 'string') return [v];
     if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) {
-      throw new FatalError({ file: path, line: 1, source: 'config', ruleId: 'config/bad-value', reason: '"sheet" must be a sheet name, a list of them, or "all"' });
+      throw new FatalError({
+        file: path,
+        line: 1,
+        source: 'config',
+        ruleId: 'config/bad-value',
+        reason: '"sheet" must be a sheet name, a list of them, or "all"',
+      });
     }
     return v;
   };

@@ -11,7 +11,8 @@ export function makeCloudCommand(io: CliIo): Command {
     .option('--no-png', 'SVG only')
     .action(async (opts: { out: string; seed: string; png: boolean }) => {
       const r = await rebuild({ out: opts.out, what: 'clouds', seed: opts.seed, noPng: !opts.png });
-      for (const c of r.clouds.filter((x) => x.unplaced.length > 0)) io.stderr(`${c.svg}  warning  did not fit: ${c.unplaced.join('、')}\n`);
+      for (const c of r.clouds.filter((x) => x.unplaced.length > 0))
+        io.stderr(`${c.svg}  warning  did not fit: ${c.unplaced.join('、')}\n`);
       io.stderr(`hotwords: ${r.clouds.length} word clouds → ${opts.out}/clouds\n`);
     });
 }

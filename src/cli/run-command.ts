@@ -19,14 +19,30 @@ export function makeRunCommand(io: CliIo): Command {
     .option('--no-topics', 'skip topic clustering')
     .option('--no-clouds', 'skip the word clouds')
     .option('--seed <text>', 'seed of topic clustering and cloud layouts', DEFAULT_SEED)
-    .option('--workers <n>', 'threads for segmentation (this one and n - 1 workers) and topic worker threads (default: one per core, from 4,000 records for segmentation and 1,000 for topics; the results do not depend on it)');
+    .option(
+      '--workers <n>',
+      'threads of every stage (default: one per core, from 4 MB of input for segmentation and about 1,000 suggestions for topics; ' +
+        'the results do not depend on it)',
+    );
   addInputOptions(cmd).action(async (inputs: string[], opts: Record<string, unknown>) => {
     const s = inputSettings(opts);
     const summary = await run({
-      inputs, out: opts.out as string, map: s.map, sheet: s.sheet, dicts: s.dicts, stopwords: s.stopwords,
-      synonyms: s.synonyms, segmenter: s.segmenter, hmm: s.hmm, fresh: opts.fresh === true, strict: opts.strict === true, seed: opts.seed as string,
+      inputs,
+      out: opts.out as string,
+      map: s.map,
+      sheet: s.sheet,
+      dicts: s.dicts,
+      stopwords: s.stopwords,
+      synonyms: s.synonyms,
+      segmenter: s.segmenter,
+      hmm: s.hmm,
+      fresh: opts.fresh === true,
+      strict: opts.strict === true,
+      seed: opts.seed as string,
       workers: typeof opts.workers === 'string' ? wholeNumber('--workers', opts.workers as string, 1) : undefined,
-      topics: typeof opts.topics === 'string' ? wholeNumber('--topics', opts.topics as string, 2) : undefined, noTopics: opts.topics === false, noDictGaps: opts.dictGaps === false,
+      topics: typeof opts.topics === 'string' ? wholeNumber('--topics', opts.topics as string, 2) : undefined,
+      noTopics: opts.topics === false,
+      noDictGaps: opts.dictGaps === false,
       noClouds: opts.clouds === false,
       onProgress: io.isTTY ? (p) => io.stderr(`\r${p.stage} ${p.done}/${p.total}`) : undefined,
       collectGarbage: io.collectGarbage,
@@ -34,11 +50,18 @@ export function makeRunCommand(io: CliIo): Command {
     if (io.isTTY) io.stderr('\r\x1b[K');
     const warnings = summary.diagnostics.filter((d) => d.fatal !== true);
     for (const d of warnings.slice(0, MAX_PRINTED_WARNINGS)) io.stderr(`${formatDiagnostic(d)}\n`);
-    if (warnings.length > MAX_PRINTED_WARNINGS) io.stderr(`… and ${warnings.length - MAX_PRINTED_WARNINGS} more; every reject is in ${summary.outputs.rejects}\n`);
+    if (warnings.length > MAX_PRINTED_WARNINGS)
+      io.stderr(`… and ${warnings.length - MAX_PRINTED_WARNINGS} more; every reject is in ${summary.outputs.rejects}\n`);
     const c = summary.counts;
     const d = summary.documents;
-    const stored = d.kept > 0 || d.replaced > 0 ? ` (database: ${d.kept + d.added} suggestions, ${d.kept} kept from earlier runs, ${d.replaced} replaced)` : '';
-    io.stderr(`hotwords: read ${c.read}, accepted ${c.accepted}, rejected ${c.rejected} in ${summary.seconds.toFixed(2)} s → ${summary.outputs.database}${stored}\n`);
+    const stored =
+      d.kept > 0 || d.replaced > 0
+        ? ` (database: ${d.kept + d.added} suggestions, ${d.kept} kept from earlier runs, ${d.replaced} replaced)`
+        : '';
+    io.stderr(
+      `hotwords: read ${c.read}, accepted ${c.accepted}, rejected ${c.rejected} ` +
+        `in ${summary.seconds.toFixed(2)} s → ${summary.outputs.database}${stored}\n`,
+    );
   });
   return cmd;
 }

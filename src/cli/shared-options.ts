@@ -8,7 +8,10 @@ import { readConfigFile } from './config-file.ts';
 /** The flags `run`, `segment` share: how to read inputs and which dictionaries to use. */
 export function addInputOptions(cmd: Command): Command {
   return cmd
-    .option('--map <pairs>', 'source column of each field: id=编号,text=内容,… (fields: id title text category year session date unit result disclosed)')
+    .option(
+      '--map <pairs>',
+      'source column of each field: id=编号,text=内容,… (fields: id title text category year session date unit result disclosed)',
+    )
     .option('--sheet <name>', 'workbook sheet to read (default: the first); repeat it for several, or "all" for every sheet', collect)
     .option('--dict <files...>', 'extra user dictionaries (jieba "word freq pos" lines)')
     .option('--stopwords <files...>', 'extra stop-word lists (one word a line)')
@@ -33,7 +36,13 @@ export function inputSettings(opts: Record<string, unknown>): InputSettings {
   const config = typeof opts.config === 'string' ? readConfigFile(opts.config) : {};
   let map: FieldMap;
   try {
-    const fromConfig = config.map ? parseFieldMap(Object.entries(config.map).map(([k, v]) => `${k}=${v}`).join(',')) : {};
+    const fromConfig = config.map
+      ? parseFieldMap(
+          Object.entries(config.map)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(','),
+        )
+      : {};
     map = { ...fromConfig, ...(typeof opts.map === 'string' ? parseFieldMap(opts.map) : {}) };
   } catch (e) {
     throw new UsageError((e as Error).message);

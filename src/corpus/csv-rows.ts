@@ -1,7 +1,5 @@
 /** One parsed CSV record: its fields and the physical line it starts on. */
-export type CsvRecord =
-  | { kind: 'row'; line: number; fields: string[] }
-  | { kind: 'error'; line: number; reason: string; rawLine: string };
+export type CsvRecord = { kind: 'row'; line: number; fields: string[] } | { kind: 'error'; line: number; reason: string; rawLine: string };
 
 /**
  * RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines;

@@ -22,7 +22,10 @@ const KNOWN_HEADERS: Record<RecordField, readonly string[]> = {
 };
 
 function normaliseHeader(h: string): string {
-  return h.replace(/^\uFEFF/, '').replace(/\s+/g, '').toLowerCase();
+  return h
+    .replace(/^\uFEFF/, '')
+    .replace(/\s+/g, '')
+    .toLowerCase();
 }
 
 /**
@@ -31,7 +34,10 @@ function normaliseHeader(h: string): string {
  */
 export function parseFieldMap(spec: string): FieldMap {
   const map: FieldMap = {};
-  for (const pair of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const pair of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new Error(`--map: expected field=column, got "${pair}"`);
     const field = pair.slice(0, eq).trim();
@@ -49,10 +55,7 @@ export function parseFieldMap(spec: string): FieldMap {
  * the usual headers. Returns the header per field and which explicit
  * mappings name a column the file lacks.
  */
-export function resolveFieldMap(
-  headers: readonly string[],
-  explicit: FieldMap,
-): { columns: FieldMap; missing: string[] } {
+export function resolveFieldMap(headers: readonly string[], explicit: FieldMap): { columns: FieldMap; missing: string[] } {
   const byNorm = new Map<string, string>();
   for (const h of headers) if (!byNorm.has(normaliseHeader(h))) byNorm.set(normaliseHeader(h), h);
   const columns: FieldMap = {};

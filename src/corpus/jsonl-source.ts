@@ -17,11 +17,23 @@ export function jsonlSource(text: string, encoding: string): TableSource | strin
     try {
       value = JSON.parse(raw);
     } catch (e) {
-      rows.push({ kind: 'error', line, reason: `malformed JSON: ${(e as Error).message}`, ruleId: 'corpus/malformed-json', raw: raw.slice(0, 500) });
+      rows.push({
+        kind: 'error',
+        line,
+        reason: `malformed JSON: ${(e as Error).message}`,
+        ruleId: 'corpus/malformed-json',
+        raw: raw.slice(0, 500),
+      });
       return;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      rows.push({ kind: 'error', line, reason: 'malformed line: expected a JSON object', ruleId: 'corpus/malformed-json', raw: raw.slice(0, 500) });
+      rows.push({
+        kind: 'error',
+        line,
+        reason: 'malformed line: expected a JSON object',
+        ruleId: 'corpus/malformed-json',
+        raw: raw.slice(0, 500),
+      });
       return;
     }
     const cells: Record<string, string> = {};

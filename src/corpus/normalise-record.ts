@@ -6,9 +6,7 @@ import type { SuggestionRecord } from './record.ts';
 export const YEAR_RANGE = { min: 1949, max: 2100 } as const;
 
 /** A row became a record, or was rejected for a reason. */
-export type NormaliseResult =
-  | { ok: true; record: SuggestionRecord; warnings: string[] }
-  | { ok: false; reason: string; ruleId: string };
+export type NormaliseResult = { ok: true; record: SuggestionRecord; warnings: string[] } | { ok: false; reason: string; ruleId: string };
 
 const TRUE_WORDS = new Set(['是', '公开', '主动公开', '已公开', 'y', 'yes', 'true', '1', '√']);
 const FALSE_WORDS = new Set(['否', '不公开', '未公开', '不予公开', 'n', 'no', 'false', '0', '×']);
@@ -43,7 +41,11 @@ export function normaliseRecord(
     const d = parseDate(rawDate);
     if (d) date = d.iso.length === 10 ? d.iso : null;
     else if (columns.year === undefined) {
-      return { ok: false, reason: `unreadable year: date "${rawDate.slice(0, 40)}" is not a date, and the year comes from it`, ruleId: 'corpus/bad-year' };
+      return {
+        ok: false,
+        reason: `unreadable year: date "${rawDate.slice(0, 40)}" is not a date, and the year comes from it`,
+        ruleId: 'corpus/bad-year',
+      };
     } else warnings.push(`date "${rawDate.slice(0, 40)}" is not a date; left empty`);
     if (d && columns.year === undefined) year = d.year;
   }
@@ -99,10 +101,12 @@ function controlCharacters(s: string): number {
  * characters they stand for, as an XLSX reader would make them.
  */
 export function cleanText(s: string): string {
-  return s
-    .replace(/_x000([DA9])_/g, (_, c: string) => (c === 'D' ? '\r' : c === 'A' ? '\n' : '\t'))
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFEFF]/g, '');
+  return (
+    s
+      .replace(/_x000([DA9])_/g, (_, c: string) => (c === 'D' ? '\r' : c === 'A' ? '\n' : '\t'))
+      .normalize('NFC')
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFEFF]/g, '')
+  );
 }

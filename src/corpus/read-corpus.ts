@@ -110,10 +110,22 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
       const problem = tableProblem(table.source, options.map ?? {});
       if (typeof problem === 'string' || typeof table.source === 'string') {
         const reason = typeof problem === 'string' ? problem : (table.source as string);
-        const ruleId = reason.startsWith('empty') ? 'corpus/empty-file' : reason.includes('column') ? 'corpus/missing-column' : 'corpus/unreadable-file';
+        const ruleId = reason.startsWith('empty')
+          ? 'corpus/empty-file'
+          : reason.includes('column')
+            ? 'corpus/missing-column'
+            : 'corpus/unreadable-file';
         if (every) {
           sheets.push({ name: table.sheet!, read: 0, accepted: 0, rejected: 0, year: sheetYear, skipped: reason });
-          result.diagnostics.push({ file, sheet: table.sheet, line: 0, reason: `sheet skipped: ${reason}`, ruleId, source: 'corpus', fatal: false });
+          result.diagnostics.push({
+            file,
+            sheet: table.sheet,
+            line: 0,
+            reason: `sheet skipped: ${reason}`,
+            ruleId,
+            source: 'corpus',
+            fatal: false,
+          });
           continue;
         }
         fileProblem(reason, ruleId, 1, table.sheet);
@@ -129,18 +141,45 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
       continue;
     }
     if (workbook && /\.(csv|jsonl|ndjson|txt)$/i.test(file)) {
-      result.diagnostics.push({ file, line: 0, reason: `named like a text file but holds an ${opened.format.toUpperCase()} workbook; read as ${opened.format.toUpperCase()}`, ruleId: 'corpus/format-by-content', source: 'corpus', fatal: false });
+      result.diagnostics.push({
+        file,
+        line: 0,
+        reason: `named like a text file but holds an ${opened.format.toUpperCase()} workbook; read as ${opened.format.toUpperCase()}`,
+        ruleId: 'corpus/format-by-content',
+        source: 'corpus',
+        fatal: false,
+      });
     }
     if (!workbook && /\.(xlsx?|ods|et)$/i.test(file)) {
-      result.diagnostics.push({ file, line: 0, reason: `named like a workbook but holds ${opened.format.toUpperCase()} text; read as ${opened.format.toUpperCase()}`, ruleId: 'corpus/format-by-content', source: 'corpus', fatal: false });
+      result.diagnostics.push({
+        file,
+        line: 0,
+        reason: `named like a workbook but holds ${opened.format.toUpperCase()} text; read as ${opened.format.toUpperCase()}`,
+        ruleId: 'corpus/format-by-content',
+        source: 'corpus',
+        fatal: false,
+      });
     }
     const encoding = usable[0]!.source.encoding;
     if (!workbook && encoding !== 'utf-8') {
-      result.diagnostics.push({ file, line: 0, reason: `decoded as ${encoding.toUpperCase()}`, ruleId: 'corpus/encoding', source: 'corpus' });
+      result.diagnostics.push({
+        file,
+        line: 0,
+        reason: `decoded as ${encoding.toUpperCase()}`,
+        ruleId: 'corpus/encoding',
+        source: 'corpus',
+      });
     }
     const summary: SourceFileSummary = {
-      file, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length,
-      format: opened.format, encoding, read: 0, accepted: 0, rejected: 0, columns: usable[0]!.columns,
+      file,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.length,
+      format: opened.format,
+      encoding,
+      read: 0,
+      accepted: 0,
+      rejected: 0,
+      columns: usable[0]!.columns,
       ...(workbook ? { sheets } : {}),
     };
     result.files.push(summary);
@@ -155,7 +194,15 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
         result.diagnostics.push({ file, sheet, line, reason, ruleId, source: 'corpus', fatal: false });
       };
       if (columns.text === undefined) {
-        result.diagnostics.push({ file, sheet, line: 1, reason: `no text column; using the title column "${columns.title}" as the text`, ruleId: 'corpus/title-as-text', source: 'corpus', fatal: false });
+        result.diagnostics.push({
+          file,
+          sheet,
+          line: 1,
+          reason: `no text column; using the title column "${columns.title}" as the text`,
+          ruleId: 'corpus/title-as-text',
+          source: 'corpus',
+          fatal: false,
+        });
       }
       let yearFromSheet = 0;
       let otherYear = 0;
@@ -189,16 +236,31 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
           continue;
         }
         firstSeen.set(rec.id, { ...rec.origin, text: rec.text });
-        for (const w of norm.warnings) result.diagnostics.push({ file, sheet, line: row.line, reason: w, ruleId: 'corpus/field-value', source: 'corpus', fatal: false });
+        for (const w of norm.warnings)
+          result.diagnostics.push({ file, sheet, line: row.line, reason: w, ruleId: 'corpus/field-value', source: 'corpus', fatal: false });
         summary.accepted++;
         sheetSummary.accepted++;
         result.records.push(rec);
       }
       if (yearFromSheet > 0) {
-        result.diagnostics.push({ file, sheet, line: 0, reason: `${yearFromSheet} rows without a year take ${sheetSummary.year} from the sheet name`, ruleId: 'corpus/year-from-sheet', source: 'corpus' });
+        result.diagnostics.push({
+          file,
+          sheet,
+          line: 0,
+          reason: `${yearFromSheet} rows without a year take ${sheetSummary.year} from the sheet name`,
+          ruleId: 'corpus/year-from-sheet',
+          source: 'corpus',
+        });
       }
       if (otherYear > 0) {
-        result.diagnostics.push({ file, sheet, line: 0, reason: `${otherYear} rows carry a year other than the sheet name's ${sheetSummary.year}; their own year is kept`, ruleId: 'corpus/year-from-sheet', source: 'corpus' });
+        result.diagnostics.push({
+          file,
+          sheet,
+          line: 0,
+          reason: `${otherYear} rows carry a year other than the sheet name's ${sheetSummary.year}; their own year is kept`,
+          ruleId: 'corpus/year-from-sheet',
+          source: 'corpus',
+        });
       }
     }
     result.counts.read += summary.read;
@@ -225,7 +287,8 @@ function tableProblem(source: TableSource | string, map: FieldMap): string | { c
   const { columns, missing } = resolveFieldMap(source.headers, map);
   if (missing.length > 0) return `--map names columns this file lacks: ${missing.join(', ')} (headers: ${source.headers.join(', ')})`;
   if (columns.text === undefined && columns.title === undefined) {
-    return `no text column: none of the headers (${source.headers.join(', ')}) is a known text or title header; name it with --map text=COLUMN`;
+    const headers = source.headers.join(', ');
+    return `no text column: none of the headers (${headers}) is a known text or title header; name it with --map text=COLUMN`;
   }
   return { columns };
 }

@@ -1,7 +1,5 @@
 /** The fields every suggestion record has, whatever file it came from. */
-export const RECORD_FIELDS = [
-  'id', 'title', 'text', 'category', 'year', 'session', 'date', 'unit', 'result', 'disclosed',
-] as const;
+export const RECORD_FIELDS = ['id', 'title', 'text', 'category', 'year', 'session', 'date', 'unit', 'result', 'disclosed'] as const;
 export type RecordField = (typeof RECORD_FIELDS)[number];
 
 /** Where a record came from: the file as given, its sheet (workbooks) and its 1-based line (workbooks: row). */

@@ -28,7 +28,8 @@ export function sniffWorkbook(bytes: Uint8Array, streams: readonly string[] | Er
     // ODF puts an uncompressed `mimetype` entry first: name at 30, content after it
     const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
     if (head.slice(30, 38) === 'mimetype' && head.slice(38, 38 + ODS_MIME.length) === ODS_MIME) return { kind: 'workbook', format: 'ods' };
-    if (head.slice(30, 38) === 'mimetype') return { kind: 'unreadable', reason: `an OpenDocument file that is not a spreadsheet (${head.slice(38, 90).split(/[^\w./-]/)[0]})` };
+    if (head.slice(30, 38) === 'mimetype')
+      return { kind: 'unreadable', reason: `an OpenDocument file that is not a spreadsheet (${head.slice(38, 90).split(/[^\w./-]/)[0]})` };
     return { kind: 'workbook', format: 'xlsx' };
   }
   if (startsWith(bytes, CFB)) {

@@ -70,7 +70,12 @@ export async function workbookSheets(
 
 type Cell = import('@e965/xlsx').CellObject;
 
-function sheetTable(xlsx: typeof import('@e965/xlsx'), ws: import('@e965/xlsx').WorkSheet, date1904: boolean, format: WorkbookFormat): TableSource | string {
+function sheetTable(
+  xlsx: typeof import('@e965/xlsx'),
+  ws: import('@e965/xlsx').WorkSheet,
+  date1904: boolean,
+  format: WorkbookFormat,
+): TableSource | string {
   const data = (ws['!data'] ?? []) as (Cell | undefined)[][];
   // a merged range shows its top-left value in every cell it covers, as the sheet displays it
   for (const m of ws['!merges'] ?? []) {

@@ -50,10 +50,27 @@ function wordclouds(a: CorpusAnalysis, sources: readonly string[]): unknown {
       documents: s.documents,
       words: a.keywords
         .filter((k) => k.category === s.category && k.year === s.year && k.rank <= CLOUD_WORDS)
-        .map((k) => ({ text: k.term, value: cloudValue(k), docs: k.docs, titleDocs: k.titleDocs, freq: k.freq, rank: k.rank, score: round4(k.score), share: round4(k.share), significant: k.significant })),
+        .map((k) => ({
+          text: k.term,
+          value: cloudValue(k),
+          docs: k.docs,
+          titleDocs: k.titleDocs,
+          freq: k.freq,
+          rank: k.rank,
+          score: round4(k.score),
+          share: round4(k.share),
+          significant: k.significant,
+        })),
       themes: a.themes
         .filter((t) => t.category === s.category && t.year === s.year && t.rank <= THEMES)
-        .map((t) => ({ theme: t.theme, members: t.members.map((m) => ({ phrase: m.phrase, docs: m.docs })), docs: t.docs, rank: t.rank, score: round4(t.score), examples: [...t.examples] })),
+        .map((t) => ({
+          theme: t.theme,
+          members: t.members.map((m) => ({ phrase: m.phrase, docs: m.docs })),
+          docs: t.docs,
+          rank: t.rank,
+          score: round4(t.score),
+          examples: [...t.examples],
+        })),
     })),
   };
 }
@@ -62,7 +79,9 @@ function distributionJson(rows: readonly DistributionRow[]): unknown {
   const years = [...new Set(rows.map((r) => r.year))];
   const block = (year: number | null) => {
     const of = (dimension: DistributionRow['dimension']) =>
-      rows.filter((r) => r.year === year && r.dimension === dimension).map((r) => ({ value: r.value, documents: r.documents, share: round4(r.share), percent: r.percent }));
+      rows
+        .filter((r) => r.year === year && r.dimension === dimension)
+        .map((r) => ({ value: r.value, documents: r.documents, share: round4(r.share), percent: r.percent }));
     const disclosed = of('disclosed');
     const documents = disclosed.reduce((n, r) => n + r.documents, 0);
     const yes = disclosed.find((r) => r.value === '是')?.documents ?? 0;
@@ -79,20 +98,30 @@ function distributionJson(rows: readonly DistributionRow[]): unknown {
       adoption: filled('result') ? { adopted, rate: percent2(adopted, documents) } : null,
     };
   };
-  const blocks = years.filter((y): y is number => y !== null).sort((x, y) => x - y).map(block);
+  const blocks = years
+    .filter((y): y is number => y !== null)
+    .sort((x, y) => x - y)
+    .map(block);
   const withChanges = blocks.map((b, i) => {
     const prev = i > 0 ? blocks[i - 1]! : null;
-    const pp = (now: number | undefined, before: number | undefined): number | null => (now === undefined || before === undefined ? null : round4(now - before));
+    const pp = (now: number | undefined, before: number | undefined): number | null =>
+      now === undefined || before === undefined ? null : round4(now - before);
     return {
       ...b,
-      change: prev === null ? null : {
-        fromYear: prev.year,
-        documents: b.documents - prev.documents,
-        /** percentage points, as in 较2020年提高5.13个百分点 */
-        disclosureRate: pp(b.disclosure?.rate, prev.disclosure?.rate),
-        adoptionRate: pp(b.adoption?.rate, prev.adoption?.rate),
-        categoryPercent: b.byCategory.map((c) => ({ value: c.value, points: pp(c.percent, prev.byCategory.find((x) => x.value === c.value)?.percent ?? 0) })),
-      },
+      change:
+        prev === null
+          ? null
+          : {
+              fromYear: prev.year,
+              documents: b.documents - prev.documents,
+              /** percentage points, as in 较2020年提高5.13个百分点 */
+              disclosureRate: pp(b.disclosure?.rate, prev.disclosure?.rate),
+              adoptionRate: pp(b.adoption?.rate, prev.adoption?.rate),
+              categoryPercent: b.byCategory.map((c) => ({
+                value: c.value,
+                points: pp(c.percent, prev.byCategory.find((x) => x.value === c.value)?.percent ?? 0),
+              })),
+            },
     };
   });
   return { years: withChanges, all: block(null) };
@@ -113,13 +142,23 @@ function trendsJson(a: CorpusAnalysis): unknown {
   return {
     years: [...new Set(a.trends.map((t) => t.year))].sort((x, y) => x - y),
     series: [...series.values()],
-    emerging: a.emerging.map((e) => ({ category: e.category, year: e.year, term: e.term, rank: e.rank, score: round4(e.score), z: round4(e.z), docs: e.docs, status: e.status })),
+    emerging: a.emerging.map((e) => ({
+      category: e.category,
+      year: e.year,
+      term: e.term,
+      rank: e.rank,
+      score: round4(e.score),
+      z: round4(e.z),
+      docs: e.docs,
+      status: e.status,
+    })),
   };
 }
 
 function topicsJson(docs: readonly CountedDocument[], a: CorpusAnalysis): unknown {
   const categories = a.scopes.filter((s) => s.year === null).map((s) => s.category);
-  const topicsOf = (category: string | null, year: number | null) => a.topics.filter((t) => t.category === category && t.year === year && !t.outlier);
+  const topicsOf = (category: string | null, year: number | null) =>
+    a.topics.filter((t) => t.category === category && t.year === year && !t.outlier);
   const networks = categories.map((category) => {
     const words = a.keywords.filter((k) => k.category === category && k.year === null && k.rank <= NETWORK_WORDS);
     const scopeTopics = topicsOf(category, null);
@@ -137,10 +176,11 @@ function topicsJson(docs: readonly CountedDocument[], a: CorpusAnalysis): unknow
     for (const d of docs) {
       if (category !== null && d.record.category !== category) continue;
       const present = words.filter((w) => d.terms.has(w.term)).map((w) => index.get(w.term)!);
-      for (let i = 0; i < present.length; i++) for (let j = i + 1; j < present.length; j++) {
-        const key = `${present[i]}-${present[j]}`;
-        together.set(key, (together.get(key) ?? 0) + 1);
-      }
+      for (let i = 0; i < present.length; i++)
+        for (let j = i + 1; j < present.length; j++) {
+          const key = `${present[i]}-${present[j]}`;
+          together.set(key, (together.get(key) ?? 0) + 1);
+        }
     }
     const links = [...together]
       .filter(([, n]) => n >= 2)
@@ -151,21 +191,38 @@ function topicsJson(docs: readonly CountedDocument[], a: CorpusAnalysis): unknow
       .sort((x, y) => y.docs - x.docs || (x.source + x.target < y.source + y.target ? -1 : 1));
     return { category, nodes: words.map((w) => ({ id: w.term, docs: w.docs, rank: w.rank, community: community(w.term) })), links };
   });
-  const topicNode = (t: CorpusAnalysis['topics'][number]) => ({ name: t.label, topicId: t.topicId, value: t.size, children: t.terms.slice(0, 8).map((term) => ({ name: term })) });
+  const topicNode = (t: CorpusAnalysis['topics'][number]) => ({
+    name: t.label,
+    topicId: t.topicId,
+    value: t.size,
+    children: t.terms.slice(0, 8).map((term) => ({ name: term })),
+  });
   return {
     hierarchy: {
       name: '全部',
-      children: categories.filter((c) => c !== null).map((category) => ({
-        name: category,
-        documents: a.scopes.find((s) => s.category === category && s.year === null)!.documents,
-        children: topicsOf(category, null).length > 0
-          ? topicsOf(category, null).map(topicNode)
-          : a.keywords.filter((k) => k.category === category && k.year === null && k.rank <= 10).map((k) => ({ name: k.term, value: k.docs })),
-      })),
+      children: categories
+        .filter((c) => c !== null)
+        .map((category) => ({
+          name: category,
+          documents: a.scopes.find((s) => s.category === category && s.year === null)!.documents,
+          children:
+            topicsOf(category, null).length > 0
+              ? topicsOf(category, null).map(topicNode)
+              : a.keywords
+                  .filter((k) => k.category === category && k.year === null && k.rank <= 10)
+                  .map((k) => ({ name: k.term, value: k.docs })),
+        })),
     },
     topics: a.topics.map((t) => ({
-      topicId: t.topicId, category: t.category, year: t.year, label: t.label, size: t.size, terms: t.terms,
-      coherence: t.coherence, representative: t.representative, outlier: t.outlier,
+      topicId: t.topicId,
+      category: t.category,
+      year: t.year,
+      label: t.label,
+      size: t.size,
+      terms: t.terms,
+      coherence: t.coherence,
+      representative: t.representative,
+      outlier: t.outlier,
     })),
     scopes: a.topicScopes.map((n) => ({ category: n.category, year: n.year, documents: n.documents, k: n.k, note: n.note })),
     networks,

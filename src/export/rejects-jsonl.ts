@@ -10,7 +10,9 @@ import { writeFileAtomic } from './atomic-write.ts';
  */
 export function writeRejects(path: string, rejects: readonly Reject[], fileProblems: readonly Diagnostic[]): void {
   const lines = [
-    ...fileProblems.map((d) => JSON.stringify({ file: d.file, ...sheetOf(d), line: d.line, reason: d.reason, ruleId: d.ruleId, raw: null })),
+    ...fileProblems.map((d) =>
+      JSON.stringify({ file: d.file, ...sheetOf(d), line: d.line, reason: d.reason, ruleId: d.ruleId, raw: null }),
+    ),
     ...rejects.map((r) => JSON.stringify({ file: r.file, ...sheetOf(r), line: r.line, reason: r.reason, ruleId: r.ruleId, raw: r.raw })),
   ];
   writeFileAtomic(path, lines.map((l) => `${l}\n`).join(''));

@@ -29,7 +29,16 @@ export interface ReportCloud {
  */
 function streamJsonForScript(sink: TextSink, value: unknown): void {
   // each escape replaces one character, so escaping the pieces escapes the whole
-  streamJson((text) => sink(text.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')), value);
+  streamJson(
+    (text) =>
+      sink(
+        text
+          .replace(/</g, '\\u003c')
+          .replace(/\u2028/g, '\\u2028')
+          .replace(/\u2029/g, '\\u2029'),
+      ),
+    value,
+  );
 }
 
 /**
@@ -49,7 +58,9 @@ export function writeReport(dir: string, exports: JsonExports, clouds: readonly 
     trends: exports['trends.json'],
     topics: exports['topics.json'],
     evidence: exports['evidence.json'],
-    clouds: [...clouds].sort(compareScopes).map((c) => ({ category: c.category, year: c.year, png: relative(dir, c.png).split(sep).join('/') })),
+    clouds: [...clouds]
+      .sort(compareScopes)
+      .map((c) => ({ category: c.category, year: c.year, png: relative(dir, c.png).split(sep).join('/') })),
   };
   const template = readFileSync(join(NOTEBOOK, 'distribution-analysis.html'), 'utf8');
   const at = template.indexOf(DATA_MARK);

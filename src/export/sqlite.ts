@@ -63,7 +63,7 @@ export class Store {
     const db = new Database(path, { readonly: true, fileMustExist: true });
     try {
       const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='documents'").get();
-      return has ? ((db.prepare('SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) AS n FROM documents').get() as { n: number }).n) : 0;
+      return has ? (db.prepare('SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) AS n FROM documents').get() as { n: number }).n : 0;
     } finally {
       db.close();
     }
@@ -113,7 +113,9 @@ export class Store {
       terms.add(counts);
       counts = new Map();
     };
-    for (const r of this.db.prepare('SELECT document_id AS id, term, count FROM document_terms ORDER BY document_id').iterate() as Iterable<{ id: string; term: string; count: number }>) {
+    for (const r of this.db
+      .prepare('SELECT document_id AS id, term, count FROM document_terms ORDER BY document_id')
+      .iterate() as Iterable<{ id: string; term: string; count: number }>) {
       if (r.id !== id) {
         flush();
         id = r.id;
@@ -123,12 +125,22 @@ export class Store {
     flush();
     const pairs = new CountTableBuilder();
     const records: SuggestionRecord[] = [];
-    for (const r of this.db.prepare('SELECT * FROM documents ORDER BY source_file, line, id').iterate() as Iterable<Record<string, string | number | null>>) {
+    for (const r of this.db.prepare('SELECT * FROM documents ORDER BY source_file, line, id').iterate() as Iterable<
+      Record<string, string | number | null>
+    >) {
       records.push({
-        id: r.id as string, title: r.title as string, text: r.text as string, category: r.category as string | null,
-        year: r.year as number | null, session: r.session as string | null, date: r.date as string | null,
-        unit: r.unit as string | null, result: r.result as string | null, disclosed: r.disclosed === null ? null : r.disclosed === 1,
-        meta: JSON.parse(r.meta as string) as Record<string, string>, origin: { file: r.source_file as string, ...(typeof r.sheet === 'string' ? { sheet: r.sheet } : {}), line: r.line as number },
+        id: r.id as string,
+        title: r.title as string,
+        text: r.text as string,
+        category: r.category as string | null,
+        year: r.year as number | null,
+        session: r.session as string | null,
+        date: r.date as string | null,
+        unit: r.unit as string | null,
+        result: r.result as string | null,
+        disclosed: r.disclosed === null ? null : r.disclosed === 1,
+        meta: JSON.parse(r.meta as string) as Record<string, string>,
+        origin: { file: r.source_file as string, ...(typeof r.sheet === 'string' ? { sheet: r.sheet } : {}), line: r.line as number },
       });
       pairs.add(new Map(JSON.parse(r.pairs as string) as [string, number][]));
     }
@@ -140,17 +152,34 @@ export class Store {
     });
   }
 
-  /** The topics and topic scope notes the last run stored (its seed and topic count), as the analysis holds them; none before topics were stored. */
+  /**
+   * The topics and topic scope notes the last run stored (its seed and topic count), as the
+   * analysis holds them; none before topics were stored.
+   */
   storedTopics(): Pick<CorpusAnalysis, 'topics' | 'topicScopes'> {
     if (!this.hasTable('topics')) return { topics: [], topicScopes: [] };
-    const topics = (this.db.prepare('SELECT * FROM topics ORDER BY topic_id').all() as Record<string, string | number | null>[]).map((r) => ({
-      category: r.category as string | null, year: r.year as number | null, topicId: r.topic_id as number, label: r.label as string,
-      size: r.size as number, terms: JSON.parse(r.terms as string) as string[], coherence: r.coherence as number,
-      representative: JSON.parse(r.representative as string) as string[], outlier: r.outlier === 1,
-    }));
-    const topicScopes = (this.db.prepare('SELECT * FROM topic_scopes ORDER BY rowid').all() as Record<string, string | number | null>[]).map((r) => ({
-      category: r.category as string | null, year: r.year as number | null, documents: r.documents as number, k: r.k as number | null,
-      note: r.note as string, coherenceByK: JSON.parse(r.coherence_by_k as string) as Record<number, number>,
+    const topics = (this.db.prepare('SELECT * FROM topics ORDER BY topic_id').all() as Record<string, string | number | null>[]).map(
+      (r) => ({
+        category: r.category as string | null,
+        year: r.year as number | null,
+        topicId: r.topic_id as number,
+        label: r.label as string,
+        size: r.size as number,
+        terms: JSON.parse(r.terms as string) as string[],
+        coherence: r.coherence as number,
+        representative: JSON.parse(r.representative as string) as string[],
+        outlier: r.outlier === 1,
+      }),
+    );
+    const topicScopes = (
+      this.db.prepare('SELECT * FROM topic_scopes ORDER BY rowid').all() as Record<string, string | number | null>[]
+    ).map((r) => ({
+      category: r.category as string | null,
+      year: r.year as number | null,
+      documents: r.documents as number,
+      k: r.k as number | null,
+      note: r.note as string,
+      coherenceByK: JSON.parse(r.coherence_by_k as string) as Record<number, number>,
     }));
     return { topics, topicScopes };
   }
@@ -170,7 +199,11 @@ export class Store {
    * before `finishRun` and `commit`, and a run that fails between them
    * (`abort`) keeps nothing.
    */
-  writeScored(replacedSources: readonly string[], added: readonly CountedDocument[], analysis: Omit<CorpusAnalysis, keyof TopicTables>): void {
+  writeScored(
+    replacedSources: readonly string[],
+    added: readonly CountedDocument[],
+    analysis: Omit<CorpusAnalysis, keyof TopicTables>,
+  ): void {
     const db = this.db;
     db.exec('BEGIN');
     try {
@@ -185,7 +218,22 @@ export class Store {
       if (this.tmp) db.exec('DROP INDEX document_terms_term');
       insertDocuments(db, added);
       if (this.tmp) db.exec('CREATE INDEX document_terms_term ON document_terms(term, document_id)');
-      for (const table of ['topics', 'document_topics', 'topic_scopes', 'scopes', 'keywords', 'themes', 'document_keywords', 'keyword_documents', 'term_trends', 'emerging_terms', 'dictionary_candidates', 'dictionary_splits', 'phrases', 'distribution']) {
+      for (const table of [
+        'topics',
+        'document_topics',
+        'topic_scopes',
+        'scopes',
+        'keywords',
+        'themes',
+        'document_keywords',
+        'keyword_documents',
+        'term_trends',
+        'emerging_terms',
+        'dictionary_candidates',
+        'dictionary_splits',
+        'phrases',
+        'distribution',
+      ]) {
         db.prepare(`DELETE FROM ${table}`).run();
       }
       insertAnalysis(db, analysis);
@@ -211,10 +259,23 @@ export class Store {
       insertTopics(db, topics);
       const insRej = db.prepare('INSERT INTO rejects(file, sheet, line, reason, rule_id, raw) VALUES (?,?,?,?,?,?)');
       for (const r of rejects) insRej.run(basename(r.file), r.sheet ?? null, r.line, r.reason, r.ruleId, JSON.stringify(r.raw));
-      db.prepare(`INSERT INTO runs(started_at, finished_at, tool_version, parameters, inputs, dictionaries, packages, read, accepted, rejected, timings)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?)`).run(run.startedAt, run.finishedAt, run.toolVersion, JSON.stringify(run.parameters),
-        JSON.stringify(run.inputs), JSON.stringify(run.dictionaries), JSON.stringify(run.packages),
-        run.counts.read, run.counts.accepted, run.counts.rejected, JSON.stringify(run.timings));
+      db.prepare(
+        `INSERT INTO runs(started_at, finished_at, tool_version, parameters, inputs, dictionaries, packages,
+          read, accepted, rejected, timings)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+      ).run(
+        run.startedAt,
+        run.finishedAt,
+        run.toolVersion,
+        JSON.stringify(run.parameters),
+        JSON.stringify(run.inputs),
+        JSON.stringify(run.dictionaries),
+        JSON.stringify(run.packages),
+        run.counts.read,
+        run.counts.accepted,
+        run.counts.rejected,
+        JSON.stringify(run.timings),
+      );
       db.exec('COMMIT');
     } catch (e) {
       db.exec('ROLLBACK');
@@ -263,18 +324,37 @@ const CACHE = `cache_size = ${-64 * 1024}`;
 
 /** A comparable fingerprint of a run's dictionary files. */
 export function dictionaryKey(files: readonly { kind: string; sha256: string }[]): string {
-  return files.map((f) => `${f.kind}:${f.sha256}`).sort().join(',');
+  return files
+    .map((f) => `${f.kind}:${f.sha256}`)
+    .sort()
+    .join(',');
 }
 
 function insertDocuments(db: Database.Database, docs: readonly CountedDocument[]): void {
-  const insDoc = db.prepare(`INSERT INTO documents(id, title, text, category, year, session, date, unit, result, disclosed, source_file, sheet, line, meta, pairs)
+  const insDoc = db.prepare(`INSERT INTO documents(id, title, text, category, year, session, date, unit, result, disclosed,
+      source_file, sheet, line, meta, pairs)
     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   const insTerm = new BatchInsert(db, 'document_terms', ['document_id', 'term', 'count']);
   // in key order, so both tables' B-trees grow at their ends instead of splitting pages all over
   const byId = [...docs].sort((x, y) => compareIds(x.record.id, y.record.id));
   for (const { record: r, terms, pairs } of byId) {
-    insDoc.run(r.id, r.title, r.text, r.category, r.year, r.session, r.date, r.unit, r.result,
-      r.disclosed === null ? null : r.disclosed ? 1 : 0, basename(r.origin.file), r.origin.sheet ?? null, r.origin.line, JSON.stringify(r.meta), pairsJson(pairs));
+    insDoc.run(
+      r.id,
+      r.title,
+      r.text,
+      r.category,
+      r.year,
+      r.session,
+      r.date,
+      r.unit,
+      r.result,
+      r.disclosed === null ? null : r.disclosed ? 1 : 0,
+      basename(r.origin.file),
+      r.origin.sheet ?? null,
+      r.origin.line,
+      JSON.stringify(r.meta),
+      pairsJson(pairs),
+    );
     terms.forEach((count, term) => insTerm.add(r.id, term, count));
   }
   insTerm.flush();
@@ -290,7 +370,11 @@ class BatchInsert {
   private readonly one: Database.Statement;
   private readonly pending: unknown[] = [];
 
-  constructor(db: Database.Database, table: string, private readonly columns: readonly string[]) {
+  constructor(
+    db: Database.Database,
+    table: string,
+    private readonly columns: readonly string[],
+  ) {
     const row = `(${columns.map(() => '?').join(',')})`;
     this.many = db.prepare(`INSERT INTO ${table}(${columns.join(', ')}) VALUES ${Array(BatchInsert.ROWS).fill(row).join(',')}`);
     this.one = db.prepare(`INSERT INTO ${table}(${columns.join(', ')}) VALUES ${row}`);
@@ -321,25 +405,50 @@ function pairsJson(pairs: ReadonlyMap<string, number>): string {
 function insertAnalysis(db: Database.Database, c: Omit<CorpusAnalysis, keyof TopicTables>): void {
   const insScope = db.prepare('INSERT INTO scopes(category, year, documents) VALUES (?,?,?)');
   for (const s of c.scopes) insScope.run(s.category, s.year, s.documents);
-  const insKw = db.prepare(`INSERT INTO keywords(category, year, term, rank, score, docs, freq, share, salience, tfidf, g2, p, q, z, ratio, significant)
+  const insKw =
+    db.prepare(`INSERT INTO keywords(category, year, term, rank, score, docs, freq, share, salience, tfidf, g2, p, q, z, ratio, significant)
     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   for (const k of c.keywords) {
-    insKw.run(k.category, k.year, k.term, k.rank, k.score, k.docs, k.freq, k.share, k.salience, k.tfidf, k.g2, k.p, k.q, k.z, k.ratio, k.significant ? 1 : 0);
+    insKw.run(
+      k.category,
+      k.year,
+      k.term,
+      k.rank,
+      k.score,
+      k.docs,
+      k.freq,
+      k.share,
+      k.salience,
+      k.tfidf,
+      k.g2,
+      k.p,
+      k.q,
+      k.z,
+      k.ratio,
+      k.significant ? 1 : 0,
+    );
   }
-  const insTheme = db.prepare('INSERT INTO themes(category, year, theme, members, docs, share, rank, score, examples) VALUES (?,?,?,?,?,?,?,?,?)');
-  for (const t of c.themes) insTheme.run(t.category, t.year, t.theme, JSON.stringify(t.members), t.docs, t.share, t.rank, t.score, JSON.stringify(t.examples));
+  const insTheme = db.prepare(
+    'INSERT INTO themes(category, year, theme, members, docs, share, rank, score, examples) VALUES (?,?,?,?,?,?,?,?,?)',
+  );
+  for (const t of c.themes)
+    insTheme.run(t.category, t.year, t.theme, JSON.stringify(t.members), t.docs, t.share, t.rank, t.score, JSON.stringify(t.examples));
   const insOwn = new BatchInsert(db, 'document_keywords', ['document_id', 'term', 'kind', 'weight', 'rank']);
   for (const k of c.documentKeywords) insOwn.add(k.id, k.term, k.kind, k.weight, k.rank);
   insOwn.flush();
   const insEv = new BatchInsert(db, 'keyword_documents', ['category', 'year', 'term', 'document_id', 'count', 'position', 'snippet']);
   for (const e of c.evidence) e.documents.forEach((d, i) => insEv.add(e.category, e.year, e.term, d.id, d.count, i + 1, d.snippet));
   insEv.flush();
-  const insTrend = db.prepare('INSERT INTO term_trends(category, year, term, docs, share, weight, status, z_previous) VALUES (?,?,?,?,?,?,?,?)');
+  const insTrend = db.prepare(
+    'INSERT INTO term_trends(category, year, term, docs, share, weight, status, z_previous) VALUES (?,?,?,?,?,?,?,?)',
+  );
   for (const t of c.trends) insTrend.run(t.category, t.year, t.term, t.docs, t.share, t.weight, t.status, t.zPrevious);
   const insEm = db.prepare(`INSERT INTO emerging_terms(category, year, term, rank, score, z, docs, weight, share, earlier_rate, status)
     VALUES (?,?,?,?,?,?,?,?,?,?,?)`);
-  for (const e of c.emerging) insEm.run(e.category, e.year, e.term, e.rank, e.score, e.z, e.docs, e.weight, e.share, e.earlierRate, e.status);
-  const insCand = db.prepare(`INSERT INTO dictionary_candidates(term, rank, score, freq, docs, pmi, left_entropy, right_entropy, example, example_id, dict_line)
+  for (const e of c.emerging)
+    insEm.run(e.category, e.year, e.term, e.rank, e.score, e.z, e.docs, e.weight, e.share, e.earlierRate, e.status);
+  const insCand = db.prepare(`INSERT INTO dictionary_candidates(term, rank, score, freq, docs, pmi, left_entropy, right_entropy,
+      example, example_id, dict_line)
     VALUES (?,?,?,?,?,?,?,?,?,?,?)`);
   for (const d of c.dictionaryCandidates) {
     insCand.run(d.term, d.rank, d.score, d.freq, d.docs, d.pmi, d.leftEntropy, d.rightEntropy, d.example, d.exampleId, userDictLine(d));
@@ -353,9 +462,21 @@ function insertAnalysis(db: Database.Database, c: Omit<CorpusAnalysis, keyof Top
 }
 
 function insertTopics(db: Database.Database, c: TopicTables): void {
-  const insTopic = db.prepare('INSERT INTO topics(topic_id, category, year, label, size, terms, coherence, representative, outlier) VALUES (?,?,?,?,?,?,?,?,?)');
+  const insTopic = db.prepare(
+    'INSERT INTO topics(topic_id, category, year, label, size, terms, coherence, representative, outlier) VALUES (?,?,?,?,?,?,?,?,?)',
+  );
   for (const t of c.topics) {
-    insTopic.run(t.topicId, t.category, t.year, t.label, t.size, JSON.stringify(t.terms), t.coherence, JSON.stringify(t.representative), t.outlier ? 1 : 0);
+    insTopic.run(
+      t.topicId,
+      t.category,
+      t.year,
+      t.label,
+      t.size,
+      JSON.stringify(t.terms),
+      t.coherence,
+      JSON.stringify(t.representative),
+      t.outlier ? 1 : 0,
+    );
   }
   const insDocTopic = new BatchInsert(db, 'document_topics', ['document_id', 'topic_id', 'weight']);
   for (const a of c.documentTopics) insDocTopic.add(a.documentId, a.topicId, a.weight);

@@ -12,6 +12,10 @@ export function userDictLine(c: DictionaryCandidate): string {
 /** The review file `hotwords dict-gaps` prints: a comment with the evidence, then the line. */
 export function userDictReview(candidates: readonly DictionaryCandidate[]): string {
   return candidates
-    .map((c) => `# ${c.rank}. freq ${c.freq} in ${c.docs} suggestions, PMI ${c.pmi.toFixed(1)}, entropy ${c.leftEntropy.toFixed(1)}/${c.rightEntropy.toFixed(1)} — ${c.example} (${c.exampleId})\n${userDictLine(c)}\n`)
+    .map(
+      (c) =>
+        `# ${c.rank}. freq ${c.freq} in ${c.docs} suggestions, PMI ${c.pmi.toFixed(1)}, ` +
+        `entropy ${c.leftEntropy.toFixed(1)}/${c.rightEntropy.toFixed(1)} — ${c.example} (${c.exampleId})\n${userDictLine(c)}\n`,
+    )
     .join('');
 }

@@ -98,12 +98,16 @@ class SpriteCanvas {
     const ink = (): void => {
       // a word's box reaches its font size below the baseline point d3-cloud translates to; a
       // stroke's miter joins can reach miterLimit × half the line width beyond the glyph
-      const reach = self.fontPx + ctx.miterLimit * self.lineWidth / 2 + 2;
+      const reach = self.fontPx + (ctx.miterLimit * self.lineWidth) / 2 + 2;
       self.inked = self.turned ? SPRITE_SIDE : Math.min(SPRITE_SIDE, Math.max(self.inked, Math.ceil(self.y + reach)));
     };
     return {
-      set fillStyle(v: string) { ctx.fillStyle = v; },
-      set strokeStyle(v: string) { ctx.strokeStyle = v; },
+      set fillStyle(v: string) {
+        ctx.fillStyle = v;
+      },
+      set strokeStyle(v: string) {
+        ctx.strokeStyle = v;
+      },
       set lineWidth(v: number) {
         ctx.lineWidth = v;
         self.lineWidth = v;

@@ -91,7 +91,12 @@ export function startCloudPngs(characters: Iterable<string>, options: PngOptions
       next = Math.min(queued.length, next + PER_WORKER);
       const batch = queued.slice(from, next);
       running++;
-      renderOnWorker(batch.map((b) => b.svg), resvgOptions, (i, png) => (pngs[from + i] = png), (i) => batch[i]!.name).then(
+      renderOnWorker(
+        batch.map((b) => b.svg),
+        resvgOptions,
+        (i, png) => (pngs[from + i] = png),
+        (i) => batch[i]!.name,
+      ).then(
         () => {
           running--;
           pump();
@@ -111,7 +116,12 @@ export function startCloudPngs(characters: Iterable<string>, options: PngOptions
   };
   return {
     add(svg, name) {
-      for (const ch of svg) if (!chars.has(ch)) throw new Error(`${name}: the cloud font was cut down without "${ch}" (U+${ch.codePointAt(0)!.toString(16).toUpperCase()}), which this SVG uses`);
+      for (const ch of svg)
+        if (!chars.has(ch))
+          throw new Error(
+            `${name}: the cloud font was cut down without "${ch}" ` +
+              `(U+${ch.codePointAt(0)!.toString(16).toUpperCase()}), which this SVG uses`,
+          );
       queued.push({ svg, name });
       pump();
     },
@@ -131,7 +141,12 @@ export function startCloudPngs(characters: Iterable<string>, options: PngOptions
   };
 }
 
-function renderOnWorker(svgs: readonly string[], options: object, received: (i: number, png: Buffer) => void, nameOf: (i: number) => string): Promise<void> {
+function renderOnWorker(
+  svgs: readonly string[],
+  options: object,
+  received: (i: number, png: Buffer) => void,
+  nameOf: (i: number) => string,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./wordcloud-png-worker.js', import.meta.url), { workerData: { svgs, options } });
     let count = 0;

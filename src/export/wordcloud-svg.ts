@@ -47,11 +47,15 @@ export function renderCloudSvg(panel: CloudPanel): string {
   const words = panel.layout.placed
     .map((w, i) => {
       const opacity = Math.max(0.5, 1 - i * 0.012).toFixed(2);
-      return `<text x="${w.x}" y="${w.y}" font-size="${w.size}" fill="${panel.color}" fill-opacity="${opacity}" text-anchor="middle"${w.rotate ? ` transform="rotate(${w.rotate} ${w.x} ${w.y})"` : ''}>${escapeXml(w.text)}</text>`;
+      const rotate = w.rotate ? ` transform="rotate(${w.rotate} ${w.x} ${w.y})"` : '';
+      const paint = `fill="${panel.color}" fill-opacity="${opacity}"`;
+      return `<text x="${w.x}" y="${w.y}" font-size="${w.size}" ${paint} text-anchor="middle"${rotate}>${escapeXml(w.text)}</text>`;
     })
     .join('\n');
-  const missing = panel.layout.unplaced.length > 0 ? `${UNPLACED_NOTE}（${panel.layout.unplaced.length}）：${panel.layout.unplaced.join('、')}` : '';
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${CLOUD_FONT_FAMILY}, sans-serif">
+  const missing =
+    panel.layout.unplaced.length > 0 ? `${UNPLACED_NOTE}（${panel.layout.unplaced.length}）：${panel.layout.unplaced.join('、')}` : '';
+  const size = `width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" ${size} font-family="${CLOUD_FONT_FAMILY}, sans-serif">
 <rect width="${width}" height="${height}" fill="#ffffff"/>
 <text x="24" y="36" font-size="22" font-weight="bold" fill="#222222">${escapeXml(panel.title)}</text>
 <g transform="translate(${cx} ${cy})">

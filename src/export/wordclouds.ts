@@ -48,14 +48,20 @@ export interface CloudFile {
  * fit; a word that still does not fit is named on the panel and returned.
  * Files: `clouds/<year|all>/<category|all>.svg`.
  */
-export async function writeWordClouds(dir: string, a: Pick<CorpusAnalysis, 'keywords' | 'scopes'>, options: CloudOptions): Promise<CloudFile[]> {
+export async function writeWordClouds(
+  dir: string,
+  a: Pick<CorpusAnalysis, 'keywords' | 'scopes'>,
+  options: CloudOptions,
+): Promise<CloudFile[]> {
   const top = options.words ?? 50;
   const seed = options.seed;
   const categories = [...new Set(a.scopes.map((s) => s.category).filter((c): c is string => c !== null))].sort();
   const colorOf = (c: string | null): string => (c === null ? ALL_COLOR : PALETTE[categories.indexOf(c) % PALETTE.length]!);
   const years = [...new Set(a.scopes.map((s) => s.year).filter((y): y is number => y !== null))].sort((x, y) => x - y);
   const sets: { name: string; scopes: Scope[] }[] = [
-    ...years.slice(-(options.categoryYears ?? 2)).map((y) => ({ name: `${y} by category`, scopes: categories.map((c) => ({ category: c, year: y })) })),
+    ...years
+      .slice(-(options.categoryYears ?? 2))
+      .map((y) => ({ name: `${y} by category`, scopes: categories.map((c) => ({ category: c, year: y })) })),
     { name: 'all years by category', scopes: categories.map((c) => ({ category: c, year: null })) },
     { name: 'all categories by year', scopes: years.map((y) => ({ category: null, year: y })) },
     { name: 'all', scopes: [{ category: null, year: null }] },
@@ -78,9 +84,15 @@ export async function writeWordClouds(dir: string, a: Pick<CorpusAnalysis, 'keyw
     .filter((set) => set.panels.length > 0);
   // the PNGs' font is cut down while the layouts run, and each set's images render (on other
   // threads) while the next set is laid out
-  const renderer = (options.png ?? true) && planned.length > 0
-    ? startCloudPngs(cloudSvgCharacters(planned.flatMap((set) => set.panels.flatMap((p) => [p.title, p.caption, ...p.words.map((w) => w.text)])).concat(source)), { threads: options.threads })
-    : null;
+  const renderer =
+    (options.png ?? true) && planned.length > 0
+      ? startCloudPngs(
+          cloudSvgCharacters(
+            planned.flatMap((set) => set.panels.flatMap((p) => [p.title, p.caption, ...p.words.map((w) => w.text)])).concat(source),
+          ),
+          { threads: options.threads },
+        )
+      : null;
   // the layouts are synchronous: between panels the renderer gets its workers' messages
   const letRendererIn = async (): Promise<void> => {
     if (renderer) await new Promise((r) => setImmediate(r));
@@ -90,7 +102,13 @@ export async function writeWordClouds(dir: string, a: Pick<CorpusAnalysis, 'keyw
     for (const set of planned) {
       const panels = set.panels;
       const maxValue = Math.max(...panels.flatMap((p) => p.words.map((w) => w.value)));
-      const base = { width: CLOUD_SIZE.width - 20, height: CLOUD_SIZE.height - CLOUD_SIZE.top - CLOUD_SIZE.bottom, maxSize: 72, minSize: 13, maxValue };
+      const base = {
+        width: CLOUD_SIZE.width - 20,
+        height: CLOUD_SIZE.height - CLOUD_SIZE.top - CLOUD_SIZE.bottom,
+        maxSize: 72,
+        minSize: 13,
+        maxValue,
+      };
       // each panel's own fitting layout, kept: the panels that set the scale need no second layout (every
       // layout reads the sprite canvas back, and @napi-rs/canvas never frees what getImageData returns)
       const fitted: CloudLayout[] = [];
@@ -107,7 +125,15 @@ export async function writeWordClouds(dir: string, a: Pick<CorpusAnalysis, 'keyw
         writeFileAtomic(svgPath, svg);
         renderer?.add(svg, svgPath);
         await letRendererIn();
-        files.push({ set: set.name, scope: p.scope, svg: svgPath, png: renderer ? cloudPath(dir, p.scope, 'png') : null, placed: layout.placed.length, unplaced: layout.unplaced, scale });
+        files.push({
+          set: set.name,
+          scope: p.scope,
+          svg: svgPath,
+          png: renderer ? cloudPath(dir, p.scope, 'png') : null,
+          placed: layout.placed.length,
+          unplaced: layout.unplaced,
+          scale,
+        });
       }
     }
   } catch (e) {
@@ -122,16 +148,25 @@ export async function writeWordClouds(dir: string, a: Pick<CorpusAnalysis, 'keyw
 }
 
 /** A panel's title and caption: its scope, size and set. */
-function panelTexts(p: { scope: Scope; documents: number; words: readonly CloudWord[] }, panelsInSet: number): { title: string; caption: string } {
+function panelTexts(
+  p: { scope: Scope; documents: number; words: readonly CloudWord[] },
+  panelsInSet: number,
+): { title: string; caption: string } {
   const yearLabel = p.scope.year === null ? '各年度' : `${p.scope.year}年`;
   const categoryLabel = p.scope.category ?? '全部类别';
   return {
     title: `${yearLabel} · ${categoryLabel} · 建议热议词`,
-    caption: `范围：${yearLabel} ${categoryLabel} · 建议 ${p.documents} 件 · 前 ${p.words.length} 个热议词 · 字号＝提及该词的建议数，以之为题者计 ${1 + TITLE_WEIGHT} 件（本组 ${panelsInSet} 幅同一比例）`,
+    caption:
+      `范围：${yearLabel} ${categoryLabel} · 建议 ${p.documents} 件 · 前 ${p.words.length} 个热议词 · ` +
+      `字号＝提及该词的建议数，以之为题者计 ${1 + TITLE_WEIGHT} 件（本组 ${panelsInSet} 幅同一比例）`,
   };
 }
 
 /** Where the cloud of a scope is written: `<dir>/<year|all>/<category|all>.<ext>`. */
 export function cloudPath(dir: string, scope: Scope, ext: 'svg' | 'png'): string {
-  return join(dir, scope.year === null ? 'all' : String(scope.year), `${scope.category === null ? 'all' : safeFileName(scope.category)}.${ext}`);
+  return join(
+    dir,
+    scope.year === null ? 'all' : String(scope.year),
+    `${scope.category === null ? 'all' : safeFileName(scope.category)}.${ext}`,
+  );
 }

@@ -80,7 +80,13 @@ function shared<T extends Int32Array | Uint8Array>(make: { new (b: SharedArrayBu
 
 /** A table of `documents` rows and `entries` entries, all zero, for a caller to fill. */
 export function allocateTable(vocab: string[], documents: number, entries: number): CountTable {
-  return { vocab, starts: shared(Int32Array, documents + 1), ids: shared(Int32Array, entries), counts: shared(Int32Array, entries), ascending: shared(Uint8Array, documents) };
+  return {
+    vocab,
+    starts: shared(Int32Array, documents + 1),
+    ids: shared(Int32Array, entries),
+    counts: shared(Int32Array, entries),
+    ascending: shared(Uint8Array, documents),
+  };
 }
 
 /** Rows of (key id, count) entries, appended document by document, with key ids in order of first sighting. */
@@ -263,7 +269,11 @@ export class PairTableBuilder {
     byText.forEach((t, i) => (rank[this.tokenIds.get(t)!] = i));
     const pairs = this.halves.length / 2;
     // a radix sort: stably by right token, then by left
-    const byRight = countingSort(Int32Array.from({ length: pairs }, (_, p) => p), (p) => rank[this.halves[2 * p + 1]!]!, byText.length);
+    const byRight = countingSort(
+      Int32Array.from({ length: pairs }, (_, p) => p),
+      (p) => rank[this.halves[2 * p + 1]!]!,
+      byText.length,
+    );
     const order = countingSort(byRight, (p) => rank[this.halves[2 * p]!]!, byText.length);
     const renumber = new Int32Array(pairs);
     const vocab = Array.from(order, (p, i) => {

@@ -17,12 +17,25 @@ export class DotKernel implements RowKernel {
   readonly rows: UnitRows;
 
   /** A copy of `x`'s rows, or room for `rows` rows of `dim` (zeros) to be written through `rows.values`. */
-  constructor(x: UnitRows | { rows: number; dim: number }, private readonly maxK: number) {
+  constructor(
+    x: UnitRows | { rows: number; dim: number },
+    private readonly maxK: number,
+  ) {
     if ('sparse' in x && x.sparse) throw new Error('DotKernel holds dense rows only');
     const n = 'values' in x ? x.values.length / x.dim : x.rows;
     const rowBytes = n * x.dim * 8;
     // f64 regions first, then the i32 ones: every region aligned to its element
-    const sizes = { work: maxK * x.dim * 8, seed: maxK * x.dim * 8, upper: n * 8, lower: n * maxK * 8, moved: maxK * 8, alone: maxK * 8, apart: maxK * maxK * 8, assign: n * 4, unit: n * 4 };
+    const sizes = {
+      work: maxK * x.dim * 8,
+      seed: maxK * x.dim * 8,
+      upper: n * 8,
+      lower: n * maxK * 8,
+      moved: maxK * 8,
+      alone: maxK * 8,
+      apart: maxK * maxK * 8,
+      assign: n * 4,
+      unit: n * 4,
+    };
     let end = rowBytes;
     const regions = {} as Record<keyof typeof sizes, number>;
     for (const [name, bytes] of Object.entries(sizes) as [keyof typeof sizes, number][]) {
@@ -59,11 +72,16 @@ export class DotKernel implements RowKernel {
   bounds(k: number): BoundState {
     this.checkRoom(k);
     const n = this.rows.values.length / this.rows.dim;
-    const f64 = (region: 'upper' | 'lower' | 'moved' | 'alone' | 'apart', length: number): Float64Array => new Float64Array(this.memory.buffer, this.regions[region], length).fill(0);
+    const f64 = (region: 'upper' | 'lower' | 'moved' | 'alone' | 'apart', length: number): Float64Array =>
+      new Float64Array(this.memory.buffer, this.regions[region], length).fill(0);
     return {
       assign: new Int32Array(this.memory.buffer, this.regions.assign, n).fill(-1),
       unit: new Int32Array(this.memory.buffer, this.regions.unit, n).fill(0),
-      upper: f64('upper', n), lower: f64('lower', n * k), moved: f64('moved', k), alone: f64('alone', k), apart: f64('apart', k * k),
+      upper: f64('upper', n),
+      lower: f64('lower', n * k),
+      moved: f64('moved', k),
+      alone: f64('alone', k),
+      apart: f64('apart', k * k),
     };
   }
 
@@ -71,7 +89,20 @@ export class DotKernel implements RowKernel {
   assignRound(bounds: BoundState, centres: Float64Array, k: number, bounded: boolean): number {
     const n = bounds.assign.length;
     const r = this.regions;
-    return this.kernel.assignRound(n, k, this.rows.dim, centres.byteOffset, bounded ? 1 : 0, r.assign, r.unit, r.upper, r.lower, r.moved, r.alone, r.apart);
+    return this.kernel.assignRound(
+      n,
+      k,
+      this.rows.dim,
+      centres.byteOffset,
+      bounded ? 1 : 0,
+      r.assign,
+      r.unit,
+      r.upper,
+      r.lower,
+      r.moved,
+      r.alone,
+      r.apart,
+    );
   }
 
   /**
@@ -141,7 +172,10 @@ export class HeldBasis {
   private xs = new Float64Array(0);
   private out = new Float64Array(0);
 
-  constructor(terms: number, readonly rank: number) {
+  constructor(
+    terms: number,
+    readonly rank: number,
+  ) {
     this.acrossBytes = terms * rank * 8;
     this.memory = new WebAssembly.Memory({ initial: pagesFor(this.acrossBytes + rank * 8) });
     this.kernel = instantiate(this.memory);
@@ -195,7 +229,11 @@ export class HeldCsr {
   private readonly wide: Float64Array;
   private readonly narrow: Float64Array;
 
-  constructor(rows: { rowStart: Int32Array; cols: Int32Array; vals: Float64Array }, columns: number, private readonly l: number) {
+  constructor(
+    rows: { rowStart: Int32Array; cols: Int32Array; vals: Float64Array },
+    columns: number,
+    private readonly l: number,
+  ) {
     const n = rows.rowStart.length - 1;
     const entries = rows.cols.length;
     // f64 regions first (vals, then l vectors of `columns`, then l of n), then the i32 ones
@@ -224,7 +262,13 @@ export class HeldCsr {
     return this.product(this.kernel.csrTransposedTimes, xs, this.narrow, this.wide, extra);
   }
 
-  private product(f: Kernel['csrTimes'], xs: readonly Float64Array[], input: Float64Array, output: Float64Array, extra: number): HeldColumns {
+  private product(
+    f: Kernel['csrTimes'],
+    xs: readonly Float64Array[],
+    input: Float64Array,
+    output: Float64Array,
+    extra: number,
+  ): HeldColumns {
     interleave(xs, input, this.l);
     output.fill(0);
     const { rowStart, cols, vals } = this.at;
@@ -254,7 +298,20 @@ interface Kernel {
   dot(a: number, b: number, n: number): number;
   subtractAndDot(c: number, q: number, d: number, next: number, n: number): number;
   addRows(rows: number, n: number, dim: number, assign: number, centres: number): void;
-  assignRound(n: number, k: number, dim: number, centres: number, bounded: number, assign: number, unit: number, upper: number, lower: number, moved: number, alone: number, apart: number): number;
+  assignRound(
+    n: number,
+    k: number,
+    dim: number,
+    centres: number,
+    bounded: number,
+    assign: number,
+    unit: number,
+    upper: number,
+    lower: number,
+    moved: number,
+    alone: number,
+    apart: number,
+  ): number;
   projectRow(across: number, at: number, xs: number, m: number, rank: number, out: number): void;
   csrTimes(rowStart: number, cols: number, vals: number, n: number, x: number, l: number, out: number): void;
   csrTransposedTimes(rowStart: number, cols: number, vals: number, n: number, x: number, l: number, out: number): void;

@@ -66,7 +66,15 @@ export function sphericalKMeans(x: UnitRows, k: number, random: () => number, in
   // vectors; the assignments are those of computing every cosine (ties to the lowest index).
   const bounds: BoundState = kernel
     ? kernel.bounds(k)
-    : { assign: new Int32Array(n).fill(-1), unit: new Int32Array(n), upper: new Float64Array(n), lower: new Float64Array(n * k), moved: new Float64Array(k), alone: new Float64Array(k), apart: new Float64Array(k * k) };
+    : {
+        assign: new Int32Array(n).fill(-1),
+        unit: new Int32Array(n),
+        upper: new Float64Array(n),
+        lower: new Float64Array(n * k),
+        moved: new Float64Array(k),
+        alone: new Float64Array(k),
+        apart: new Float64Array(k * k),
+      };
   const { assign, unit, moved, alone, apart } = bounds;
   for (let i = 0; i < n; i++) unit[i] = Math.abs(squaredNorm(x, i) - 1) < 1e-9 ? 1 : 0;
   let bounded = false;
@@ -75,12 +83,13 @@ export function sphericalKMeans(x: UnitRows, k: number, random: () => number, in
     if (bounded) {
       // half the distance between centres, and to each centre's nearest other
       alone.fill(Infinity);
-      for (let a = 0; a < k; a++) for (let c = a + 1; c < k; c++) {
-        const half = chord(dotAt(centres, a * dim, centres, c * dim, dim)) / 2;
-        apart[a * k + c] = apart[c * k + a] = half;
-        if (half < alone[a]!) alone[a] = half;
-        if (half < alone[c]!) alone[c] = half;
-      }
+      for (let a = 0; a < k; a++)
+        for (let c = a + 1; c < k; c++) {
+          const half = chord(dotAt(centres, a * dim, centres, c * dim, dim)) / 2;
+          apart[a * k + c] = apart[c * k + a] = half;
+          if (half < alone[a]!) alone[a] = half;
+          if (half < alone[c]!) alone[c] = half;
+        }
     }
     const changed = kernel ? kernel.assignRound(bounds, centres, k, bounded) : assignRound(bounds, dotRow, k, bounded);
     if (changed <= 0.001 * n) break;

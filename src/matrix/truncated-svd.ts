@@ -21,10 +21,12 @@ function toCsr(rows: SparseRows | Csr): Csr {
   rows.forEach((r, i) => (rowStart[i + 1] = rowStart[i]! + r.length));
   const cols = new Int32Array(rowStart[rows.length]!);
   const vals = new Float64Array(cols.length);
-  rows.forEach((r, i) => r.forEach(([j, v], e) => {
-    cols[rowStart[i]! + e] = j;
-    vals[rowStart[i]! + e] = v;
-  }));
+  rows.forEach((r, i) =>
+    r.forEach(([j, v], e) => {
+      cols[rowStart[i]! + e] = j;
+      vals[rowStart[i]! + e] = v;
+    }),
+  );
   return { rowStart, cols, vals };
 }
 
@@ -43,7 +45,13 @@ export interface SingularBasis {
  * deterministic for a given source. A vector's sign is fixed so that its
  * largest entry is positive.
  */
-export function truncatedSvd(sparseRows: SparseRows | Csr, columns: number, rank: number, random: () => number, powerIterations = 3): SingularBasis {
+export function truncatedSvd(
+  sparseRows: SparseRows | Csr,
+  columns: number,
+  rank: number,
+  random: () => number,
+  powerIterations = 3,
+): SingularBasis {
   const rows = toCsr(sparseRows);
   const n = rows.rowStart.length - 1;
   const l = Math.min(rank + 10, n, columns);
@@ -69,7 +77,11 @@ export function truncatedSvd(sparseRows: SparseRows | Csr, columns: number, rank
   const c = Array.from({ length: l }, () => new Array<number>(l).fill(0));
   for (let i = 0; i < l; i++) for (let j = i; j < l; j++) c[i]![j] = c[j]![i] = held.dot(i, j);
   const { values, vectors } = symmetricEigen(c);
-  const order = values.map((v, i) => [v, i] as const).filter(([v]) => v > 1e-10).sort((x, z) => z[0] - x[0] || x[1] - z[1]).slice(0, Math.min(rank, l));
+  const order = values
+    .map((v, i) => [v, i] as const)
+    .filter(([v]) => v > 1e-10)
+    .sort((x, z) => z[0] - x[0] || x[1] - z[1])
+    .slice(0, Math.min(rank, l));
   const directions = order.map(([lambda, k]) => {
     const sigma = Math.sqrt(lambda);
     work.fill(0);
@@ -87,7 +99,11 @@ export function truncatedSvd(sparseRows: SparseRows | Csr, columns: number, rank
   return { directions, singularValues: order.map(([v]) => Math.sqrt(v)) };
 }
 
-/** Each row's coordinates on the basis (row · v_k = U Σ for the rows the basis came from), L2-normalised, as one flat array of rows × rank; `column` renumbers the rows' columns to the basis's (−1: a column the basis leaves out). */
+/**
+ * Each row's coordinates on the basis (row · v_k = U Σ for the rows the basis came from),
+ * L2-normalised, as one flat array of rows × rank; `column` renumbers the rows' columns to the
+ * basis's (−1: a column the basis leaves out).
+ */
 export function projectRows(sparseRows: SparseRows | Csr, basis: SingularBasis, column: Int32Array | null = null): Float64Array {
   return projector(basis)(sparseRows, column);
 }
@@ -184,34 +200,38 @@ export function symmetricEigen(matrix: readonly (readonly number[])[]): { values
     let off = 0;
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off += a[i * n + j]! ** 2;
     if (off < 1e-22) break;
-    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) {
-      const apq = a[p * n + q]!;
-      if (Math.abs(apq) < 1e-300) continue;
-      const theta = (a[q * n + q]! - a[p * n + p]!) / (2 * apq);
-      const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-      const c = 1 / Math.sqrt(t * t + 1);
-      const s = t * c;
-      for (let k = 0; k < n; k++) {
-        const akp = a[k * n + p]!;
-        const akq = a[k * n + q]!;
-        a[k * n + p] = c * akp - s * akq;
-        a[k * n + q] = s * akp + c * akq;
+    for (let p = 0; p < n; p++)
+      for (let q = p + 1; q < n; q++) {
+        const apq = a[p * n + q]!;
+        if (Math.abs(apq) < 1e-300) continue;
+        const theta = (a[q * n + q]! - a[p * n + p]!) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < n; k++) {
+          const akp = a[k * n + p]!;
+          const akq = a[k * n + q]!;
+          a[k * n + p] = c * akp - s * akq;
+          a[k * n + q] = s * akp + c * akq;
+        }
+        const rp = p * n;
+        const rq = q * n;
+        for (let k = 0; k < n; k++) {
+          const apk = a[rp + k]!;
+          const aqk = a[rq + k]!;
+          a[rp + k] = c * apk - s * aqk;
+          a[rq + k] = s * apk + c * aqk;
+        }
+        for (let k = 0; k < n; k++) {
+          const vkp = v[k * n + p]!;
+          const vkq = v[k * n + q]!;
+          v[k * n + p] = c * vkp - s * vkq;
+          v[k * n + q] = s * vkp + c * vkq;
+        }
       }
-      const rp = p * n;
-      const rq = q * n;
-      for (let k = 0; k < n; k++) {
-        const apk = a[rp + k]!;
-        const aqk = a[rq + k]!;
-        a[rp + k] = c * apk - s * aqk;
-        a[rq + k] = s * apk + c * aqk;
-      }
-      for (let k = 0; k < n; k++) {
-        const vkp = v[k * n + p]!;
-        const vkq = v[k * n + q]!;
-        v[k * n + p] = c * vkp - s * vkq;
-        v[k * n + q] = s * vkp + c * vkq;
-      }
-    }
   }
-  return { values: Array.from({ length: n }, (_, i) => a[i * n + i]!), vectors: Array.from({ length: n }, (_, i) => Array.from(v.subarray(i * n, (i + 1) * n))) };
+  return {
+    values: Array.from({ length: n }, (_, i) => a[i * n + i]!),
+    vectors: Array.from({ length: n }, (_, i) => Array.from(v.subarray(i * n, (i + 1) * n))),
+  };
 }

@@ -89,7 +89,13 @@ export function topicScopeOrder(scopes: readonly Scope[]): Scope[] {
 
 /** What topic clustering needs of each document. */
 export function topicDocuments(documents: readonly CountedDocument[]): (TermDocument & { id: string; title: string })[] {
-  return documents.map((d) => ({ id: d.record.id, title: d.record.title, category: d.record.category, year: d.record.year, terms: d.terms }));
+  return documents.map((d) => ({
+    id: d.record.id,
+    title: d.record.title,
+    category: d.record.category,
+    year: d.record.year,
+    terms: d.terms,
+  }));
 }
 
 /** jieba IDF a title's single word needs to be a theme on its own: 盲道 and 群租 do, 宣传 and 家庭 do not. */
@@ -119,7 +125,12 @@ function gapSample<T extends { text: string }>(texts: readonly T[]): T[] {
 }
 
 /** Score a corpus: phrases, hot words, trends, evidence, distribution, dictionary gaps. */
-export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Lexicon, segmenter: Segmenter, options: AnalyseOptions): CorpusAnalysis {
+export function analyseCorpus(
+  documents: readonly CountedDocument[],
+  lexicon: Lexicon,
+  segmenter: Segmenter,
+  options: AnalyseOptions,
+): CorpusAnalysis {
   const { time } = options;
   const scored = time('score', () => {
     // the documents' counts as tables in this order (copied rows when they are views of the segment stage's tables)
@@ -135,28 +146,51 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
     // a title's single word is a theme only if it is specific in general Chinese (盲道, 群租; not 宣传, 家庭)
     const standsAlone = (term: string): boolean => (options.backgroundIdf.get(term) ?? Infinity) >= THEME_WORD_IDF;
     const themesOf: DocumentThemes[] = time('themes', () =>
-      documents.map((d) => titleThemes(d.record.title, d.record.text, tag, options.titleFrames, lexicon, passes, standsAlone)));
+      documents.map((d) => titleThemes(d.record.title, d.record.text, tag, options.titleFrames, lexicon, passes, standsAlone)),
+    );
     // hot words count a word also where it stands inside a longer one (客运 in 客运市场), as a reader sees it
     // (not inside a synonym's canonical form, whose text may spell it otherwise, nor inside a phrase,
     // whose pieces are counted as the tokens they are)
     const folded = new Set([...lexicon.synonyms.values(), ...phrases.map((p) => p.term)]);
     const readerTerms = tableViews(withInsideWords(termTable, totals.index, (t) => folded.has(t)));
-    const scoring = documents.map((d, i) => ({ category: d.record.category, year: d.record.year, terms: readerTerms[i]!, ownTerms: withPhraseTerms[i]!, titleTerms: themesOf[i]!.titleTerms }));
-    const hot = hotWords(scoring, { backgroundIdf: options.backgroundIdf, civic: options.civic, limit: options.keywordsPerScope, gate: passes });
+    const scoring = documents.map((d, i) => ({
+      category: d.record.category,
+      year: d.record.year,
+      terms: readerTerms[i]!,
+      ownTerms: withPhraseTerms[i]!,
+      titleTerms: themesOf[i]!.titleTerms,
+    }));
+    const hot = hotWords(scoring, {
+      backgroundIdf: options.backgroundIdf,
+      civic: options.civic,
+      limit: options.keywordsPerScope,
+      gate: passes,
+    });
     const specificity = backgroundSpecificity(options.backgroundIdf, documents.length);
-    const themes = time('themes', () => themeFamilies(
-      documents.map((d, i) => ({ id: d.record.id, category: d.record.category, year: d.record.year, phrases: themesOf[i]!.phrases, mentions: themesOf[i]!.mentions })),
-      {
-        specificity,
-        // a family is named by a word specific enough to name a theme (停车, 电梯; not 小区 or 学校)
-        isKey: (t) => passes(t) && !options.titleFrames.generic.has(t) && (options.backgroundIdf.get(t) ?? Infinity) >= FAMILY_KEY_IDF,
-        tokens: cutPhrase,
-        subWords: cachedBy((p) => segmenter.subWords(p)),
-      },
-    ));
+    const themes = time('themes', () =>
+      themeFamilies(
+        documents.map((d, i) => ({
+          id: d.record.id,
+          category: d.record.category,
+          year: d.record.year,
+          phrases: themesOf[i]!.phrases,
+          mentions: themesOf[i]!.mentions,
+        })),
+        {
+          specificity,
+          // a family is named by a word specific enough to name a theme (停车, 电梯; not 小区 or 学校)
+          isKey: (t) => passes(t) && !options.titleFrames.generic.has(t) && (options.backgroundIdf.get(t) ?? Infinity) >= FAMILY_KEY_IDF,
+          tokens: cutPhrase,
+          subWords: cachedBy((p) => segmenter.subWords(p)),
+        },
+      ),
+    );
     // the hot words' blended IDF, over the corpus's own document frequencies
     const idf = blendedIdf(new Map(Array.from(totals.df, (n, id) => [termTable.vocab[id]!, n])), documents.length, options.backgroundIdf);
-    const ownKeywords = documentKeywords(documents.map((d, i) => ({ id: d.record.id, terms: withPhraseTerms[i]!, themes: themesOf[i]! })), { idf, passes, tokens: cutPhrase });
+    const ownKeywords = documentKeywords(
+      documents.map((d, i) => ({ id: d.record.id, terms: withPhraseTerms[i]!, themes: themesOf[i]! })),
+      { idf, passes, tokens: cutPhrase },
+    );
     const tracked = new Set(hot.keywords.map((k) => `${k.category ?? ''}\u0001${k.term}`));
     const yearly = trends(scoring, { track: (category, term) => tracked.has(`${category ?? ''}\u0001${term}`), gate: passes });
     const aliases = new Map<string, string[]>();
@@ -164,7 +198,13 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
     const evidenceTop = options.evidenceTop;
     const evidence = keywordEvidence(
       hot.keywords.filter((k) => k.rank <= evidenceTop),
-      documents.map((d, i) => ({ id: d.record.id, category: d.record.category, year: d.record.year, text: () => recordText(d.record), terms: scoring[i]!.terms })),
+      documents.map((d, i) => ({
+        id: d.record.id,
+        category: d.record.category,
+        year: d.record.year,
+        text: () => recordText(d.record),
+        terms: scoring[i]!.terms,
+      })),
       (term) => [term, ...(aliases.get(term) ?? [])],
     );
     return { phrases, hot, themes, ownKeywords, yearly, evidence, distribution: distribution(documents.map((d) => d.record)) };
@@ -172,7 +212,10 @@ export function analyseCorpus(documents: readonly CountedDocument[], lexicon: Le
   const gaps = time('dictionary-gaps', () => {
     if (!options.dictionaryGaps) return { candidates: [], splits: [] };
     const texts = gapSample(documents.map((d) => ({ id: d.record.id, text: recordText(d.record) })));
-    return { candidates: findDictionaryGaps(texts, gapExclusion(lexicon, segmenter), { limit: 200 }), splits: findSplitTerms(texts, segmenter, lexicon) };
+    return {
+      candidates: findDictionaryGaps(texts, gapExclusion(lexicon, segmenter), { limit: 200 }),
+      splits: findSplitTerms(texts, segmenter, lexicon),
+    };
   });
   const topics = time('topics', () => {
     if (options.topics === null) return { topics: [], assignments: [], notes: [] };
@@ -218,7 +261,12 @@ function termTotals(table: CountTable): TermTotals {
  * dictionaries, jieba's IDF, the civic background, and the corpus's own
  * counts and text for tokens the HMM coined.
  */
-function corpusGate(documents: readonly CountedDocument[], totals: TermTotals, tag: (text: string) => TaggedWord[], options: AnalyseOptions) {
+function corpusGate(
+  documents: readonly CountedDocument[],
+  totals: TermTotals,
+  tag: (text: string) => TaggedWord[],
+  options: AnalyseOptions,
+) {
   const { index, df, tf } = totals;
   // the texts one at a time (at 100 MB, all of them at once would be a few hundred MB)
   const texts = function* (): Generator<string> {

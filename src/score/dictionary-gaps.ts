@@ -34,7 +34,9 @@ export interface GapOptions {
 }
 
 /** Characters that rarely start or end a word: function characters of Chinese. */
-const EDGE_STOP = new Set([...'的了是在和与及或也都就而被把将对于从向等个我你他她它们这那有为之其不没很吗呢吧啊要会能可以已还又并且但让给到说该每某各此本中']);
+const EDGE_STOP = new Set([
+  ...'的了是在和与及或也都就而被把将对于从向等个我你他她它们这那有为之其不没很吗呢吧啊要会能可以已还又并且但让给到说该每某各此本中',
+]);
 /** Characters that never sit inside a word. */
 const INNER_STOP = new Set([...'的了']);
 const HAN_RUN = /\p{Script=Han}+/gu;
@@ -80,7 +82,16 @@ export function findDictionaryGaps(
     if (charFreq[c]! >= minFreq) freqOf.set(ch, charFreq[c]!);
   });
   const p = (s: string): number => (freqOf.get(s) ?? 0) / chars;
-  const candidates: { term: string; pmi: number; freq: number; left: Map<number, number>; right: Map<number, number>; docs: number; lastDoc: number; exampleDoc: number }[] = [];
+  const candidates: {
+    term: string;
+    pmi: number;
+    freq: number;
+    left: Map<number, number>;
+    right: Map<number, number>;
+    docs: number;
+    lastDoc: number;
+    exampleDoc: number;
+  }[] = [];
   let edge = 0;
   for (let n = 2; n <= maxLen; n++) {
     // count n-grams whose prefix and suffix (n−1)-grams are frequent
@@ -147,8 +158,16 @@ export function findDictionaryGaps(
     if (c.docs < minDocs || Math.min(leftEntropy, rightEntropy) < minEntropy) continue;
     const doc = docs[c.exampleDoc]!;
     scored.push({
-      term: c.term, rank: 0, score: Math.log(c.freq) * c.pmi * Math.min(leftEntropy, rightEntropy), freq: c.freq, docs: c.docs,
-      pmi: c.pmi, leftEntropy, rightEntropy, example: snippet(doc.text, c.term), exampleId: doc.id,
+      term: c.term,
+      rank: 0,
+      score: Math.log(c.freq) * c.pmi * Math.min(leftEntropy, rightEntropy),
+      freq: c.freq,
+      docs: c.docs,
+      pmi: c.pmi,
+      leftEntropy,
+      rightEntropy,
+      example: snippet(doc.text, c.term),
+      exampleId: doc.id,
     });
   }
   scored.sort((a, b) => b.score - a.score || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
@@ -221,7 +240,12 @@ function hanPositions(docs: readonly { text: string }[]): HanPositions {
   });
   const codes = code.subarray(0, length);
   return {
-    code: codes, docAt: docAt.subarray(0, length), attachedBefore: attachedBefore.subarray(0, length), attachedAfter: attachedAfter.subarray(0, length + 1), alphabet, chars,
+    code: codes,
+    docAt: docAt.subarray(0, length),
+    attachedBefore: attachedBefore.subarray(0, length),
+    attachedAfter: attachedAfter.subarray(0, length + 1),
+    alphabet,
+    chars,
     gram: (at, n) => Array.from(codes.subarray(at, at + n), (c) => alphabet[c]!),
   };
 }

@@ -47,7 +47,10 @@ export function distribution(docs: readonly DistributionDocument[]): Distributio
         counts.set(v, (counts.get(v) ?? 0) + 1);
       }
       const entries = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      const percents = roundedPercents(entries.map((e) => e[1]), PERCENT_DECIMALS[dimension]);
+      const percents = roundedPercents(
+        entries.map((e) => e[1]),
+        PERCENT_DECIMALS[dimension],
+      );
       entries.forEach(([value, documents], i) => {
         rows.push({ year, dimension, value, documents, share: documents / inYear.length, percent: percents[i]! });
       });

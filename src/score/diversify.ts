@@ -34,7 +34,11 @@ export function diversify(candidates: readonly DiversifyCandidate[], limit: numb
       if (picked[i]) continue;
       const c = candidates[i]!;
       const gain = c.docs.length === 0 ? 0 : c.base * (uncovered[i]! / c.docs.length) ** beta;
-      if (best < 0 || gain > bestGain || (gain === bestGain && (c.base > candidates[best]!.base || (c.base === candidates[best]!.base && c.term < candidates[best]!.term)))) {
+      if (
+        best < 0 ||
+        gain > bestGain ||
+        (gain === bestGain && (c.base > candidates[best]!.base || (c.base === candidates[best]!.base && c.term < candidates[best]!.term)))
+      ) {
         best = i;
         bestGain = gain;
       }

@@ -28,7 +28,10 @@ export interface DocumentKeywordOptions {
  * gate by count × IDF (ties by term), at most `limit` in all; a word inside
  * one of its themes is not repeated beside it.
  */
-export function documentKeywords(docs: readonly { id: string; terms: ReadonlyMap<string, number>; themes: DocumentThemes }[], options: DocumentKeywordOptions): DocumentKeyword[] {
+export function documentKeywords(
+  docs: readonly { id: string; terms: ReadonlyMap<string, number>; themes: DocumentThemes }[],
+  options: DocumentKeywordOptions,
+): DocumentKeyword[] {
   const limit = options.limit ?? 8;
   const out: DocumentKeyword[] = [];
   for (const d of docs) {
@@ -43,7 +46,8 @@ export function documentKeywords(docs: readonly { id: string; terms: ReadonlyMap
       words.push({ term, weight: count * options.idf(term) });
     }
     words.sort((x, y) => y.weight - x.weight || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
-    for (const w of words.slice(0, Math.max(0, limit - rows.length))) rows.push({ id: d.id, term: w.term, kind: 'word', weight: round6(w.weight), rank: 0 });
+    for (const w of words.slice(0, Math.max(0, limit - rows.length)))
+      rows.push({ id: d.id, term: w.term, kind: 'word', weight: round6(w.weight), rank: 0 });
     rows.forEach((r, i) => out.push({ ...r, rank: i + 1 }));
   }
   return out;

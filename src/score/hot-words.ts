@@ -115,7 +115,11 @@ export function hotWords(docs: readonly HotWordDocument[], options: HotWordOptio
   const all = scopes[scopes.length - 1]!;
   const allDf = new Int32Array(all.vocab.length);
   all.ids.forEach((id, k) => (allDf[id] = all.df[k]!));
-  const idf = blendedIdf(new Map(Array.from(all.ids, (id, k) => [all.vocab[id]!, all.df[k]!])), all.documents, options.backgroundIdf ?? new Map());
+  const idf = blendedIdf(
+    new Map(Array.from(all.ids, (id, k) => [all.vocab[id]!, all.df[k]!])),
+    all.documents,
+    options.backgroundIdf ?? new Map(),
+  );
   const general = backgroundSpecificity(options.backgroundIdf ?? new Map(), all.documents);
   const civic = civicSpecificity(options.civic?.df ?? new Map(), options.civic?.paragraphs ?? 0, all.documents);
   const specificity = (t: string): number => general(t) * civic(t);
@@ -127,8 +131,15 @@ export function hotWords(docs: readonly HotWordDocument[], options: HotWordOptio
 }
 
 function scoreScope(
-  s: ScopeCounts, all: ScopeCounts, allDf: Int32Array, idf: (t: string) => number, specificity: (t: string) => number,
-  options: HotWordOptions, table: CountTable, docs: readonly HotWordDocument[], inCategories: CategoryWeights,
+  s: ScopeCounts,
+  all: ScopeCounts,
+  allDf: Int32Array,
+  idf: (t: string) => number,
+  specificity: (t: string) => number,
+  options: HotWordOptions,
+  table: CountTable,
+  docs: readonly HotWordDocument[],
+  inCategories: CategoryWeights,
 ): Keyword[] {
   const fdr = options.fdr ?? 0.05;
   const alpha0 = options.alpha0 ?? 1000;
@@ -166,28 +177,68 @@ function scoreScope(
       if (!enough || !gate(term)) continue;
       const freq = s.tf[at]!;
       const tfidf = (freq / tfTotal) * idf(term);
-      rows.push({ category: s.scope.category, year: s.scope.year, term, rank: 0, score: 0, salience: tfidf * titleBoost(term, a), docs: a, titleDocs: inTitles.get(term) ?? 0, freq, share, tfidf, g2: null, p: null, q: null, delta: null, z: null, ratio: null, significant: false });
+      rows.push({
+        category: s.scope.category,
+        year: s.scope.year,
+        term,
+        rank: 0,
+        score: 0,
+        salience: tfidf * titleBoost(term, a),
+        docs: a,
+        titleDocs: inTitles.get(term) ?? 0,
+        freq,
+        share,
+        tfidf,
+        g2: null,
+        p: null,
+        q: null,
+        delta: null,
+        z: null,
+        ratio: null,
+        significant: false,
+      });
       continue;
     }
     const inAll = allDf[s.ids[at]!]!;
     const b = inAll - a;
     const ll = logLikelihood(a, s.documents, b, restDocs);
     pValues[at] = ll.over ? ll.p : 1;
-    const ratio = (a / s.documents) / ((b + 0.5) / (restDocs + 0.5));
+    const ratio = a / s.documents / ((b + 0.5) / (restDocs + 0.5));
     if (!enough || !(ratio > 1 || yearOfAll) || !gate(term)) continue;
     // over-represented with evidence: in a session of ten suggestions a category, a word in two of them by chance is not its theme
     if (!yearOfAll && pValues[at]! >= maxP) continue;
     const freq = s.tf[at]!;
     const tfidf = (freq / tfTotal) * idf(term);
     const lo = logOddsDirichlet(a, s.dfTotal, b, restTotal, (alpha0 * inAll) / all.dfTotal, alpha0);
-    const salience = byCategory ? (inCategories.weight.get(cellKey(term)) ?? 0) / s.documents : share * (yearOfAll ? 1 : Math.log(ratio)) * specificity(term) * titleBoost(term, a);
+    const salience = byCategory
+      ? (inCategories.weight.get(cellKey(term)) ?? 0) / s.documents
+      : share * (yearOfAll ? 1 : Math.log(ratio)) * specificity(term) * titleBoost(term, a);
     if (!(salience > 0)) continue;
     // (its weight in the year: the category's salience × the category's suggestions, over the year's)
     if (s.scope.category !== null && s.scope.year !== null) {
       inCategories.weight.set(cellKey(term), Math.max(inCategories.weight.get(cellKey(term)) ?? 0, salience * s.documents));
       inCategories.years.add(s.scope.year);
     }
-    rows.push({ category: s.scope.category, year: s.scope.year, term, rank: 0, score: 0, salience, docs: a, titleDocs: inTitles.get(term) ?? 0, freq, share, tfidf, g2: ll.g2, p: pValues[at]!, q: null, delta: lo.delta, z: lo.z, ratio, significant: false });
+    rows.push({
+      category: s.scope.category,
+      year: s.scope.year,
+      term,
+      rank: 0,
+      score: 0,
+      salience,
+      docs: a,
+      titleDocs: inTitles.get(term) ?? 0,
+      freq,
+      share,
+      tfidf,
+      g2: ll.g2,
+      p: pValues[at]!,
+      q: null,
+      delta: lo.delta,
+      z: lo.z,
+      ratio,
+      significant: false,
+    });
     rowIndex.push(at);
   }
   if (restDocs > 0) {
@@ -197,7 +248,8 @@ function scoreScope(
       r.significant = r.z! > 0 && r.ratio! > 1 && r.q < fdr;
     });
   }
-  const byTerm = (x: Keyword, y: Keyword): number => y.salience - x.salience || y.docs - x.docs || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0);
+  const byTerm = (x: Keyword, y: Keyword): number =>
+    y.salience - x.salience || y.docs - x.docs || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0);
   const candidates = rows.sort(byTerm).slice(0, CANDIDATES);
   const index = new Map(candidates.map((c, i) => [c.term, i]));
   // a word covers the suggestions that mention it, also inside a longer word (环保 in 环保局,
@@ -243,7 +295,11 @@ function scoreScope(
     for (const d of docsOf[i]!) if ((docs[d]!.ownTerms ?? docs[d]!.terms).has(c.term)) alone++;
     return alone >= Math.max(minDocs, 2);
   });
-  const order = diversify(candidates.flatMap((c, i) => (keep[i] ? [{ term: c.term, base: c.salience, docs: docsOf[i]! }] : [])), options.limit ?? 100, options.diversity ?? 0.4);
+  const order = diversify(
+    candidates.flatMap((c, i) => (keep[i] ? [{ term: c.term, base: c.salience, docs: docsOf[i]! }] : [])),
+    options.limit ?? 100,
+    options.diversity ?? 0.4,
+  );
   return order.map((o, i) => ({ ...candidates[index.get(o.term)!]!, rank: i + 1, score: o.gain }));
 }
 

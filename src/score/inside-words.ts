@@ -12,7 +12,11 @@ import { allocateTable, sortEntries } from '../matrix/count-table.ts';
  * spellings (a synonym's canonical form: 违法搭建 for 违建) adds nothing: the
  * text may not hold its pieces.
  */
-export function withInsideWords(table: CountTable, index: ReadonlyMap<string, number>, folded: (term: string) => boolean = () => false): CountTable {
+export function withInsideWords(
+  table: CountTable,
+  index: ReadonlyMap<string, number>,
+  folded: (term: string) => boolean = () => false,
+): CountTable {
   // term number → numbers of the shorter terms inside it
   const inside: (number[] | undefined)[] = [];
   table.vocab.forEach((term, id) => {

@@ -18,7 +18,14 @@ export function logLikelihood(a: number, targetTotal: number, b: number, referen
   };
   const withTerm = a + b;
   const without = c + d;
-  const g2 = Math.max(0, 2 * (cell(a, targetTotal, withTerm) + cell(b, referenceTotal, withTerm) + cell(c, targetTotal, without) + cell(d, referenceTotal, without)));
+  const g2 = Math.max(
+    0,
+    2 *
+      (cell(a, targetTotal, withTerm) +
+        cell(b, referenceTotal, withTerm) +
+        cell(c, targetTotal, without) +
+        cell(d, referenceTotal, without)),
+  );
   const over = a / targetTotal > (referenceTotal > 0 ? b / referenceTotal : 0);
   return { g2, p: chiSquare1PValue(g2), over };
 }
@@ -30,7 +37,14 @@ export function logLikelihood(a: number, targetTotal: number, b: number, referen
  * Returns the log-odds difference δ and its z-score δ/σ; positive z means
  * the term is more used in the target.
  */
-export function logOddsDirichlet(yTarget: number, nTarget: number, yReference: number, nReference: number, alpha: number, alpha0: number): { delta: number; z: number } {
+export function logOddsDirichlet(
+  yTarget: number,
+  nTarget: number,
+  yReference: number,
+  nReference: number,
+  alpha: number,
+  alpha0: number,
+): { delta: number; z: number } {
   const lt = Math.log((yTarget + alpha) / (nTarget + alpha0 - yTarget - alpha));
   const lr = Math.log((yReference + alpha) / (nReference + alpha0 - yReference - alpha));
   const delta = lt - lr;

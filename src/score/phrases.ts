@@ -96,8 +96,11 @@ export function findPhrases(table: CountTable, options: PhraseOptions = {}): Phr
     if ([...p.right].length === 1) asRight.set(p.right, (asRight.get(p.right) ?? 0) + p.count);
     if ([...p.left].length === 1) asLeft.set(p.left, (asLeft.get(p.left) ?? 0) + p.count);
   }
-  const bound = out.filter((p) =>
-    !([...p.left].length === 1 && (asRight.get(p.left) ?? 0) >= asLeft.get(p.left)!) && !([...p.right].length === 1 && (asLeft.get(p.right) ?? 0) > asRight.get(p.right)!));
+  const bound = out.filter(
+    (p) =>
+      !([...p.left].length === 1 && (asRight.get(p.left) ?? 0) >= asLeft.get(p.left)!) &&
+      !([...p.right].length === 1 && (asLeft.get(p.right) ?? 0) > asRight.get(p.right)!),
+  );
   // two pairs can spell the same term (a+bc, ab+c): keep the stronger
   const byTerm = new Map<string, Phrase>();
   for (const p of bound) {

@@ -10,7 +10,10 @@ export class TermSums<Second extends Int32Array | Float64Array> {
   private touched: number[] = [];
 
   /** `terms`: how many term numbers; `column` makes the second sum's array (Int32Array or Float64Array). */
-  constructor(terms: number, private readonly column: (length: number) => Second) {
+  constructor(
+    terms: number,
+    private readonly column: (length: number) => Second,
+  ) {
     this.first = new Int32Array(terms);
     this.second = column(terms);
   }

@@ -19,7 +19,40 @@ export interface DocumentThemes {
 }
 
 /** Tags that end a theme phrase: function words, numbers, measure, place and time words, verbs. */
-const BREAK_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'y', 'e', 'o', 'r', 'rr', 'rz', 'd', 'ad', 'dg', 'm', 'mq', 'q', 'f', 't', 'tg', 'z', 'zg', 'v', 'vd', 'vg', 'a', 'h', 'k']);
+const BREAK_TAGS = new Set([
+  'p',
+  'c',
+  'u',
+  'uj',
+  'ul',
+  'uz',
+  'ud',
+  'ug',
+  'uv',
+  'y',
+  'e',
+  'o',
+  'r',
+  'rr',
+  'rz',
+  'd',
+  'ad',
+  'dg',
+  'm',
+  'mq',
+  'q',
+  'f',
+  't',
+  'tg',
+  'z',
+  'zg',
+  'v',
+  'vd',
+  'vg',
+  'a',
+  'h',
+  'k',
+]);
 const WORDY = /[\p{L}\p{N}]/u;
 /** The first sentence stands for a title when there is none. */
 const FIRST_SENTENCE = /^[^。！？!?\n]{1,80}/u;
@@ -70,7 +103,13 @@ export function titleThemes(
   };
   for (const { word, tag: g } of tag(t)) {
     const canonical = lexicon.synonyms.get(word) ?? word;
-    const breaks = !WORDY.test(word) || frames.frame.has(word) || frames.frame.has(canonical) || lexicon.stopwords.has(canonical) || BREAK_TAGS.has(g) || ([...word].length === 1 && !lexicon.keepSingle.has(word));
+    const breaks =
+      !WORDY.test(word) ||
+      frames.frame.has(word) ||
+      frames.frame.has(canonical) ||
+      lexicon.stopwords.has(canonical) ||
+      BREAK_TAGS.has(g) ||
+      ([...word].length === 1 && !lexicon.keepSingle.has(word));
     if (breaks) {
       close();
       continue;
@@ -85,7 +124,7 @@ export function titleThemes(
 /** The title without its frame's prefix and suffix (关于 … 的建议), repeatedly, and without end punctuation. */
 export function stripFrame(title: string, frames: TitleFrames): string {
   let t = title.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const p of frames.prefixes) {
       if (t.startsWith(p) && t.length > p.length) {
@@ -114,7 +153,10 @@ export interface ThemeFamily extends Scope {
   /** docs / suggestions of the scope. */
   share: number;
   rank: number;
-  /** share × ln(ratio against the other categories, of the same year for a category × year), × specificity × depth; share × specificity × depth over all categories. */
+  /**
+   * share × ln(ratio against the other categories, of the same year for a category × year),
+   * × specificity × depth; share × specificity × depth over all categories.
+   */
   score: number;
   /** Up to five suggestion ids raising it, in id order. */
   examples: string[];
@@ -200,10 +242,15 @@ export function themeFamilies(docs: readonly ThemeDocument[], options: ThemeOpti
       const spec = Math.max(...phrases.flatMap((p) => options.tokens(p)).map((t) => options.specificity(t)), 0.01);
       const ratio = rest > 0 ? share / ((restSet.size + 0.5) / (rest + 0.5)) : null;
       const score = (ratio === null ? share * spec : share * Math.log(Math.max(ratio, 1.0001)) * spec) * depth;
-      const memberRows = phrases.map((p) => ({ phrase: p, docs: phraseDocs.get(p)!.length })).sort((x, y) => y.docs - x.docs || x.phrase.length - y.phrase.length || (x.phrase < y.phrase ? -1 : 1));
+      const memberRows = phrases
+        .map((p) => ({ phrase: p, docs: phraseDocs.get(p)!.length }))
+        .sort((x, y) => y.docs - x.docs || x.phrase.length - y.phrase.length || (x.phrase < y.phrase ? -1 : 1));
       const top = memberRows[0]!;
       const theme = memberRows.length === 1 || top.docs * 2 >= a ? top.phrase : key;
-      const examples = [...docSet].sort((x, y) => x - y).slice(0, 5).map((i) => docs[i]!.id);
+      const examples = [...docSet]
+        .sort((x, y) => x - y)
+        .slice(0, 5)
+        .map((i) => docs[i]!.id);
       return { ...scope, theme, members: memberRows, docs: a, share, rank: 0, score, examples };
     });
     scored.sort((x, y) => y.score - x.score || y.docs - x.docs || (x.theme < y.theme ? -1 : x.theme > y.theme ? 1 : 0));

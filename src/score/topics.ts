@@ -242,7 +242,11 @@ function represent(
   if (representation === 'tfidf') {
     const { rowStart, cols, vals } = tfidfRows(docs, index, w, range(0, n));
     const sparse = Array.from({ length: n }, (_, i) =>
-      Array.from({ length: rowStart[i + 1]! - rowStart[i]! }, (_, e) => [cols[rowStart[i]! + e]!, vals[rowStart[i]! + e]!] as [number, number]));
+      Array.from(
+        { length: rowStart[i + 1]! - rowStart[i]! },
+        (_, e) => [cols[rowStart[i]! + e]!, vals[rowStart[i]! + e]!] as [number, number],
+      ),
+    );
     const x = { values: new Float64Array(0), dim: w.vocab.length, sparse };
     const empty = emptyRows({ rowStart, cols, vals });
     return { fitted: fit.length === n ? x : subset(x, fit), all: () => ({ x, empty }) };
@@ -353,7 +357,11 @@ export function topicsOfScope(
   const seed = `${options.seed}|${scope.category ?? '*'}|${scope.year ?? '*'}`;
   const base = { ...scope, documents: docs.length, coherenceByK: {} };
   if (docs.length < minDocuments) {
-    return { topics: [], assignments: [], note: { ...base, k: null, note: `${docs.length} suggestions: fewer than ${minDocuments}, too few for topics` } };
+    return {
+      topics: [],
+      assignments: [],
+      note: { ...base, k: null, note: `${docs.length} suggestions: fewer than ${minDocuments}, too few for topics` },
+    };
   }
   const index = indexTerms(docs);
   const w = weighting(index);
@@ -367,7 +375,9 @@ export function topicsOfScope(
   // the k search and the restarts take their cosines in WebAssembly (dot-kernel.ts: the same bits)
   const kernelK = Math.max(maxK, options.topics ?? 0, 2);
   const held = xs.sparse ? xs : new DotKernel(xs, kernelK).rows;
-  const chosen = options.topics ? { k: options.topics, coherenceByK: {} } : chooseK(held, sample.length === docs.length ? index : subIndex(index, sample), maxK, seededRandom(`${seed}|k`));
+  const chosen = options.topics
+    ? { k: options.topics, coherenceByK: {} }
+    : chooseK(held, sample.length === docs.length ? index : subIndex(index, sample), maxK, seededRandom(`${seed}|k`));
   const k = Math.max(2, Math.min(chosen.k, docs.length));
   let result = bestOfRestarts(held, k, finalRestarts, seededRandom(`${seed}|final`));
   // a large scope: the sample's centres, refined over every suggestion
@@ -376,29 +386,71 @@ export function topicsOfScope(
   const sims = docs.map((_, i) => similarity(x, i, result, result.assign[i]!));
   // outliers: suggestions with nothing in common with their topic, at most 15% of the scope
   const cap = Math.floor(0.15 * docs.length);
-  const outliers = new Set(docs.map((_, i) => i).filter((i) => empty[i] === 1 || sims[i]! < 0.05).sort((a, b) => sims[a]! - sims[b]!).slice(0, cap));
+  const outliers = new Set(
+    docs
+      .map((_, i) => i)
+      .filter((i) => empty[i] === 1 || sims[i]! < 0.05)
+      .sort((a, b) => sims[a]! - sims[b]!)
+      .slice(0, cap),
+  );
   const members: number[][] = Array.from({ length: k }, () => []);
   docs.forEach((_, i) => {
     if (!outliers.has(i)) members[result.assign[i]!]!.push(i);
   });
   // order topics by size, then by their first member, so ids are stable
-  const order = members.map((m, c) => ({ m, c })).filter((x) => x.m.length > 0).sort((x, y) => y.m.length - x.m.length || x.m[0]! - y.m[0]!);
-  const topicTerms = classTfIdf(order.map((o) => o.m), index);
+  const order = members
+    .map((m, c) => ({ m, c }))
+    .filter((x) => x.m.length > 0)
+    .sort((x, y) => y.m.length - x.m.length || x.m[0]! - y.m[0]!);
+  const topicTerms = classTfIdf(
+    order.map((o) => o.m),
+    index,
+  );
   const topics: Topic[] = [];
   const assignments: DocumentTopic[] = [];
   order.forEach((o, t) => {
     const topicId = firstId + t;
     const terms = topicTerms[t]!.slice(0, 10);
-    const representative = [...o.m].sort((a, b) => sims[b]! - sims[a]! || (docs[a]!.id < docs[b]!.id ? -1 : 1)).slice(0, 5).map((i) => docs[i]!.id);
-    topics.push({ ...scope, topicId, label: terms.slice(0, 3).join('·'), size: o.m.length, terms, coherence: indexedNpmi(terms, index), representative, outlier: false });
+    const representative = [...o.m]
+      .sort((a, b) => sims[b]! - sims[a]! || (docs[a]!.id < docs[b]!.id ? -1 : 1))
+      .slice(0, 5)
+      .map((i) => docs[i]!.id);
+    topics.push({
+      ...scope,
+      topicId,
+      label: terms.slice(0, 3).join('·'),
+      size: o.m.length,
+      terms,
+      coherence: indexedNpmi(terms, index),
+      representative,
+      outlier: false,
+    });
     for (const i of o.m) assignments.push({ documentId: docs[i]!.id, topicId, weight: Math.round(sims[i]! * 10000) / 10000 });
   });
   if (outliers.size > 0) {
     const topicId = firstId + order.length;
-    topics.push({ ...scope, topicId, label: '其他（未归类）', size: outliers.size, terms: [], coherence: 0, representative: [], outlier: true });
+    topics.push({
+      ...scope,
+      topicId,
+      label: '其他（未归类）',
+      size: outliers.size,
+      terms: [],
+      coherence: 0,
+      representative: [],
+      outlier: true,
+    });
     for (const i of [...outliers].sort((a, b) => a - b)) assignments.push({ documentId: docs[i]!.id, topicId, weight: 0 });
   }
-  return { topics, assignments, note: { ...base, k, coherenceByK: chosen.coherenceByK, note: `${order.length} topics${options.topics ? ' (fixed)' : ' (k chosen by coherence)'}, ${outliers.size} outliers` } };
+  return {
+    topics,
+    assignments,
+    note: {
+      ...base,
+      k,
+      coherenceByK: chosen.coherenceByK,
+      note: `${order.length} topics${options.topics ? ' (fixed)' : ' (k chosen by coherence)'}, ${outliers.size} outliers`,
+    },
+  };
 }
 
 /**
@@ -448,7 +500,10 @@ function isWordy(index: TermIndex, id: number): boolean {
   return wordy[id] === 1;
 }
 
-/** Class-based TF-IDF: a term's share in the topic × ln(1 + mean topic size / its frequency over all topics); each topic's top `limit` terms. */
+/**
+ * Class-based TF-IDF: a term's share in the topic × ln(1 + mean topic size / its frequency over
+ * all topics); each topic's top `limit` terms.
+ */
 function classTfIdf(groups: number[][], index: TermIndex, limit = 10): string[][] {
   const { vocab, starts, ids, counts, rows } = index;
   // each group's counts by term (term-sums.ts), and their total over the groups; both made once per
@@ -517,18 +572,19 @@ function indexedNpmi(terms: readonly string[], index: TermIndex): number {
   for (const id of marked) if (id >= 0) place[id] = -1;
   let sum = 0;
   let pairs = 0;
-  for (let a = 0; a < t; a++) for (let b = a + 1; b < t; b++) {
-    const na = holding[a]!;
-    const nb = holding[b]!;
-    const nab = together[a * t + b]!;
-    pairs++;
-    if (nab === 0) {
-      sum -= 1;
-      continue;
+  for (let a = 0; a < t; a++)
+    for (let b = a + 1; b < t; b++) {
+      const na = holding[a]!;
+      const nb = holding[b]!;
+      const nab = together[a * t + b]!;
+      pairs++;
+      if (nab === 0) {
+        sum -= 1;
+        continue;
+      }
+      const pab = nab / n;
+      sum += pab === 1 ? 1 : Math.log(pab / ((na / n) * (nb / n))) / -Math.log(pab);
     }
-    const pab = nab / n;
-    sum += pab === 1 ? 1 : Math.log(pab / ((na / n) * (nb / n))) / -Math.log(pab);
-  }
   return pairs === 0 ? 0 : Math.round((sum / pairs) * 1000) / 1000;
 }
 
@@ -540,7 +596,11 @@ export function documentsInScope<D extends { category: string | null; year: numb
 export type ScopeTopics = ReturnType<typeof topicsOfScope>;
 
 /** Scope results computed with first id 1, joined in scope order with ids made unique over the run. */
-export function joinScopeTopics(results: readonly ScopeTopics[]): { topics: Topic[]; assignments: DocumentTopic[]; notes: TopicScopeNote[] } {
+export function joinScopeTopics(results: readonly ScopeTopics[]): {
+  topics: Topic[];
+  assignments: DocumentTopic[];
+  notes: TopicScopeNote[];
+} {
   const topics: Topic[] = [];
   const assignments: DocumentTopic[] = [];
   const notes: TopicScopeNote[] = [];

@@ -155,19 +155,41 @@ export function trends(docs: readonly TermDocument[], options: TrendOptions = {}
         const lo = logOddsDirichlet(w, y.total, earlier[id]!, earlierTotal, prior, alpha0);
         if (lo.z <= 0) continue;
         const score = w * lo.delta;
-        candidates.push({ category, year, term, rank: 0, score, z: lo.z, docs: docsIn, weight: w, share: docsIn / y.documents, earlierRate: earlier[id]! / earlierDocs, status });
+        candidates.push({
+          category,
+          year,
+          term,
+          rank: 0,
+          score,
+          z: lo.z,
+          docs: docsIn,
+          weight: w,
+          share: docsIn / y.documents,
+          earlierRate: earlier[id]! / earlierDocs,
+          status,
+        });
       }
       if (prev) prev.ids.forEach((id) => (previous[id] = 0));
       candidates.sort((a, b) => b.score - a.score || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
       // a piece of a longer emerging term that is mostly raised as part of it (一带 of 一带一路) is not listed beside it
       const top = candidates.slice(0, 2 * limit);
-      const pieces = top.filter((c) => top.some((o) => o.term.length > c.term.length && o.term.includes(c.term) && o.weight >= PIECE_SHARE * c.weight));
-      top.filter((c) => !pieces.includes(c)).slice(0, limit).forEach((e, r) => emerging.push({ ...e, rank: r + 1 }));
+      const pieces = top.filter((c) =>
+        top.some((o) => o.term.length > c.term.length && o.term.includes(c.term) && o.weight >= PIECE_SHARE * c.weight),
+      );
+      top
+        .filter((c) => !pieces.includes(c))
+        .slice(0, limit)
+        .forEach((e, r) => emerging.push({ ...e, rank: r + 1 }));
       y.ids.forEach((id, k) => (earlier[id]! += y.weight[k]!));
       earlierTotal += y.total;
       earlierDocs += y.documents;
     });
   }
-  trendRows.sort((a, b) => (a.category === b.category ? 0 : a.category === null ? 1 : b.category === null ? -1 : a.category < b.category ? -1 : 1) || a.year - b.year || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  trendRows.sort(
+    (a, b) =>
+      (a.category === b.category ? 0 : a.category === null ? 1 : b.category === null ? -1 : a.category < b.category ? -1 : 1) ||
+      a.year - b.year ||
+      (a.term < b.term ? -1 : a.term > b.term ? 1 : 0),
+  );
   return { trends: trendRows, emerging };
 }

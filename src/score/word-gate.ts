@@ -25,8 +25,47 @@ export interface WordGateInputs {
   corpusDocs: (term: string) => number;
 }
 
-/** Tags that never make a hot word on their own: adverbs, pronouns, numerals, measure words, prepositions, conjunctions, particles, interjections, onomatopoeia, place and time words, distinguishing words, bare adjectives, place names. */
-const CLOSED_TAGS = new Set(['d', 'ad', 'dg', 'r', 'rr', 'rz', 'rg', 'm', 'mq', 'q', 'p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'y', 'e', 'o', 'f', 't', 'tg', 's', 'z', 'zg', 'b', 'a', 'ag', 'h', 'k', 'ns']);
+/**
+ * Tags that never make a hot word on their own: adverbs, pronouns, numerals, measure words,
+ * prepositions, conjunctions, particles, interjections, onomatopoeia, place and time words,
+ * distinguishing words, bare adjectives, place names.
+ */
+const CLOSED_TAGS = new Set([
+  'd',
+  'ad',
+  'dg',
+  'r',
+  'rr',
+  'rz',
+  'rg',
+  'm',
+  'mq',
+  'q',
+  'p',
+  'c',
+  'u',
+  'uj',
+  'ul',
+  'uz',
+  'ud',
+  'ug',
+  'uv',
+  'y',
+  'e',
+  'o',
+  'f',
+  't',
+  'tg',
+  's',
+  'z',
+  'zg',
+  'b',
+  'a',
+  'ag',
+  'h',
+  'k',
+  'ns',
+]);
 /** Verbs, verbal nouns and nominal adjectives that are this common in general Chinese (jieba IDF below) are generic: 产生 允许 服务 管理 安全. */
 export const SPECIFIC_VERB_IDF = 7;
 export const SPECIFIC_NOUNISH_IDF = 6;

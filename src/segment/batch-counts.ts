@@ -7,7 +7,6 @@ import type { Lexicon } from './lexicon.ts';
 import type { Segmenter } from './segmenter.ts';
 import { classifyToken } from './token-filter.ts';
 
-
 /**
  * What a thread's batches have seen, kept from one batch to the next: terms
  * and content tokens keep their numbers, so that a batch carries only the
@@ -56,7 +55,8 @@ export function batchCounts(
       if (known === undefined) {
         const c = classifyToken(token, lexicon);
         const text = 'term' in c ? c.term : c.drop === 'single-char' ? token.trim() : null;
-        if (text !== null && content.size === PAIR_TOKENS && !content.has(text)) throw new RangeError(`a segmentation thread numbers at most ${PAIR_TOKENS} distinct tokens`);
+        if (text !== null && content.size === PAIR_TOKENS && !content.has(text))
+          throw new RangeError(`a segmentation thread numbers at most ${PAIR_TOKENS} distinct tokens`);
         known = ['term' in c ? termIds.idOf(c.term) : -1, text === null ? -1 : content.idOf(text)];
         tokens.set(token, known);
       }
@@ -70,7 +70,10 @@ export function batchCounts(
       previous = here;
     }
   }
-  return { terms: { keys: termIds.takeNew(), ...terms.rows() }, pairs: { tokens: content.takeNew(), halves: Int32Array.from(halves), ...pairs.rows() } };
+  return {
+    terms: { keys: termIds.takeNew(), ...terms.rows() },
+    pairs: { tokens: content.takeNew(), halves: Int32Array.from(halves), ...pairs.rows() },
+  };
 }
 
 /** Keys numbered in order of first sighting; `takeNew` gives those numbered since it was last called. */
@@ -144,6 +147,10 @@ class Counter {
 
   /** The batch's documents' entries, as a batch carries them. */
   rows(): Omit<CountBatch, 'keys'> {
-    return { starts: Int32Array.from([...this.starts, this.entryIds.length]), ids: Int32Array.from(this.entryIds), counts: Int32Array.from(this.entryCounts) };
+    return {
+      starts: Int32Array.from([...this.starts, this.entryIds.length]),
+      ids: Int32Array.from(this.entryIds),
+      counts: Int32Array.from(this.entryCounts),
+    };
   }
 }

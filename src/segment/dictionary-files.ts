@@ -37,7 +37,10 @@ function readLines(path: string, kind: DictionaryFile['kind']): Lines {
     bytes = readFileSync(path);
   } catch (e) {
     throw new FatalError({
-      file: path, line: 0, source: 'config', ruleId: 'dictionary/missing-file',
+      file: path,
+      line: 0,
+      source: 'config',
+      ruleId: 'dictionary/missing-file',
       reason: `cannot read ${kind} file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
     });
   }
@@ -90,12 +93,23 @@ export function readUserDictionary(path: string, diagnostics: Diagnostic[]): { w
 }
 
 /** A word list: one word a line (stop words, single characters to keep). */
-export function readWordList(path: string, kind: 'stopwords' | 'keep-single', diagnostics: Diagnostic[]): { words: string[]; file: DictionaryFile } {
+export function readWordList(
+  path: string,
+  kind: 'stopwords' | 'keep-single',
+  diagnostics: Diagnostic[],
+): { words: string[]; file: DictionaryFile } {
   const { lines, file } = readLines(path, kind);
   const words: string[] = [];
   for (const { text, line } of lines) {
     if (/\s/.test(text)) {
-      diagnostics.push({ file: path, line, reason: `expected one word a line, found "${text.slice(0, 40)}"; line skipped`, ruleId: 'dictionary/bad-line', source: 'config', fatal: false });
+      diagnostics.push({
+        file: path,
+        line,
+        reason: `expected one word a line, found "${text.slice(0, 40)}"; line skipped`,
+        ruleId: 'dictionary/bad-line',
+        source: 'config',
+        fatal: false,
+      });
       continue;
     }
     words.push(text.normalize('NFC'));
@@ -111,7 +125,14 @@ export function readSynonyms(path: string, diagnostics: Diagnostic[]): { pairs: 
   for (const { text, line } of lines) {
     const m = /^(.+?)\s*=>\s*(\S+)$/.exec(text);
     if (!m) {
-      diagnostics.push({ file: path, line, reason: 'expected "alias [alias …] => canonical"; line skipped', ruleId: 'dictionary/bad-line', source: 'config', fatal: false });
+      diagnostics.push({
+        file: path,
+        line,
+        reason: 'expected "alias [alias …] => canonical"; line skipped',
+        ruleId: 'dictionary/bad-line',
+        source: 'config',
+        fatal: false,
+      });
       continue;
     }
     for (const alias of m[1]!.split(/[\s,，]+/).filter(Boolean)) pairs.push([alias.normalize('NFC'), m[2]!.normalize('NFC')]);

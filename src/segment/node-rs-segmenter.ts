@@ -16,7 +16,12 @@ export function createNodeRsSegmenter(options: SegmenterOptions): Segmenter {
   const jieba = Jieba.withDict(readFileSync(mainDictionaryPath()));
   if (options.userWords.length > 0) jieba.loadDict(Buffer.from(userDictText(options.userWords)));
   const hmm = options.hmm ?? true;
-  return { backend: 'node-rs', cut: (text) => jieba.cut(text, hmm), tag: (text) => jieba.tag(text, hmm), subWords: (text) => jieba.cutForSearch(text, hmm) };
+  return {
+    backend: 'node-rs',
+    cut: (text) => jieba.cut(text, hmm),
+    tag: (text) => jieba.tag(text, hmm),
+    subWords: (text) => jieba.cutForSearch(text, hmm),
+  };
 }
 
 /** The words of jieba's main dictionary, to tell known words from new ones. */

@@ -30,7 +30,10 @@ export function createNodejiebaSegmenter(options: SegmenterOptions): Segmenter {
     nodejieba = require('nodejieba') as NodeJieba;
   } catch (e) {
     throw new FatalError({
-      file: 'nodejieba', line: 0, source: 'segment', ruleId: 'segment/backend-missing',
+      file: 'nodejieba',
+      line: 0,
+      source: 'segment',
+      ruleId: 'segment/backend-missing',
       reason: `the nodejieba backend is not installed (${(e as Error).message.split('\n')[0]}); use --segmenter node-rs`,
     });
   }
@@ -39,8 +42,12 @@ export function createNodejiebaSegmenter(options: SegmenterOptions): Segmenter {
   const prior = loaded.get('key');
   if (prior !== undefined && prior !== key) {
     throw new FatalError({
-      file: 'nodejieba', line: 0, source: 'segment', ruleId: 'segment/nodejieba-reload',
-      reason: 'nodejieba is already loaded with other dictionaries in this process; use one dictionary set per process or the node-rs backend',
+      file: 'nodejieba',
+      line: 0,
+      source: 'segment',
+      ruleId: 'segment/nodejieba-reload',
+      reason:
+        'nodejieba is already loaded with other dictionaries in this process; use one dictionary set per process or the node-rs backend',
     });
   }
   if (prior === undefined) {
@@ -60,7 +67,13 @@ export function createNodejiebaSegmenter(options: SegmenterOptions): Segmenter {
       // a missing path aborts the whole process inside cppjieba: check first
       for (const [name, p] of Object.entries(paths)) {
         if (!existsSync(p)) {
-          throw new FatalError({ file: p, line: 0, source: 'segment', ruleId: 'segment/missing-dictionary', reason: `nodejieba ${name} file is missing` });
+          throw new FatalError({
+            file: p,
+            line: 0,
+            source: 'segment',
+            ruleId: 'segment/missing-dictionary',
+            reason: `nodejieba ${name} file is missing`,
+          });
         }
       }
       nodejieba.load(paths);
@@ -70,5 +83,10 @@ export function createNodejiebaSegmenter(options: SegmenterOptions): Segmenter {
     loaded.set('key', key);
   }
   const hmm = options.hmm ?? true;
-  return { backend: 'nodejieba', cut: (text) => nodejieba.cut(text, hmm), tag: (text) => nodejieba.tag(text), subWords: (text) => nodejieba.cutForSearch(text, hmm) };
+  return {
+    backend: 'nodejieba',
+    cut: (text) => nodejieba.cut(text, hmm),
+    tag: (text) => nodejieba.tag(text),
+    subWords: (text) => nodejieba.cutForSearch(text, hmm),
+  };
 }

@@ -33,7 +33,10 @@ export interface SegmentWorker {
  * hand them to segmentRecords as `started`. A worker that fails before it is
  * ready rejects `ready`, which segmentRecords reports.
  */
-export function startSegmentWorkers(count: number, options: Pick<SegmentRecordsOptions, 'lexiconOptions' | 'backend' | 'hmm'>): SegmentWorker[] {
+export function startSegmentWorkers(
+  count: number,
+  options: Pick<SegmentRecordsOptions, 'lexiconOptions' | 'backend' | 'hmm'>,
+): SegmentWorker[] {
   const setup: WorkerSetup = { lexicon: options.lexiconOptions, backend: options.backend, hmm: options.hmm };
   return Array.from({ length: Math.max(0, count) }, () => {
     const worker = new Worker(workerModule(import.meta.url, 'segment-worker'), { workerData: setup });
@@ -64,7 +67,12 @@ const BATCH = 400;
  * nodejieba keeps one dictionary set per process, so it always runs on the
  * calling thread.
  */
-export async function segmentRecords(records: readonly Pick<SuggestionRecord, 'title' | 'text'>[], segmenter: Segmenter, lexicon: Lexicon, options: SegmentRecordsOptions): Promise<DocumentCounts[]> {
+export async function segmentRecords(
+  records: readonly Pick<SuggestionRecord, 'title' | 'text'>[],
+  segmenter: Segmenter,
+  lexicon: Lexicon,
+  options: SegmentRecordsOptions,
+): Promise<DocumentCounts[]> {
   const total = records.length;
   const batches = Math.ceil(total / BATCH);
   const workers = options.backend === 'nodejieba' ? 1 : Math.max(1, Math.min(options.workers, batches));
@@ -102,35 +110,41 @@ export async function segmentRecords(records: readonly Pick<SuggestionRecord, 't
     }
   };
   try {
-    await Promise.all([here(), ...pool.map(({ worker, ready }) => new Promise<void>((resolve, reject) => {
-      // two batches in flight, so a worker has the next one while this thread is busy with its own
-      let inFlight = 0;
-      // the worker numbers keys afresh from its first batch of this call on
-      const source = newBatchSource();
-      let fresh = true;
-      const send = (): void => {
-        while (inFlight < 2 && next < batches) {
-          const index = next++;
-          worker.postMessage({ index, fresh, texts: slice(index).map((r) => [r.title, r.text] as [string, string]) });
-          fresh = false;
-          inFlight++;
-        }
-        if (inFlight === 0) resolve();
-      };
-      // its first batches once it is ready (this thread has been taking batches meanwhile)
-      ready.then(send, reject);
-      worker.on('message', (m: { ready: true } | { index: number; counts: Batch }) => {
-        if ('counts' in m) {
-          inFlight--;
-          receive(m.index, m.counts, source);
-          send();
-        }
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => {
-        if (next < batches || code !== 0) reject(new Error(`segmentation worker stopped (exit code ${code})`));
-      });
-    }))]);
+    await Promise.all([
+      here(),
+      ...pool.map(
+        ({ worker, ready }) =>
+          new Promise<void>((resolve, reject) => {
+            // two batches in flight, so a worker has the next one while this thread is busy with its own
+            let inFlight = 0;
+            // the worker numbers keys afresh from its first batch of this call on
+            const source = newBatchSource();
+            let fresh = true;
+            const send = (): void => {
+              while (inFlight < 2 && next < batches) {
+                const index = next++;
+                worker.postMessage({ index, fresh, texts: slice(index).map((r) => [r.title, r.text] as [string, string]) });
+                fresh = false;
+                inFlight++;
+              }
+              if (inFlight === 0) resolve();
+            };
+            // its first batches once it is ready (this thread has been taking batches meanwhile)
+            ready.then(send, reject);
+            worker.on('message', (m: { ready: true } | { index: number; counts: Batch }) => {
+              if ('counts' in m) {
+                inFlight--;
+                receive(m.index, m.counts, source);
+                send();
+              }
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => {
+              if (next < batches || code !== 0) reject(new Error(`segmentation worker stopped (exit code ${code})`));
+            });
+          }),
+      ),
+    ]);
   } finally {
     await Promise.all([...stopping, ...pool.map(({ worker }) => worker.terminate())]);
   }

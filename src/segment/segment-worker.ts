@@ -20,8 +20,15 @@ const segmenter = createSegmenter({ backend: setup.backend, userWords: lexicon.u
 let vocabulary = new BatchVocabulary();
 parentPort!.on('message', (batch: { index: number; fresh: boolean; texts: [string, string][] }) => {
   if (batch.fresh) vocabulary = new BatchVocabulary();
-  const counts = batchCounts(batch.texts.map(([title, text]) => ({ title, text })), segmenter, lexicon, vocabulary);
-  const buffers = [counts.terms, counts.pairs].flatMap((c) => [c.starts.buffer, c.ids.buffer, c.counts.buffer]).concat(counts.pairs.halves.buffer);
+  const counts = batchCounts(
+    batch.texts.map(([title, text]) => ({ title, text })),
+    segmenter,
+    lexicon,
+    vocabulary,
+  );
+  const buffers = [counts.terms, counts.pairs]
+    .flatMap((c) => [c.starts.buffer, c.ids.buffer, c.counts.buffer])
+    .concat(counts.pairs.halves.buffer);
   parentPort!.postMessage({ index: batch.index, counts }, buffers);
 });
 parentPort!.postMessage({ ready: true });

@@ -60,5 +60,7 @@ export function findSplitTerms(docs: readonly { id: string; text: string }[], se
       }
     }
   }
-  return [...stats.values()].filter((s) => s.split > 0).sort((a, b) => b.split - a.split || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  return [...stats.values()]
+    .filter((s) => s.split > 0)
+    .sort((a, b) => b.split - a.split || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
 }

@@ -25,7 +25,13 @@ export function loadTitleFrames(path = TITLE_FRAMES, diagnostics: Diagnostic[] =
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new FatalError({ file: path, line: 0, source: 'config', ruleId: 'dictionary/missing-file', reason: `cannot read title-frames file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    throw new FatalError({
+      file: path,
+      line: 0,
+      source: 'config',
+      ruleId: 'dictionary/missing-file',
+      reason: `cannot read title-frames file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    });
   }
   const lists: Record<(typeof SECTIONS)[number], string[]> = { prefix: [], suffix: [], frame: [], generic: [] };
   let section: (typeof SECTIONS)[number] | null = null;
@@ -35,17 +41,37 @@ export function loadTitleFrames(path = TITLE_FRAMES, diagnostics: Diagnostic[] =
     const head = /^\[(.+)\]$/.exec(t);
     if (head) {
       section = (SECTIONS as readonly string[]).includes(head[1]!) ? (head[1] as (typeof SECTIONS)[number]) : null;
-      if (section === null) diagnostics.push({ file: path, line: i + 1, source: 'config', ruleId: 'dictionary/bad-line', fatal: false, reason: `unknown section ${t}` });
+      if (section === null)
+        diagnostics.push({
+          file: path,
+          line: i + 1,
+          source: 'config',
+          ruleId: 'dictionary/bad-line',
+          fatal: false,
+          reason: `unknown section ${t}`,
+        });
       return;
     }
     if (section === null) {
-      diagnostics.push({ file: path, line: i + 1, source: 'config', ruleId: 'dictionary/bad-line', fatal: false, reason: `entry outside a section: ${t}` });
+      diagnostics.push({
+        file: path,
+        line: i + 1,
+        source: 'config',
+        ruleId: 'dictionary/bad-line',
+        fatal: false,
+        reason: `entry outside a section: ${t}`,
+      });
       return;
     }
     lists[section].push(t);
   });
   const longestFirst = (xs: string[]): string[] => [...new Set(xs)].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-  return { prefixes: longestFirst(lists.prefix), suffixes: longestFirst(lists.suffix), frame: new Set(lists.frame), generic: new Set(lists.generic) };
+  return {
+    prefixes: longestFirst(lists.prefix),
+    suffixes: longestFirst(lists.suffix),
+    frame: new Set(lists.frame),
+    generic: new Set(lists.generic),
+  };
 }
 
 export const TAG_FIXES = `${BUNDLED_DICTIONARIES}tag-fixes.txt`;

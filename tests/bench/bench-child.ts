@@ -13,15 +13,28 @@ import { loadLexicon } from '../../src/segment/lexicon.ts';
 import { segmentRecords, startSegmentWorkers } from '../../src/segment/segment-records.ts';
 
 const [mode, input, a, b] = process.argv.slice(2);
-const records = (): { title: string; text: string }[] => readFileSync(input!, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { title: string; text: string });
+const records = (): { title: string; text: string }[] =>
+  readFileSync(input!, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as { title: string; text: string });
 const rss = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 if (mode === 'full') {
   // as the `hotwords` command runs it
   limitHeapGrowth();
   const t0 = performance.now();
   const flags = process.argv.slice(6);
-  const s = await run({ inputs: [input!], out: a!, workers: Number(b), fresh: !flags.includes('--add'), noTopics: flags.includes('--no-topics'), collectGarbage: fullCollection() });
-  console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, timings: s.timings, records: s.counts.accepted, peakRssMb: rss() }));
+  const s = await run({
+    inputs: [input!],
+    out: a!,
+    workers: Number(b),
+    fresh: !flags.includes('--add'),
+    noTopics: flags.includes('--no-topics'),
+    collectGarbage: fullCollection(),
+  });
+  console.log(
+    JSON.stringify({ seconds: (performance.now() - t0) / 1000, timings: s.timings, records: s.counts.accepted, peakRssMb: rss() }),
+  );
 } else if (mode === 'segment') {
   // as in a run: the workers start first and load their dictionaries while this thread reads
   const started = startSegmentWorkers(Number(a) - 1, { lexiconOptions: {}, backend: 'node-rs' });

@@ -22,7 +22,8 @@ export async function benchMessages(): Promise<string[]> {
     const c = await readCorpus([join(DIR, file)], { map });
     const fatal = c.diagnostics.find((d) => d.fatal);
     if (fatal) throw new Error(`${fatal.file}: ${fatal.reason} (the bench reads ../shared/data beside the checkout)`);
-    for (const r of c.records) lines.push(JSON.stringify({ id: `${file.slice(0, 3)}-${r.id}`, title: r.title, text: r.text, category: r.category, year: r.year }));
+    for (const r of c.records)
+      lines.push(JSON.stringify({ id: `${file.slice(0, 3)}-${r.id}`, title: r.title, text: r.text, category: r.category, year: r.year }));
   }
   return lines;
 }
@@ -36,7 +37,8 @@ export function writeBenchCorpus(messages: readonly string[], sizeMb: number, pa
   const bytes = Buffer.byteLength(messages.join('\n'));
   const copies = Math.max(1, Math.round((sizeMb * 1e6) / bytes));
   const out: string[] = [];
-  for (let c = 0; c < copies; c++) for (const line of messages) out.push(c === 0 ? line : line.replace(/^\{"id":"([^"]+)"/, `{"id":"$1~${c + 1}"`));
+  for (let c = 0; c < copies; c++)
+    for (const line of messages) out.push(c === 0 ? line : line.replace(/^\{"id":"([^"]+)"/, `{"id":"$1~${c + 1}"`));
   const picked = out.slice(from, Math.min(to, out.length));
   writeFileSync(path, `${picked.join('\n')}\n`);
   return picked.length;

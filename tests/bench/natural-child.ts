@@ -11,7 +11,10 @@ import { loadLexicon } from '../../src/segment/lexicon.ts';
 
 const lexicon = loadLexicon({}, []);
 const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
-const docs = readFileSync(process.argv[2]!, 'utf8').split('\n').filter((l) => l !== '').map((l) => documentTerms(JSON.parse(l) as { title: string; text: string }, segmenter, lexicon));
+const docs = readFileSync(process.argv[2]!, 'utf8')
+  .split('\n')
+  .filter((l) => l !== '')
+  .map((l) => documentTerms(JSON.parse(l) as { title: string; text: string }, segmenter, lexicon));
 
 let t0 = performance.now();
 const tfidf = new natural.TfIdf();
@@ -30,7 +33,9 @@ const counts = docs.map((d) => {
 });
 let mapTop = 0;
 for (const m of counts) {
-  const scored = [...m].map(([t, c]) => [t, c * (1 + Math.log(docs.length / (1 + df.get(t)!)))] as const).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  const scored = [...m]
+    .map(([t, c]) => [t, c * (1 + Math.log(docs.length / (1 + df.get(t)!)))] as const)
+    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   mapTop += scored.slice(0, 10).length;
 }
 const mapSeconds = (performance.now() - t0) / 1000;

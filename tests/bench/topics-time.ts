@@ -45,9 +45,14 @@ try {
   const t0 = performance.now();
   const results = scopes.map((s) => topicsOfScope(s, documentsInScope(s, docs), 1, options));
   const seconds = (performance.now() - t0) / 1000;
-  const hash = createHash('sha256').update(JSON.stringify(joinScopeTopics(results))).digest('hex').slice(0, 16);
+  const hash = createHash('sha256')
+    .update(JSON.stringify(joinScopeTopics(results)))
+    .digest('hex')
+    .slice(0, 16);
   const setting = Object.keys(options).length > 1 ? ` (${JSON.stringify(options)})` : '';
-  console.log(`${docs.length} suggestions, ${scopes.length} scopes${setting}: topics on one thread ${seconds.toFixed(2)} s, result ${hash}`);
+  console.log(
+    `${docs.length} suggestions, ${scopes.length} scopes${setting}: topics on one thread ${seconds.toFixed(2)} s, result ${hash}`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

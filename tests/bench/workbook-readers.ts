@@ -54,8 +54,18 @@ for (const copies of [1, 10]) {
   await writeBook(file, copies);
   const hashes = new Set<string>();
   for (const [name, body] of Object.entries(READERS)) {
-    const runs = [0, 1, 2].map(() => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', PRELUDE + body, file], { encoding: 'utf8' })) as { cells: number; hash: string; seconds: number; peakMb: number });
+    const runs = [0, 1, 2].map(
+      () =>
+        JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', PRELUDE + body, file], { encoding: 'utf8' })) as {
+          cells: number;
+          hash: string;
+          seconds: number;
+          peakMb: number;
+        },
+    );
     hashes.add(runs[0]!.hash);
-    console.log(`| ${2240 * copies} | ${name} | ${median(runs.map((r) => r.seconds)).toFixed(2)} | ${median(runs.map((r) => r.peakMb)).toFixed(0)} | ${runs[0]!.cells} | ${hashes.size === 1 ? 'yes' : 'NO'} |`);
+    console.log(
+      `| ${2240 * copies} | ${name} | ${median(runs.map((r) => r.seconds)).toFixed(2)} | ${median(runs.map((r) => r.peakMb)).toFixed(0)} | ${runs[0]!.cells} | ${hashes.size === 1 ? 'yes' : 'NO'} |`,
+    );
   }
 }

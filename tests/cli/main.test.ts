@@ -20,7 +20,10 @@ describe('hotwords CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`${file}:3  warning  unbalanced quote`);
     expect(r.stderr).toMatch(/hotwords: read 3, accepted 2, rejected 1 in [\d.]+ s/);
-    const rejects = readFileSync(join(out, 'rejects.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const rejects = readFileSync(join(out, 'rejects.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rejects).toEqual([expect.objectContaining({ file, line: 3, ruleId: 'corpus/malformed-csv' })]);
   });
 

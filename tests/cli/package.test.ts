@@ -17,37 +17,63 @@ describe('the package from another project', () => {
   const consumer = mkdtempSync(join(tmpdir(), 'hotwords-consumer-'));
   // a module hook that fails any import of tsx: the compiled package must not need it
   const guard = join(consumer, 'no-tsx.mjs');
-  const node = (args: string[]): string => execFileSync(process.execPath, ['--import', guard, ...args], { cwd: consumer, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const node = (args: string[]): string =>
+    execFileSync(process.execPath, ['--import', guard, ...args], { cwd: consumer, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
   beforeAll(() => {
     writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
     execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', '--ignore-scripts', REPO], { cwd: consumer, stdio: 'ignore' });
-    writeFileSync(join(consumer, 'hooks.mjs'), `
+    writeFileSync(
+      join(consumer, 'hooks.mjs'),
+      `
       export async function resolve(specifier, context, next) {
         if (specifier === 'tsx' || specifier.startsWith('tsx/')) throw new Error('tsx imported at run time: ' + specifier);
         return next(specifier, context);
-      }`);
+      }`,
+    );
     writeFileSync(guard, `import { register } from 'node:module'; register('./hooks.mjs', import.meta.url);`);
   }, 120_000);
 
   it("runs the README's library example: import { run } from 'hotwords'", () => {
-    writeFileSync(join(consumer, 'job.mjs'), `
+    writeFileSync(
+      join(consumer, 'job.mjs'),
+      `
       import { run } from 'hotwords';
       const summary = await run({ inputs: [${JSON.stringify(SAMPLE)}], out: 'out', noClouds: true, noTopics: true });
-      console.log(JSON.stringify(summary.counts));`);
+      console.log(JSON.stringify(summary.counts));`,
+    );
     expect(JSON.parse(node(['job.mjs']))).toEqual({ read: 67, accepted: 67, rejected: 0 });
   }, 120_000);
 
   it('gives TypeScript the declarations', () => {
-    writeFileSync(join(consumer, 'job.ts'), `
+    writeFileSync(
+      join(consumer, 'job.ts'),
+      `
       import { run, type RunSummary } from 'hotwords';
       const summary: RunSummary = await run({ inputs: ['in.csv'], out: 'out' });
       const n: number = summary.counts.accepted;
       // @ts-expect-error: counts are numbers
       const s: string = summary.counts.read;
-      export { n, s };`);
+      export { n, s };`,
+    );
     const tsc = join(REPO, 'node_modules/typescript/bin/tsc');
-    execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', 'job.ts'], { cwd: consumer, encoding: 'utf8' });
+    execFileSync(
+      process.execPath,
+      [
+        tsc,
+        '--noEmit',
+        '--strict',
+        '--skipLibCheck',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--target',
+        'es2022',
+        'job.ts',
+      ],
+      { cwd: consumer, encoding: 'utf8' },
+    );
   }, 120_000);
 
   it('installs the hotwords command, which prints its version', () => {
@@ -58,7 +84,16 @@ describe('the package from another project', () => {
 
   it('runs a whole job through the compiled command, workers included', () => {
     // two threads: a segmentation worker, topic workers and the cloud PNG workers all start from dist/
-    node([join(consumer, 'node_modules/hotwords/dist/cli/hotwords.js'), 'run', SAMPLE, '--out', 'cli-out', '--workers', '2', '--no-dict-gaps']);
+    node([
+      join(consumer, 'node_modules/hotwords/dist/cli/hotwords.js'),
+      'run',
+      SAMPLE,
+      '--out',
+      'cli-out',
+      '--workers',
+      '2',
+      '--no-dict-gaps',
+    ]);
     const db = new Database(join(consumer, 'cli-out/hotwords.sqlite'), { readonly: true });
     expect(db.prepare('SELECT count(*) AS n FROM documents').get()).toEqual({ n: 67 });
     expect((db.prepare('SELECT count(*) AS n FROM topics').get() as { n: number }).n).toBeGreaterThan(0);

@@ -19,9 +19,19 @@ interface Outcome {
 async function runOn(file: string, ...args: string[]): Promise<Outcome> {
   const out = mkdtempSync(join(tmpdir(), 'hotwords-bad-'));
   let stderr = '';
-  const code = await main(['run', file, '--out', out, '--no-dict-gaps', ...args], { stdout: () => {}, stderr: (s) => (stderr += s), isTTY: false, readStdin: async () => '' });
+  const code = await main(['run', file, '--out', out, '--no-dict-gaps', ...args], {
+    stdout: () => {},
+    stderr: (s) => (stderr += s),
+    isTTY: false,
+    readStdin: async () => '',
+  });
   const rejectsFile = join(out, 'rejects.jsonl');
-  const rejects = existsSync(rejectsFile) ? readFileSync(rejectsFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  const rejects = existsSync(rejectsFile)
+    ? readFileSync(rejectsFile, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
   const m = /read (\d+), accepted (\d+), rejected (\d+)/.exec(stderr);
   const counts = m ? { read: Number(m[1]), accepted: Number(m[2]), rejected: Number(m[3]) } : null;
   const dbFile = join(out, 'hotwords.sqlite');
@@ -40,7 +50,8 @@ function balanced(o: Outcome): void {
   expect(o.db!.prepare('SELECT count(*) AS n FROM rejects').get()).toEqual({ n: c.rejected });
 }
 
-const titles = (o: Outcome): string[] => (o.db!.prepare('SELECT title FROM documents ORDER BY id').all() as { title: string }[]).map((r) => r.title);
+const titles = (o: Outcome): string[] =>
+  (o.db!.prepare('SELECT title FROM documents ORDER BY id').all() as { title: string }[]).map((r) => r.title);
 
 describe('the catalogue of bad inputs', () => {
   it('malformed JSONL line: rejected with file and line, the others go on', async () => {
@@ -65,7 +76,9 @@ describe('the catalogue of bad inputs', () => {
     balanced(o);
     expect(o.stderr).toContain('decoded as GB18030');
     expect(titles(o)).toEqual(['加装电梯', '停车难']);
-    expect((o.db!.prepare("SELECT text FROM documents WHERE id = 'k2'").get() as { text: string }).text).toBe('小区停车难问题突出，建议共享停车。');
+    expect((o.db!.prepare("SELECT text FROM documents WHERE id = 'k2'").get() as { text: string }).text).toBe(
+      '小区停车难问题突出，建议共享停车。',
+    );
   });
 
   it('UTF-16 with a byte-order mark', async () => {
@@ -78,7 +91,9 @@ describe('the catalogue of bad inputs', () => {
   it('UTF-8 byte-order mark, CRLF and quoted newlines', async () => {
     const o = await runOn(fixture('bad/bom-crlf-quoted.csv'));
     balanced(o);
-    expect((o.db!.prepare("SELECT text FROM documents WHERE id = 'f1'").get() as { text: string }).text).toBe('建议加快老旧小区加装电梯，\n并完善后续维保。');
+    expect((o.db!.prepare("SELECT text FROM documents WHERE id = 'f1'").get() as { text: string }).text).toBe(
+      '建议加快老旧小区加装电梯，\n并完善后续维保。',
+    );
   });
 
   it('lone CR line ends', async () => {
@@ -106,14 +121,20 @@ describe('the catalogue of bad inputs', () => {
   it('unknown columns are kept as metadata', async () => {
     const o = await runOn(fixture('bad/unknown-columns.csv'));
     balanced(o);
-    expect(JSON.parse((o.db!.prepare('SELECT meta FROM documents').get() as { meta: string }).meta)).toEqual({ 代表姓名: '张三', 联名人数: '3' });
+    expect(JSON.parse((o.db!.prepare('SELECT meta FROM documents').get() as { meta: string }).meta)).toEqual({
+      代表姓名: '张三',
+      联名人数: '3',
+    });
   });
 
   it('missing and whitespace-only text', async () => {
     const f = fixture('bad/missing-text.csv');
     const o = await runOn(f);
     balanced(o);
-    expect(o.rejects.map((r) => [r.line, r.ruleId])).toEqual([[3, 'corpus/empty-text'], [4, 'corpus/empty-text']]);
+    expect(o.rejects.map((r) => [r.line, r.ruleId])).toEqual([
+      [3, 'corpus/empty-text'],
+      [4, 'corpus/empty-text'],
+    ]);
     expect(o.stderr).toContain(`${f}:4  warning  no usable text`);
   });
 
@@ -137,7 +158,9 @@ describe('the catalogue of bad inputs', () => {
     const o = await runOn(fixture('bad/dates.csv'));
     balanced(o);
     expect(o.db!.prepare('SELECT id, year, date FROM documents ORDER BY id').all()).toEqual([
-      { id: 'p1', year: 2021, date: '2021-03-05' }, { id: 'p2', year: 2021, date: '2021-03-05' }, { id: 'p3', year: 2021, date: '2021-03-05' },
+      { id: 'p1', year: 2021, date: '2021-03-05' },
+      { id: 'p2', year: 2021, date: '2021-03-05' },
+      { id: 'p3', year: 2021, date: '2021-03-05' },
     ]);
     expect(o.rejects[0]).toMatchObject({ line: 5, ruleId: 'corpus/bad-year' });
   });
@@ -146,11 +169,16 @@ describe('the catalogue of bad inputs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hotwords-big-'));
     const f = join(dir, 'big.csv');
     const body = '建议加快老旧小区加装电梯，解决停车难问题。'.repeat(Math.ceil((5 * 1024 * 1024) / 63));
-    writeFileSync(f, `id,title,text,category,year\nbig1,大文本,"${body}",城区建设与管理,2021\nsmall,小文本,建议完善垃圾分类。,城区建设与管理,2021\n`);
+    writeFileSync(
+      f,
+      `id,title,text,category,year\nbig1,大文本,"${body}",城区建设与管理,2021\nsmall,小文本,建议完善垃圾分类。,城区建设与管理,2021\n`,
+    );
     const o = await runOn(f);
     balanced(o);
     expect(o.counts!.accepted).toBe(2);
-    expect(o.db!.prepare("SELECT count FROM document_terms WHERE document_id = 'big1' AND term = '加装电梯'").get()).toEqual({ count: body.length / 21 });
+    expect(o.db!.prepare("SELECT count FROM document_terms WHERE document_id = 'big1' AND term = '加装电梯'").get()).toEqual({
+      count: body.length / 21,
+    });
   }, 60_000);
 
   it('a 100,000-character line without quotes or line breaks', async () => {

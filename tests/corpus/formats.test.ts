@@ -22,7 +22,10 @@ describeShared('the real message file as CSV, XLSX and JSONL', () => {
     ws.addRow(header);
     for (const r of rows) ws.addRow(r.map((v, i) => asValue(header![i]!, v)));
     await wb.xlsx.writeFile(join(dir, 'messages.xlsx'));
-    writeFileSync(join(dir, 'messages.jsonl'), rows.map((r) => JSON.stringify(Object.fromEntries(header!.map((h, i) => [h, asValue(h, r[i]!)])))).join('\n') + '\n');
+    writeFileSync(
+      join(dir, 'messages.jsonl'),
+      rows.map((r) => JSON.stringify(Object.fromEntries(header!.map((h, i) => [h, asValue(h, r[i]!)])))).join('\n') + '\n',
+    );
     const inputs = { csv: MESSAGES_CSV, xlsx: join(dir, 'messages.xlsx'), jsonl: join(dir, 'messages.jsonl') };
     for (const [fmt, file] of Object.entries(inputs)) {
       const out = join(dir, fmt);
@@ -30,7 +33,9 @@ describeShared('the real message file as CSV, XLSX and JSONL', () => {
       counts[fmt] = summary.counts;
       const db = new Database(join(out, 'hotwords.sqlite'), { readonly: true });
       // source_file and line say where a row came from, which differs by format by design
-      tables[fmt] = db.prepare('SELECT id, title, text, category, year, session, date, unit, result, disclosed, meta FROM documents ORDER BY id').all();
+      tables[fmt] = db
+        .prepare('SELECT id, title, text, category, year, session, date, unit, result, disclosed, meta FROM documents ORDER BY id')
+        .all();
       db.close();
     }
   }, 120_000);

@@ -30,7 +30,10 @@ describe('readCorpus on bad input', () => {
     const file = fixture('bad/missing-text.csv');
     const r = await readCorpus([file]);
     balanced(r);
-    expect(r.rejects.map((x) => [x.line, x.ruleId])).toEqual([[3, 'corpus/empty-text'], [4, 'corpus/empty-text']]);
+    expect(r.rejects.map((x) => [x.line, x.ruleId])).toEqual([
+      [3, 'corpus/empty-text'],
+      [4, 'corpus/empty-text'],
+    ]);
     expect(r.rejects[0]!.reason).toMatch(/no usable text/);
   });
 
@@ -56,7 +59,10 @@ describe('readCorpus on bad input', () => {
     const file = fixture('bad/bad-year.csv');
     const r = await readCorpus([file]);
     balanced(r);
-    expect(r.rejects.map((x) => [x.line, x.ruleId])).toEqual([[3, 'corpus/bad-year'], [4, 'corpus/bad-year']]);
+    expect(r.rejects.map((x) => [x.line, x.ruleId])).toEqual([
+      [3, 'corpus/bad-year'],
+      [4, 'corpus/bad-year'],
+    ]);
     expect(r.rejects[0]!.reason).toMatch(/unreadable year "明年"/);
     expect(r.rejects[1]!.reason).toMatch(/out of range/);
     expect(r.records.find((x) => x.id === 'e4')!.year).toBe(2021);

@@ -31,10 +31,18 @@ async function runOn(files: string[], ...args: string[]): Promise<Outcome> {
   const out = mkdtempSync(join(tmpdir(), 'hotwords-workbook-'));
   let stderr = '';
   const code = await main(['run', ...files, '--out', out, '--no-dict-gaps', '--no-clouds', '--no-topics', ...args], {
-    stdout: () => {}, stderr: (s) => (stderr += s), isTTY: false, readStdin: async () => '',
+    stdout: () => {},
+    stderr: (s) => (stderr += s),
+    isTTY: false,
+    readStdin: async () => '',
   });
   const rejectsFile = join(out, 'rejects.jsonl');
-  const rejects = existsSync(rejectsFile) ? readFileSync(rejectsFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  const rejects = existsSync(rejectsFile)
+    ? readFileSync(rejectsFile, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
   const dbFile = join(out, 'hotwords.sqlite');
   return { code, stderr, out, rejects, db: existsSync(dbFile) ? new Database(dbFile, { readonly: true }) : null };
 }
@@ -42,7 +50,9 @@ async function runOn(files: string[], ...args: string[]): Promise<Outcome> {
 /** The documents table without the columns that say where a row came from (they differ by format by design). */
 function documents(o: Outcome): unknown[] {
   expect(o.code).toBe(0);
-  return o.db!.prepare('SELECT id, title, text, category, year, session, date, unit, result, disclosed, meta FROM documents ORDER BY id').all();
+  return o
+    .db!.prepare('SELECT id, title, text, category, year, session, date, unit, result, disclosed, meta FROM documents ORDER BY id')
+    .all();
 }
 
 describe('the 2021 sample as CSV, JSONL, XLSX, XLS and ODS', () => {
@@ -51,13 +61,22 @@ describe('the 2021 sample as CSV, JSONL, XLSX, XLS and ODS', () => {
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hotwords-formats-'));
     const [header, ...rows] = [...parseCsv(readFileSync(SAMPLE_2021, 'utf8'))].map((r) => (r.kind === 'row' ? r.fields : []));
-    writeFileSync(join(dir, 'sample.jsonl'), rows.map((r) => JSON.stringify(Object.fromEntries(header!.map((h, i) => [h, r[i]])))).join('\n') + '\n');
+    writeFileSync(
+      join(dir, 'sample.jsonl'),
+      rows.map((r) => JSON.stringify(Object.fromEntries(header!.map((h, i) => [h, r[i]])))).join('\n') + '\n',
+    );
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('2021');
     ws.addRow(header);
     for (const r of rows) ws.addRow(r.map((v, i) => (header![i] === '年份' ? Number(v) : v)));
     await wb.xlsx.writeFile(join(dir, 'sample.xlsx'));
-    const inputs = { csv: SAMPLE_2021, jsonl: join(dir, 'sample.jsonl'), xlsx: join(dir, 'sample.xlsx'), xls: book('sample-2021.xls'), ods: book('sample-2021.ods') };
+    const inputs = {
+      csv: SAMPLE_2021,
+      jsonl: join(dir, 'sample.jsonl'),
+      xlsx: join(dir, 'sample.xlsx'),
+      xls: book('sample-2021.xls'),
+      ods: book('sample-2021.ods'),
+    };
     for (const [format, file] of Object.entries(inputs)) {
       outcomes[format] = await runOn([file]);
       tables[format] = documents(outcomes[format]!);
@@ -81,7 +100,12 @@ describe('the 2021 sample as CSV, JSONL, XLSX, XLS and ODS', () => {
     expect(sheets(outcomes.ods!)).toEqual([{ sheet: 'sample-2021' }]);
     expect(sheets(outcomes.csv!)).toEqual([{ sheet: null }]);
     const inputs = JSON.parse((outcomes.xls!.db!.prepare('SELECT inputs FROM runs').get() as { inputs: string }).inputs);
-    expect(inputs[0]).toMatchObject({ format: 'xls', read: 67, accepted: 67, sheets: [{ name: 'sample-2021', read: 67, accepted: 67, rejected: 0 }] });
+    expect(inputs[0]).toMatchObject({
+      format: 'xls',
+      read: 67,
+      accepted: 67,
+      sheets: [{ name: 'sample-2021', read: 67, accepted: 67, rejected: 0 }],
+    });
   });
 });
 
@@ -189,7 +213,14 @@ describe('workbooks that cannot be read, and one that can', () => {
 describe('the year a sheet name stands for', () => {
   it('reads 2021, 2021年, 2021年度建议; not Sheet1, 2020-2021, 12345 or 1800', () => {
     expect(['2021', '2021年', '2021年度建议', '代表建议2021', 'Sheet1', '2020-2021', '12345', '1800'].map(yearOfSheetName)).toEqual([
-      2021, 2021, 2021, 2021, null, null, null, null,
+      2021,
+      2021,
+      2021,
+      2021,
+      null,
+      null,
+      null,
+      null,
     ]);
   });
 });

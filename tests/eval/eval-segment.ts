@@ -23,7 +23,9 @@ function measure(backend: SegmenterBackend, hmm: boolean, civic: boolean): numbe
   const lexicon = civic ? loadLexicon({}, []) : null;
   const seg = createSegmenter({ backend, userWords: lexicon?.userWords ?? [], hmm });
   // gold words never contain spaces: score the text without them
-  return scoreSegmentation(pairs.map((p) => ({ predicted: seg.cut(p.line.replace(/\s+/g, '')).filter((t) => t.trim() !== ''), gold: p.gold }))).f1;
+  return scoreSegmentation(
+    pairs.map((p) => ({ predicted: seg.cut(p.line.replace(/\s+/g, '')).filter((t) => t.trim() !== ''), gold: p.gold })),
+  ).f1;
 }
 
 function livePythonJieba(hmm: boolean): number | null {
@@ -38,7 +40,11 @@ for line in open(sys.argv[2], encoding='utf-8'):
         print('  '.join(w for w in jieba.cut(''.join(line.split()), HMM=hmm) if w.strip()))
 `;
   try {
-    const out = execFileSync('/usr/bin/python3', ['-c', script, hmm ? '1' : '0', `${SHARED_DATA}sighan2005/pku_test.utf8`], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync('/usr/bin/python3', ['-c', script, hmm ? '1' : '0', `${SHARED_DATA}sighan2005/pku_test.utf8`], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const predicted = out.split('\n').filter((l) => l.trim() !== '');
     return scoreSegmentation(pairs.map((p, i) => ({ predicted: (predicted[i] ?? '').split('  '), gold: p.gold }))).f1;
   } catch {
@@ -63,11 +69,20 @@ for (const hmm of [true, false]) {
     // nodejieba keeps one dictionary set per process: the civic column is node-rs only
     const withCivic = backend === 'node-rs' ? measure(backend, hmm, true).toFixed(3) : 'n/a';
     if (backend === 'node-rs') worst = Math.max(worst, Math.abs(f1 - python));
-    rows.push([backend, hmm ? 'on' : 'off', f1.toFixed(3), python.toFixed(3) + (live === null ? ' (reference)' : ' (live)'), (f1 - python).toFixed(3), withCivic]);
+    rows.push([
+      backend,
+      hmm ? 'on' : 'off',
+      f1.toFixed(3),
+      python.toFixed(3) + (live === null ? ' (reference)' : ' (live)'),
+      (f1 - python).toFixed(3),
+      withCivic,
+    ]);
   }
 }
 console.log(`word F1 on SIGHAN 2005 pku_test (${pairs.length} lines)\n`);
 console.log(['backend', 'HMM', 'F1', 'Python jieba', 'difference', 'F1 with civic dictionary'].join(' | '));
 for (const r of rows) console.log(r.join(' | '));
-console.log(`\ndefault backend (node-rs) within 0.01 of Python jieba: ${worst <= 0.01 ? 'yes' : 'NO'} (largest difference ${worst.toFixed(3)})`);
+console.log(
+  `\ndefault backend (node-rs) within 0.01 of Python jieba: ${worst <= 0.01 ? 'yes' : 'NO'} (largest difference ${worst.toFixed(3)})`,
+);
 process.exitCode = worst <= 0.01 ? 0 : 1;

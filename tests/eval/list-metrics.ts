@@ -19,9 +19,12 @@ export function listF1(lists: ReadonlyMap<string, readonly string[]>, messages: 
     let bestScore = 0;
     for (const label of labels) {
       let score = 0;
-      lists.get(label)!.slice(0, 20).forEach((w, i) => {
-        if (m.text.includes(w)) score += (21 - (i + 1)) / 20;
-      });
+      lists
+        .get(label)!
+        .slice(0, 20)
+        .forEach((w, i) => {
+          if (m.text.includes(w)) score += (21 - (i + 1)) / 20;
+        });
       if (score > bestScore) {
         bestScore = score;
         best = label;

@@ -43,17 +43,30 @@ for (const [name, options] of SETTINGS) {
     const t0 = performance.now();
     const r = topicsOfScope({ category: null, year: null }, docs, 1, { ...options, seed });
     seconds += (performance.now() - t0) / 1000;
-    scores.push(nmi(r.assignments.map((a) => a.topicId), r.assignments.map((a) => labelOf.get(a.documentId) ?? '')));
+    scores.push(
+      nmi(
+        r.assignments.map((a) => a.topicId),
+        r.assignments.map((a) => labelOf.get(a.documentId) ?? ''),
+      ),
+    );
     clusterings.push(new Map(r.assignments.map((a) => [a.documentId, a.topicId])));
   }
   const stability: number[] = [];
   for (let i = 0; i < clusterings.length; i++) {
     for (let j = i + 1; j < clusterings.length; j++) {
       const ids = [...clusterings[i]!.keys()];
-      stability.push(nmi(ids.map((d) => clusterings[i]!.get(d)!), ids.map((d) => clusterings[j]!.get(d)!)));
+      stability.push(
+        nmi(
+          ids.map((d) => clusterings[i]!.get(d)!),
+          ids.map((d) => clusterings[j]!.get(d)!),
+        ),
+      );
     }
   }
   if (shipped === 0) shipped = seconds;
-  const change = seconds === shipped ? '—' : `${seconds < shipped ? '−' : '+'}${Math.round((100 * Math.abs(seconds - shipped)) / shipped)}%`;
-  console.log(`| ${name} | ${seconds.toFixed(1)} | ${change} | ${mean(scores).toFixed(3)}, ${Math.min(...scores).toFixed(3)} | ${mean(stability).toFixed(3)} |`);
+  const change =
+    seconds === shipped ? '—' : `${seconds < shipped ? '−' : '+'}${Math.round((100 * Math.abs(seconds - shipped)) / shipped)}%`;
+  console.log(
+    `| ${name} | ${seconds.toFixed(1)} | ${change} | ${mean(scores).toFixed(3)}, ${Math.min(...scores).toFixed(3)} | ${mean(stability).toFixed(3)} |`,
+  );
 }

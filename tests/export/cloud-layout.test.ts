@@ -7,7 +7,9 @@ import { expect, it } from 'vitest';
 import { layoutCloud } from '../../src/export/wordcloud-layout.ts';
 import { run } from '../../src/run.ts';
 
-const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) => fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)));
+const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) =>
+  fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)),
+);
 
 it('lays out every cloud exactly as d3-cloud does on a fresh canvas of its own (the shared sprite canvas reads back only the rows drawn)', async () => {
   const out = mkdtempSync(join(tmpdir(), 'hotwords-layout-'));
@@ -15,7 +17,12 @@ it('lays out every cloud exactly as d3-cloud does on a fresh canvas of its own (
   expect(summary.counts.accepted).toBe(106);
   const { default: Database } = await import('better-sqlite3');
   const db = new Database(join(out, 'hotwords.sqlite'), { readonly: true });
-  const rows = db.prepare('SELECT category, year, term, docs FROM keywords WHERE rank <= 50 ORDER BY category, year, rank').all() as { category: string | null; year: number | null; term: string; docs: number }[];
+  const rows = db.prepare('SELECT category, year, term, docs FROM keywords WHERE rank <= 50 ORDER BY category, year, rank').all() as {
+    category: string | null;
+    year: number | null;
+    term: string;
+    docs: number;
+  }[];
   const scopes = new Map<string, { text: string; value: number }[]>();
   for (const r of rows) {
     const key = `${r.category}|${r.year}`;

@@ -17,7 +17,9 @@ describeShared('word clouds and evidence of the real messages', () => {
     }
     expect(new Set(categoryClouds.map((c) => c.scale)).size).toBe(1);
     // evidence.json lists every suggestion of a word, and gives the first 20 a passage
-    const evidence = JSON.parse(readFileSync(join(out, 'json', 'evidence.json'), 'utf8')) as { words: { documents: { snippet: string | null }[] }[] };
+    const evidence = JSON.parse(readFileSync(join(out, 'json', 'evidence.json'), 'utf8')) as {
+      words: { documents: { snippet: string | null }[] }[];
+    };
     const long = evidence.words.filter((w) => w.documents.length > 20);
     expect(long.length).toBeGreaterThan(100);
     for (const w of long) {

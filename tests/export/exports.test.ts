@@ -8,7 +8,9 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/run.ts';
 
-const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) => fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)));
+const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) =>
+  fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)),
+);
 const SCHEMAS = fileURLToPath(new URL('../../docs/schemas/', import.meta.url));
 const JSON_FILES = ['wordclouds', 'distribution', 'trends', 'topics', 'evidence'];
 
@@ -27,8 +29,19 @@ function snapshot(dir: string): Map<string, Buffer> {
 /** All rows of every table but `runs` (which records times), in a fixed order. */
 function tables(path: string): Record<string, unknown[]> {
   const db = new Database(path, { readonly: true });
-  const names = (db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name <> 'runs' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
-  const out = Object.fromEntries(names.map((n) => [n, db.prepare(`SELECT * FROM ${n}`).all().map((r) => JSON.stringify(r)).sort()]));
+  const names = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name <> 'runs' ORDER BY name").all() as { name: string }[]
+  ).map((r) => r.name);
+  const out = Object.fromEntries(
+    names.map((n) => [
+      n,
+      db
+        .prepare(`SELECT * FROM ${n}`)
+        .all()
+        .map((r) => JSON.stringify(r))
+        .sort(),
+    ]),
+  );
   db.close();
   return out;
 }
@@ -113,7 +126,9 @@ describe('schema migrations', () => {
     await run({ inputs: [SAMPLE[0]!], out, noClouds: true, noDictGaps: true });
     // make it what the first release wrote: no topic tables, version 1
     const old = new Database(join(out, 'hotwords.sqlite'));
-    old.exec('DROP TABLE topics; DROP TABLE document_topics; DROP TABLE topic_scopes; DROP TABLE themes; DROP TABLE document_keywords; ALTER TABLE documents DROP COLUMN sheet; ALTER TABLE rejects DROP COLUMN sheet; UPDATE schema_version SET version = 1;');
+    old.exec(
+      'DROP TABLE topics; DROP TABLE document_topics; DROP TABLE topic_scopes; DROP TABLE themes; DROP TABLE document_keywords; ALTER TABLE documents DROP COLUMN sheet; ALTER TABLE rejects DROP COLUMN sheet; UPDATE schema_version SET version = 1;',
+    );
     old.close();
     const r = await run({ inputs: [SAMPLE[1]!], out, noClouds: true, noDictGaps: true });
     expect(r.documents).toEqual({ kept: 39, added: 67, replaced: 0 });

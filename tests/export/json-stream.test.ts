@@ -42,10 +42,12 @@ describe('writeTextAtomic', () => {
     const rows = Array.from({ length: 200_000 }, (_, i) => ({ id: `编号${i}`, words: ['垃圾分类', '停车难'] }));
     writeTextAtomic(path, (sink) => streamJson(sink, rows));
     expect(readFileSync(path, 'utf8')).toBe(JSON.stringify(rows));
-    expect(() => writeTextAtomic(path, (sink) => {
-      sink('partial');
-      throw new Error('stopped');
-    })).toThrow('stopped');
+    expect(() =>
+      writeTextAtomic(path, (sink) => {
+        sink('partial');
+        throw new Error('stopped');
+      }),
+    ).toThrow('stopped');
     // the earlier file stays whole, and no temporary file is left
     expect(readFileSync(path, 'utf8')).toBe(JSON.stringify(rows));
     expect(readdirSync(dir)).toEqual(['out.json']);

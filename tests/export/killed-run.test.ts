@@ -9,12 +9,18 @@ import { run } from '../../src/run.ts';
 import { MESSAGES_CSV, describeShared } from '../shared-data.ts';
 
 const BIN = fileURLToPath(new URL('../../dist/cli/hotwords.js', import.meta.url));
-const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) => fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)));
+const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) =>
+  fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)),
+);
 
 /** Start the job on the real messages into `out` and SIGKILL it after `ms` (never, if Infinity). Resolves with whether it was killed. */
 function killAfter(out: string, ms: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'run', MESSAGES_CSV, '--out', out, '--map', 'id=id,title=title,text=detail,category=label,year=year'], { stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [BIN, 'run', MESSAGES_CSV, '--out', out, '--map', 'id=id,title=title,text=detail,category=label,year=year'],
+      { stdio: 'ignore' },
+    );
     const timer = Number.isFinite(ms) ? setTimeout(() => child.kill('SIGKILL'), ms) : undefined;
     child.on('exit', (_code, signal) => {
       clearTimeout(timer);

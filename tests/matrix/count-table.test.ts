@@ -1,12 +1,27 @@
 import { expect, it } from 'vitest';
-import { CountTableBuilder, PAIR_SEPARATOR, PairTableBuilder, countTable, newBatchSource, tableViews } from '../../src/matrix/count-table.ts';
+import {
+  CountTableBuilder,
+  PAIR_SEPARATOR,
+  PairTableBuilder,
+  countTable,
+  newBatchSource,
+  tableViews,
+} from '../../src/matrix/count-table.ts';
 
 it('gives each document a read-only view that behaves as its Map, in shared memory', () => {
   const maps = [
-    new Map([['停车', 2], ['小区', 1], ['电梯', 3]]),
+    new Map([
+      ['停车', 2],
+      ['小区', 1],
+      ['电梯', 3],
+    ]),
     new Map<string, number>(),
     // not in term order (as stored rows sorted by another collation can be), with a character outside the BMP
-    new Map([['𠮷野家', 1], ['加装电梯', 4], ['停车', 1]]),
+    new Map([
+      ['𠮷野家', 1],
+      ['加装电梯', 4],
+      ['停车', 1],
+    ]),
   ];
   const table = countTable(maps.map((terms) => ({ terms })));
   expect(table.ids.buffer).toBeInstanceOf(SharedArrayBuffer);
@@ -27,14 +42,26 @@ it('gives each document a read-only view that behaves as its Map, in shared memo
 
 it('builds one table from batches and Maps, numbering keys in sorted order and sorting each row', () => {
   const maps = [
-    new Map([['电梯', 3], ['停车', 2]]),
+    new Map([
+      ['电梯', 3],
+      ['停车', 2],
+    ]),
     new Map<string, number>(),
-    new Map([['𠮷野家', 1], ['加装电梯', 4], ['停车', 1]]),
+    new Map([
+      ['𠮷野家', 1],
+      ['加装电梯', 4],
+      ['停车', 1],
+    ]),
     new Map([['小区', 7]]),
   ];
   // batches number their keys in order of appearance, entries in any order
   const first = { keys: ['电梯', '停车'], starts: Int32Array.of(0, 2, 2), ids: Int32Array.of(1, 0), counts: Int32Array.of(2, 3) };
-  const second = { keys: ['𠮷野家', '加装电梯', '停车'], starts: Int32Array.of(0, 3), ids: Int32Array.of(0, 1, 2), counts: Int32Array.of(1, 4, 1) };
+  const second = {
+    keys: ['𠮷野家', '加装电梯', '停车'],
+    starts: Int32Array.of(0, 3),
+    ids: Int32Array.of(0, 1, 2),
+    counts: Int32Array.of(1, 4, 1),
+  };
   const builder = new CountTableBuilder();
   builder.addBatch(first);
   builder.addBatch(second);
@@ -62,13 +89,42 @@ it('takes batches that go on numbering the keys and tokens of their thread, each
   terms.addBatch({ keys: ['小区'], starts: Int32Array.of(0, 2, 3), ids: Int32Array.of(2, 0, 1), counts: Int32Array.of(7, 1, 5) }, source);
   // a batch of another thread, or one that stands alone: its own numbering
   terms.addBatch({ keys: ['小区'], starts: Int32Array.of(0, 1), ids: Int32Array.of(0), counts: Int32Array.of(4) });
-  expect(tableViews(terms.finish({ sortRows: true })).map((v) => [...v])).toEqual([[['停车', 2], ['电梯', 3]], [['停车', 1], ['小区', 7]], [['电梯', 5]], [['小区', 4]]]);
+  expect(tableViews(terms.finish({ sortRows: true })).map((v) => [...v])).toEqual([
+    [
+      ['停车', 2],
+      ['电梯', 3],
+    ],
+    [
+      ['停车', 1],
+      ['小区', 7],
+    ],
+    [['电梯', 5]],
+    [['小区', 4]],
+  ]);
   // its tokens: 加装 0, 电梯 1 (first batch), 小区 2 (second); pairs are numbered per batch
   const pairs = new PairTableBuilder();
-  pairs.addBatch({ tokens: ['加装', '电梯'], halves: Int32Array.of(0, 1), starts: Int32Array.of(0, 1), ids: Int32Array.of(0), counts: Int32Array.of(2) }, source);
-  pairs.addBatch({ tokens: ['小区'], halves: Int32Array.of(2, 1, 0, 1), starts: Int32Array.of(0, 2), ids: Int32Array.of(1, 0), counts: Int32Array.of(1, 3) }, source);
+  pairs.addBatch(
+    { tokens: ['加装', '电梯'], halves: Int32Array.of(0, 1), starts: Int32Array.of(0, 1), ids: Int32Array.of(0), counts: Int32Array.of(2) },
+    source,
+  );
+  pairs.addBatch(
+    {
+      tokens: ['小区'],
+      halves: Int32Array.of(2, 1, 0, 1),
+      starts: Int32Array.of(0, 2),
+      ids: Int32Array.of(1, 0),
+      counts: Int32Array.of(1, 3),
+    },
+    source,
+  );
   const pair = (a: string, b: string): string => `${a}${PAIR_SEPARATOR}${b}`;
-  expect(tableViews(pairs.finish()).map((v) => [...v])).toEqual([[[pair('加装', '电梯'), 2]], [[pair('加装', '电梯'), 1], [pair('小区', '电梯'), 3]]]);
+  expect(tableViews(pairs.finish()).map((v) => [...v])).toEqual([
+    [[pair('加装', '电梯'), 2]],
+    [
+      [pair('加装', '电梯'), 1],
+      [pair('小区', '电梯'), 3],
+    ],
+  ]);
 });
 
 it('refuses counts that are not whole numbers', () => {

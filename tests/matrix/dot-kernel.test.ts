@@ -18,7 +18,7 @@ function unitRows(n: number, dim: number, seed: string): Float64Array {
 }
 
 describe('DotKernel', () => {
-  it('gives dotAt\'s bits for every length, the tail included', () => {
+  it("gives dotAt's bits for every length, the tail included", () => {
     for (const dim of [1, 2, 3, 4, 5, 7, 8, 9, 100, 101, 103]) {
       const values = unitRows(20, dim, `d${dim}`);
       const kernel = new DotKernel({ values, dim }, 3);
@@ -74,7 +74,7 @@ describe('DotKernel', () => {
 });
 
 describe('HeldColumns', () => {
-  it('takes Gram–Schmidt\'s step as JS does: c −= d·q, then next · c over the new values, every length', () => {
+  it("takes Gram–Schmidt's step as JS does: c −= d·q, then next · c over the new values, every length", () => {
     for (const length of [1, 3, 4, 6, 9, 100, 1003]) {
       const random = seededRandom(`g${length}`);
       const cols = Array.from({ length: 4 }, () => Float64Array.from({ length }, () => random() - 0.5));
@@ -82,7 +82,10 @@ describe('HeldColumns', () => {
       const held = new HeldColumns(cols);
       expect(held.dot(0, 1)).toBe(dotAt(reference[0]!, 0, reference[1]!, 0, length));
       // next another column, then next the column itself (its squared norm)
-      for (const [c, q, next] of [[2, 0, 1], [3, 1, 3]] as const) {
+      for (const [c, q, next] of [
+        [2, 0, 1],
+        [3, 1, 3],
+      ] as const) {
         const d = dotAt(reference[q]!, 0, reference[c]!, 0, length);
         for (let i = 0; i < length; i++) reference[c]![i] = reference[c]![i]! - d * reference[q]![i]!;
         expect(held.subtractAndDot(c, q, d, next)).toBe(dotAt(reference[next]!, 0, reference[c]!, 0, length));
@@ -102,7 +105,8 @@ describe('HeldCsr', () => {
     const vals: number[] = [];
     for (let i = 0; i < n; i++) {
       // every fifth row empty, the others up to 12 entries in column order
-      const picked = i % 5 === 0 ? [] : [...new Set(Array.from({ length: 1 + (i % 12) }, () => Math.floor(random() * columns)))].sort((a, b) => a - b);
+      const picked =
+        i % 5 === 0 ? [] : [...new Set(Array.from({ length: 1 + (i % 12) }, () => Math.floor(random() * columns)))].sort((a, b) => a - b);
       for (const j of picked) {
         cols.push(j);
         vals.push(random() - 0.4);
@@ -114,11 +118,13 @@ describe('HeldCsr', () => {
       const held = new HeldCsr(a, columns, l);
       const xs = Array.from({ length: l }, () => Float64Array.from({ length: columns }, () => random() - 0.5));
       const ys = Array.from({ length: l }, () => Float64Array.from({ length: n }, () => random() - 0.5));
-      const times = xs.map((x) => Float64Array.from({ length: n }, (_, i) => {
-        let s = 0;
-        for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) s += a.vals[e]! * x[a.cols[e]!]!;
-        return s;
-      }));
+      const times = xs.map((x) =>
+        Float64Array.from({ length: n }, (_, i) => {
+          let s = 0;
+          for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) s += a.vals[e]! * x[a.cols[e]!]!;
+          return s;
+        }),
+      );
       const transposed = ys.map((y) => {
         const out = new Float64Array(columns);
         for (let i = 0; i < n; i++) for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) out[a.cols[e]!]! += a.vals[e]! * y[i]!;

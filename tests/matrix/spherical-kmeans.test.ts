@@ -8,7 +8,11 @@ function lloyd(values: Float64Array, dim: number, centresIn: Float64Array, k: nu
   const centres = Float64Array.from(centresIn);
   const assign = new Int32Array(n).fill(-1);
   const dot = (i: number, c: number): number => {
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, j = 0;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0,
+      j = 0;
     for (; j + 3 < dim; j += 4) {
       s0 += values[i * dim + j]! * centres[c * dim + j]!;
       s1 += values[i * dim + j + 1]! * centres[c * dim + j + 1]!;
@@ -68,7 +72,7 @@ describe('sphericalKMeans', () => {
     });
   }
 
-  it('gives plain Lloyd rounds\' assignments from a start where every centre sits in one group and must travel far', () => {
+  it("gives plain Lloyd rounds' assignments from a start where every centre sits in one group and must travel far", () => {
     const [n, dim, groups, k] = [2500, 30, 6, 8];
     const values = rows(n, dim, groups, 2, 0, 'far start');
     // rows 0, 6, 12, … all belong to the first group

@@ -5,7 +5,10 @@ import { projectRows, symmetricEigen, truncatedSvd } from '../../src/matrix/trun
 describe('truncated SVD', () => {
   it('diagonalises a symmetric matrix (Jacobi)', () => {
     // [[2,1],[1,2]] has eigenvalues 3 and 1
-    const { values, vectors } = symmetricEigen([[2, 1], [1, 2]]);
+    const { values, vectors } = symmetricEigen([
+      [2, 1],
+      [1, 2],
+    ]);
     expect([...values].sort()).toEqual([expect.closeTo(1, 10), expect.closeTo(3, 10)]);
     const i3 = values[0]! > values[1]! ? 0 : 1;
     expect(Math.abs(vectors[0]![i3]!)).toBeCloseTo(Math.SQRT1_2, 10);
@@ -13,9 +16,19 @@ describe('truncated SVD', () => {
 
   it('finds the singular values and directions of a low-rank matrix', () => {
     // rows are multiples of two orthogonal directions u = e0+e1, w = e2−e3 (rank 2)
-    const rows = Array.from({ length: 40 }, (_, i) => (i % 2 === 0
-      ? [[0, 1 + i], [1, 1 + i]]
-      : [[2, 0.5 * i], [3, -0.5 * i]]) as [number, number][]);
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) =>
+        (i % 2 === 0
+          ? [
+              [0, 1 + i],
+              [1, 1 + i],
+            ]
+          : [
+              [2, 0.5 * i],
+              [3, -0.5 * i],
+            ]) as [number, number][],
+    );
     const basis = truncatedSvd(rows, 4, 2, seededRandom('t'));
     // σ² = Σ of the squared row norms along each direction
     const s1 = Math.sqrt(rows.filter((_, i) => i % 2 === 0).reduce((a, r) => a + 2 * r[0]![1] ** 2, 0));
@@ -29,7 +42,7 @@ describe('truncated SVD', () => {
     expect(projectRows(rows, truncatedSvd(rows, 4, 2, seededRandom('t')))).toEqual(x);
   });
 
-  it('projects each coordinate as one sum over the row\'s entries in order, with or without renumbered columns', () => {
+  it("projects each coordinate as one sum over the row's entries in order, with or without renumbered columns", () => {
     // rows of 0–30 entries, and one of 250, over 900 columns, of which the basis keeps every third;
     // 7 and 19 coordinates (sums eight, two and one at a time); the reference adds entry by entry
     // into each coordinate

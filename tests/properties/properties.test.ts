@@ -18,10 +18,34 @@ const file = (name: string, content: string | Uint8Array): string => {
 };
 
 /** Text with the characters that break readers: quotes, commas, line ends, CJK, emoji, Ext-B, controls. */
-const nasty = fc.array(fc.oneof(
-  fc.constantFrom('"', ',', '\n', '\r', '\r\n', '\t', ' ', '\u0000', '\u001b', '{', '}', '\\', '加装电梯', '停车难', '😀', '𠀀', 'ab', '2021'),
-  fc.string({ maxLength: 5 }),
-), { maxLength: 30 }).map((parts) => parts.join(''));
+const nasty = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        '"',
+        ',',
+        '\n',
+        '\r',
+        '\r\n',
+        '\t',
+        ' ',
+        '\u0000',
+        '\u001b',
+        '{',
+        '}',
+        '\\',
+        '加装电梯',
+        '停车难',
+        '😀',
+        '𠀀',
+        'ab',
+        '2021',
+      ),
+      fc.string({ maxLength: 5 }),
+    ),
+    { maxLength: 30 },
+  )
+  .map((parts) => parts.join(''));
 
 describe('properties', () => {
   it('the reader never throws on any bytes, and read = accepted + rejected', async () => {
@@ -37,14 +61,17 @@ describe('properties', () => {
 
   it('generated CSV rows: every row is accepted or rejected with a line, never lost', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(nasty, nasty, fc.constantFrom('2021', '明年', '', '1800', '2021年3月5日')), { maxLength: 12 }), async (rows) => {
-        const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
-        const text = `id,title,text,year\n${rows.map(([t, x, y], i) => [`r${i}`, quote(t), quote(x), y].join(',')).join('\n')}\n`;
-        const r = await readCorpus([file('g.csv', text)]);
-        expect(r.counts.read).toBe(rows.length);
-        expect(r.counts.read).toBe(r.counts.accepted + r.counts.rejected);
-        for (const rej of r.rejects) expect(rej.line).toBeGreaterThan(1);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(nasty, nasty, fc.constantFrom('2021', '明年', '', '1800', '2021年3月5日')), { maxLength: 12 }),
+        async (rows) => {
+          const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+          const text = `id,title,text,year\n${rows.map(([t, x, y], i) => [`r${i}`, quote(t), quote(x), y].join(',')).join('\n')}\n`;
+          const r = await readCorpus([file('g.csv', text)]);
+          expect(r.counts.read).toBe(rows.length);
+          expect(r.counts.read).toBe(r.counts.accepted + r.counts.rejected);
+          for (const rej of r.rejects) expect(rej.line).toBeGreaterThan(1);
+        },
+      ),
       { numRuns: 100, seed: 7 },
     );
   });
@@ -59,7 +86,10 @@ describe('properties', () => {
         for (const t of tokens) expect(t).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
         let kept = 0;
         let dropped = 0;
-        for (const t of tokens) ('term' in classifyToken(t, lexicon) ? kept++ : dropped++);
+        for (const t of tokens) {
+          if ('term' in classifyToken(t, lexicon)) kept++;
+          else dropped++;
+        }
         expect(kept + dropped).toBe(tokens.length);
       }),
       { numRuns: 300, seed: 42 },
@@ -70,7 +100,9 @@ describe('properties', () => {
     const doc = fc.record({
       category: fc.constantFrom('经济发展', '城区建设与管理', '社会事业'),
       year: fc.constantFrom(2019, 2020, 2021),
-      terms: fc.array(fc.constantFrom('加装电梯', '停车难', '垃圾分类', '营商环境'), { minLength: 1, maxLength: 4 }).map((ts) => new Map(ts.map((t) => [t, 1]))),
+      terms: fc
+        .array(fc.constantFrom('加装电梯', '停车难', '垃圾分类', '营商环境'), { minLength: 1, maxLength: 4 })
+        .map((ts) => new Map(ts.map((t) => [t, 1]))),
     });
     fc.assert(
       fc.property(fc.array(doc, { minLength: 1, maxLength: 40 }), (docs) => {
@@ -82,7 +114,8 @@ describe('properties', () => {
           const parts = scopes.filter((s) => s.scope.category !== null && s.scope.year === y);
           const whole = get(null, y);
           expect(parts.reduce((a, s) => a + s.documents, 0)).toBe(whole?.documents ?? 0);
-          for (const term of ['加装电梯', '停车难']) expect(parts.reduce((a, s) => a + scopeDf(s, term), 0)).toBe(whole ? scopeDf(whole, term) : 0);
+          for (const term of ['加装电梯', '停车难'])
+            expect(parts.reduce((a, s) => a + scopeDf(s, term), 0)).toBe(whole ? scopeDf(whole, term) : 0);
         }
         const years = scopes.filter((s) => s.scope.category === null && s.scope.year !== null);
         expect(years.reduce((a, s) => a + s.documents, 0)).toBe(all.documents);

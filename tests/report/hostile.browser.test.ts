@@ -10,7 +10,6 @@ import { run } from '../../src/run.ts';
 import { fixture } from '../shared-data.ts';
 import { describeBrowser, launchChromium, openReport } from './browser.ts';
 
-
 describeBrowser('hostile text in suggestions', () => {
   const out = mkdtempSync(join(tmpdir(), 'hotwords-hostile-'));
   let summary: RunSummary;
@@ -70,8 +69,16 @@ describeBrowser('hostile text in suggestions', () => {
     expect(unit).toContain('<b>区建管委</b>');
     const drilled = await page.locator('#drill-list').textContent();
     expect(drilled).toMatch(/<script>alert\(1\)<\/script>|javascript:alert\(1\)/);
-    expect(await page.evaluate(() => document.querySelectorAll('img[src="x"], a[href^="javascript:"], #drill-list script, #drill-list img, #by-unit b').length)).toBe(0);
-    expect(await page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src') ?? s.type))).toEqual(['application/json', 'd3.min.js', 'distribution-analysis.js']);
+    expect(
+      await page.evaluate(
+        () => document.querySelectorAll('img[src="x"], a[href^="javascript:"], #drill-list script, #drill-list img, #by-unit b').length,
+      ),
+    ).toBe(0);
+    expect(await page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src') ?? s.type))).toEqual([
+      'application/json',
+      'd3.min.js',
+      'distribution-analysis.js',
+    ]);
     expect(await page.title()).toBe('建议分布分析 · hotwords');
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);

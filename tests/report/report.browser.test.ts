@@ -7,10 +7,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { run } from '../../src/run.ts';
 import { describeBrowser, launchChromium, openReport } from './browser.ts';
 
-const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) => fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)));
+const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) =>
+  fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)),
+);
 /** Screenshots for people to look at; CI keeps them in the checkout. */
 const SHOTS = fileURLToPath(new URL('../../out/screenshots/', import.meta.url));
-
 
 describeBrowser('the distribution-analysis report in Chromium', () => {
   let browser: Browser;

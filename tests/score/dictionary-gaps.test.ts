@@ -9,20 +9,24 @@ import { loadLexicon } from '../../src/segment/lexicon.ts';
 import { describeShared, MESSAGES_CSV, MESSAGES_MAP } from '../shared-data.ts';
 
 const HAN_RUN = /\p{Script=Han}+/gu;
-const EDGE = [...'的了是在和与及或也都就而被把将对于从向等个我你他她它们这那有为之其不没很吗呢吧啊要会能可以已还又并且但让给到说该每某各此本中'];
+const EDGE = [
+  ...'的了是在和与及或也都就而被把将对于从向等个我你他她它们这那有为之其不没很吗呢吧啊要会能可以已还又并且但让给到说该每某各此本中',
+];
 
 /** Every n-gram (n ≤ 6) of every Chinese run, counted one by one: the oracle. */
 function naiveCounts(texts: readonly string[]): { freq: Map<string, number>; chars: number } {
   const freq = new Map<string, number>();
   let chars = 0;
-  for (const text of texts) for (const [run] of text.matchAll(HAN_RUN)) {
-    const cs = [...run];
-    chars += cs.length;
-    for (let i = 0; i < cs.length; i++) for (let n = 1; n <= 6 && i + n <= cs.length; n++) {
-      const s = cs.slice(i, i + n).join('');
-      freq.set(s, (freq.get(s) ?? 0) + 1);
+  for (const text of texts)
+    for (const [run] of text.matchAll(HAN_RUN)) {
+      const cs = [...run];
+      chars += cs.length;
+      for (let i = 0; i < cs.length; i++)
+        for (let n = 1; n <= 6 && i + n <= cs.length; n++) {
+          const s = cs.slice(i, i + n).join('');
+          freq.set(s, (freq.get(s) ?? 0) + 1);
+        }
     }
-  }
   return { freq, chars };
 }
 
@@ -32,7 +36,8 @@ function naiveNeighbours(texts: readonly string[], term: string): { freq: number
   const right: string[] = [];
   let docs = 0;
   let edges = 0;
-  const side = (ch: string | undefined): string => (ch === undefined ? `edge${edges++}` : /\p{Script=Han}/u.test(ch) ? ch : /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]/u.test(ch) ? '0' : `edge${edges++}`);
+  const side = (ch: string | undefined): string =>
+    ch === undefined ? `edge${edges++}` : /\p{Script=Han}/u.test(ch) ? ch : /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]/u.test(ch) ? '0' : `edge${edges++}`;
   for (const text of texts) {
     let inDoc = false;
     for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
@@ -69,11 +74,16 @@ describeShared('findDictionaryGaps on the labelled messages', () => {
     const p = (s: string): number => freq.get(s)! / chars;
     for (const c of found.slice(0, 60)) {
       const cs = [...c.term];
-      const truth = naiveNeighbours(texts.map((t) => t.text), c.term);
+      const truth = naiveNeighbours(
+        texts.map((t) => t.text),
+        c.term,
+      );
       expect({ term: c.term, freq: c.freq, docs: c.docs }).toEqual({ term: c.term, freq: truth.freq, docs: truth.docs });
       expect(c.leftEntropy).toBeCloseTo(truth.left, 9);
       expect(c.rightEntropy).toBeCloseTo(truth.right, 9);
-      const pmi = Math.min(...cs.slice(1).map((_, k) => Math.log(p(c.term) / (p(cs.slice(0, k + 1).join('')) * p(cs.slice(k + 1).join(''))))));
+      const pmi = Math.min(
+        ...cs.slice(1).map((_, k) => Math.log(p(c.term) / (p(cs.slice(0, k + 1).join('')) * p(cs.slice(k + 1).join(''))))),
+      );
       expect(c.pmi).toBeCloseTo(pmi, 9);
       expect(exclude(c.term)).toBe(false);
       expect(c.example).toContain(`【${c.term}】`);
@@ -93,10 +103,16 @@ describeShared('findDictionaryGaps on the labelled messages', () => {
     const scored: { term: string; score: number; freq: number }[] = [];
     for (const [term, f] of freq) {
       const cs = [...term];
-      if (cs.length < 2 || f < 5 || EDGE.includes(cs[0]!) || EDGE.includes(cs.at(-1)!) || cs.some((ch) => ch === '的' || ch === '了')) continue;
-      const pmi = Math.min(...cs.slice(1).map((_, k) => Math.log(p(term) / (p(cs.slice(0, k + 1).join('')) * p(cs.slice(k + 1).join(''))))));
+      if (cs.length < 2 || f < 5 || EDGE.includes(cs[0]!) || EDGE.includes(cs.at(-1)!) || cs.some((ch) => ch === '的' || ch === '了'))
+        continue;
+      const pmi = Math.min(
+        ...cs.slice(1).map((_, k) => Math.log(p(term) / (p(cs.slice(0, k + 1).join('')) * p(cs.slice(k + 1).join(''))))),
+      );
       if (pmi < 3 || exclude(term)) continue;
-      const n = naiveNeighbours(sample.map((t) => t.text), term);
+      const n = naiveNeighbours(
+        sample.map((t) => t.text),
+        term,
+      );
       if (n.docs < 3 || Math.min(n.left, n.right) < 1) continue;
       scored.push({ term, freq: f, score: Math.log(f) * pmi * Math.min(n.left, n.right) });
     }

@@ -23,7 +23,13 @@ describe('diversify', () => {
   });
 
   it('breaks ties by base, then by term', () => {
-    const r = diversify([{ term: 'b', base: 1, docs: [1] }, { term: 'a', base: 1, docs: [2] }], 2);
+    const r = diversify(
+      [
+        { term: 'b', base: 1, docs: [1] },
+        { term: 'a', base: 1, docs: [2] },
+      ],
+      2,
+    );
     expect(r.map((x) => x.term)).toEqual(['a', 'b']);
   });
 });

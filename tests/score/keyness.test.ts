@@ -31,8 +31,8 @@ describe('keyness', () => {
   it('adjusts p-values by Benjamini–Hochberg, keeping the input order', () => {
     const q = benjaminiHochberg([0.01, 0.04, 0.03, 0.5]);
     expect(q[0]).toBeCloseTo(0.04, 10);
-    expect(q[1]).toBeCloseTo(0.04 * 4 / 3, 10);
-    expect(q[2]).toBeCloseTo(0.04 * 4 / 3, 10);
+    expect(q[1]).toBeCloseTo((0.04 * 4) / 3, 10);
+    expect(q[2]).toBeCloseTo((0.04 * 4) / 3, 10);
     expect(q[3]).toBeCloseTo(0.5, 10);
   });
 });

@@ -10,7 +10,9 @@ import { createSegmenter } from '../../src/segment/create-segmenter.ts';
 import { loadLexicon } from '../../src/segment/lexicon.ts';
 import { segmentRecords } from '../../src/segment/segment-records.ts';
 
-const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) => fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)));
+const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) =>
+  fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)),
+);
 
 it('finds the same topics, with the same ids, on 1, 2 and 3 threads (bundled sample)', async () => {
   const records = (await readCorpus(SAMPLE)).records.sort((a, b) => (a.id < b.id ? -1 : 1));

@@ -119,7 +119,13 @@ describe('the bundled 2021 session', () => {
   const out = mkdtempSync(join(tmpdir(), 'hotwords-themes-'));
   let db: Database.Database;
   beforeAll(async () => {
-    await run({ inputs: ['data/sample/suggestions-2020.csv', 'data/sample/suggestions-2021.csv'], out, noClouds: true, noTopics: true, noDictGaps: true });
+    await run({
+      inputs: ['data/sample/suggestions-2020.csv', 'data/sample/suggestions-2021.csv'],
+      out,
+      noClouds: true,
+      noTopics: true,
+      noDictGaps: true,
+    });
     db = new Database(join(out, 'hotwords.sqlite'), { readonly: true });
   }, 60_000);
 
@@ -134,11 +140,17 @@ describe('the bundled 2021 session', () => {
   });
 
   it('lists each suggestion’s own keywords: its themes first, at most 8', () => {
-    const rows = db.prepare("SELECT term, kind, rank FROM document_keywords WHERE document_id = 'R2021-012' ORDER BY rank").all() as { term: string; kind: string; rank: number }[];
+    const rows = db.prepare("SELECT term, kind, rank FROM document_keywords WHERE document_id = 'R2021-012' ORDER BY rank").all() as {
+      term: string;
+      kind: string;
+      rank: number;
+    }[];
     expect(rows[0]).toMatchObject({ term: '精品小区', kind: 'theme', rank: 1 });
     expect(rows.length).toBeLessThanOrEqual(8);
     expect(rows.slice(1).every((r) => r.kind === 'word')).toBe(true);
-    const worst = db.prepare('SELECT MAX(n) AS n FROM (SELECT COUNT(*) AS n FROM document_keywords GROUP BY document_id)').get() as { n: number };
+    const worst = db.prepare('SELECT MAX(n) AS n FROM (SELECT COUNT(*) AS n FROM document_keywords GROUP BY document_id)').get() as {
+      n: number;
+    };
     expect(worst.n).toBeLessThanOrEqual(8);
   });
 });

@@ -35,7 +35,12 @@ describe('topics', () => {
     const r = topicsOfScope({ category: null, year: null }, docs, 1, { seed: SEED });
     expect(r.note.k).toBe(3);
     const byDoc = new Map(r.assignments.map((a) => [a.documentId, a.topicId]));
-    expect(nmi(docs.map((d) => byDoc.get(d.id)!), docs.map((_, i) => i % 3))).toBeCloseTo(1, 6);
+    expect(
+      nmi(
+        docs.map((d) => byDoc.get(d.id)!),
+        docs.map((_, i) => i % 3),
+      ),
+    ).toBeCloseTo(1, 6);
     expect(r.topics.map((t) => t.size)).toEqual([20, 20, 20]);
     for (const t of r.topics) expect(t.label.split('·')).toHaveLength(3);
   });
@@ -58,9 +63,16 @@ describe('topics', () => {
     expect(cheap.assignments.map((a) => a.weight)).not.toEqual(shipped.assignments.map((a) => a.weight));
     expect(cheap.note.k).toBe(3);
     const byDoc = new Map(cheap.assignments.map((a) => [a.documentId, a.topicId]));
-    expect(nmi(docs.map((d) => byDoc.get(d.id)!), docs.map((_, i) => i % 3))).toBeCloseTo(1, 6);
+    expect(
+      nmi(
+        docs.map((d) => byDoc.get(d.id)!),
+        docs.map((_, i) => i % 3),
+      ),
+    ).toBeCloseTo(1, 6);
     expect(() => topicsOfScope(scope, docs, 1, { seed: SEED, lsaRank: 0 })).toThrow(/lsaRank must be a whole number ≥ 1, not 0/);
-    expect(() => topicsOfScope(scope, docs, 1, { seed: SEED, finalRestarts: 2.5 })).toThrow(/finalRestarts must be a whole number ≥ 1, not 2.5/);
+    expect(() => topicsOfScope(scope, docs, 1, { seed: SEED, finalRestarts: 2.5 })).toThrow(
+      /finalRestarts must be a whole number ≥ 1, not 2.5/,
+    );
   });
 
   it('fits a large scope on an even sample and still assigns every suggestion', () => {
@@ -70,7 +82,12 @@ describe('topics', () => {
     expect(r.note.k).toBe(3);
     expect(r.assignments).toHaveLength(4500);
     const byDoc = new Map(r.assignments.map((a) => [a.documentId, a.topicId]));
-    expect(nmi(docs.map((d) => byDoc.get(d.id)!), docs.map((_, i) => i % 3))).toBeCloseTo(1, 6);
+    expect(
+      nmi(
+        docs.map((d) => byDoc.get(d.id)!),
+        docs.map((_, i) => i % 3),
+      ),
+    ).toBeCloseTo(1, 6);
   });
 
   it('says so instead of inventing topics for a small scope', () => {
@@ -82,7 +99,18 @@ describe('topics', () => {
   it('computes NMI and NPMI as defined', () => {
     expect(nmi([1, 1, 2, 2], ['a', 'a', 'b', 'b'])).toBeCloseTo(1, 10);
     expect(nmi([1, 2, 1, 2], ['a', 'a', 'b', 'b'])).toBeCloseTo(0, 10);
-    const docs = [new Map([['a', 1], ['b', 1]]), new Map([['a', 1], ['b', 1]]), new Map([['c', 1]]), new Map([['c', 1]])].map((terms) => ({ category: null, year: null, terms }));
+    const docs = [
+      new Map([
+        ['a', 1],
+        ['b', 1],
+      ]),
+      new Map([
+        ['a', 1],
+        ['b', 1],
+      ]),
+      new Map([['c', 1]]),
+      new Map([['c', 1]]),
+    ].map((terms) => ({ category: null, year: null, terms }));
     // a and b always together in half the suggestions: NPMI 1; a and c never: −1
     expect(npmi(['a', 'b'], docs)).toBe(1);
     expect(npmi(['a', 'c'], docs)).toBe(-1);
@@ -102,7 +130,12 @@ describeShared('topics on the labelled messages (the figures npm run eval prints
     const label = new Map(records.map((x) => [x.id, x.category]));
     // a floor well above the peer's best given k = 7 (NMF, 0.424); the issue's target 0.49 is what npm run eval
     // measures (five seeds: 0.488–0.529, mean 0.515; docs/topics.md) — one seed's draw can sit just under it
-    expect(nmi(r.assignments.map((a) => a.topicId), r.assignments.map((a) => label.get(a.documentId)!))).toBeGreaterThanOrEqual(0.46);
+    expect(
+      nmi(
+        r.assignments.map((a) => a.topicId),
+        r.assignments.map((a) => label.get(a.documentId)!),
+      ),
+    ).toBeGreaterThanOrEqual(0.46);
     expect(r.topics.filter((t) => t.outlier).reduce((a, t) => a + t.size, 0)).toBeLessThanOrEqual(0.15 * docs.length);
   }, 120_000);
 });

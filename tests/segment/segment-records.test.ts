@@ -15,7 +15,11 @@ import { MESSAGES_CSV, MESSAGES_MAP, describeShared } from '../shared-data.ts';
  * (the reference the batched tables are checked against): kept terms, and pairs
  * of adjacent content tokens (terms, or single characters), in term order.
  */
-function referenceCounts(record: { title: string; text: string }, segmenter: Segmenter, lexicon: Lexicon): [[string, number][], [string, number][]] {
+function referenceCounts(
+  record: { title: string; text: string },
+  segmenter: Segmenter,
+  lexicon: Lexicon,
+): [[string, number][], [string, number][]] {
   const terms = new Map<string, number>();
   const pairs = new Map<string, number>();
   let previous: string | null = null;
@@ -23,7 +27,8 @@ function referenceCounts(record: { title: string; text: string }, segmenter: Seg
     const c = classifyToken(token, lexicon);
     if ('term' in c) terms.set(c.term, (terms.get(c.term) ?? 0) + 1);
     const content = 'term' in c ? c.term : c.drop === 'single-char' ? token.trim() : null;
-    if (content !== null && previous !== null) pairs.set(`${previous}\u0001${content}`, (pairs.get(`${previous}\u0001${content}`) ?? 0) + 1);
+    if (content !== null && previous !== null)
+      pairs.set(`${previous}\u0001${content}`, (pairs.get(`${previous}\u0001${content}`) ?? 0) + 1);
     previous = content;
   }
   const inOrder = (m: Map<string, number>) => [...m].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -61,5 +66,6 @@ describeShared('parallel segmentation', () => {
 it('segments no records into no counts, with any worker count', async () => {
   const lexicon = loadLexicon({}, []);
   const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
-  for (const workers of [1, 2]) expect(await segmentRecords([], segmenter, lexicon, { lexiconOptions: {}, backend: 'node-rs', workers })).toEqual([]);
+  for (const workers of [1, 2])
+    expect(await segmentRecords([], segmenter, lexicon, { lexiconOptions: {}, backend: 'node-rs', workers })).toEqual([]);
 });

@@ -8,7 +8,10 @@ import { scoreSegmentation } from '../eval/segment-f1.ts';
 import { SHARED_DATA, describeShared } from '../shared-data.ts';
 
 const lexicon = loadLexicon({}, []);
-const civicWords = readFileSync(BUNDLED.civic, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.split(' ')[0]!);
+const civicWords = readFileSync(BUNDLED.civic, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() && !l.startsWith('#'))
+  .map((l) => l.split(' ')[0]!);
 const segmenters = Object.fromEntries(SEGMENTER_BACKENDS.map((b) => [b, createSegmenter({ backend: b, userWords: lexicon.userWords })]));
 
 /** Sentences the terms are put in: after a verb, before a noun, between other words. */
@@ -22,7 +25,8 @@ describe.each(SEGMENTER_BACKENDS)('the %s backend', (backend) => {
     const split: string[] = [];
     // what comes out of the segment stage: jieba's tokens with synonyms folded (停车难问题 → 停车难)
     const terms = (s: string): string[] => seg.cut(s).map((t) => lexicon.synonyms.get(t) ?? t);
-    for (const w of civicWords) for (const frame of FRAMES) if (!terms(frame(w)).includes(w)) split.push(`${w} in ${frame(w)}: ${seg.cut(frame(w)).join('/')}`);
+    for (const w of civicWords)
+      for (const frame of FRAMES) if (!terms(frame(w)).includes(w)) split.push(`${w} in ${frame(w)}: ${seg.cut(frame(w)).join('/')}`);
     expect(split).toEqual([]);
   });
 
@@ -47,7 +51,9 @@ describeShared('both backends on real text', () => {
 
   it('agree on at least 97% of the words of the PKU test set (their HMMs differ in details)', () => {
     // the F1 of one segmentation against the other, as eval:segment scores against gold
-    const { f1 } = scoreSegmentation(lines.map((line) => ({ predicted: segmenters['node-rs']!.cut(line), gold: segmenters.nodejieba!.cut(line) })));
+    const { f1 } = scoreSegmentation(
+      lines.map((line) => ({ predicted: segmenters['node-rs']!.cut(line), gold: segmenters.nodejieba!.cut(line) })),
+    );
     console.log(`node-rs vs nodejieba word agreement (F1) on pku_test: ${f1.toFixed(4)}`);
     expect(f1).toBeGreaterThanOrEqual(0.97);
   });

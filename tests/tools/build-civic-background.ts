@@ -21,7 +21,9 @@ const lexicon = loadLexicon({}, []);
 const segmenter = createSegmenter({ backend: 'node-rs', userWords: lexicon.userWords });
 const df = new Map<string, number>();
 let paragraphs = 0;
-const reports = readFileSync(join(SHARED_DATA, 'gov-work-reports', 'government_work_reports.jsonl'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+const reports = readFileSync(join(SHARED_DATA, 'gov-work-reports', 'government_work_reports.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '');
 let years = 0;
 for (const line of reports) {
   const r = JSON.parse(line) as { year: number | null; content: string };
