@@ -5,7 +5,7 @@ import { FatalError } from './diagnostics.ts';
 import { buildJsonExports } from './export/d3-json.ts';
 import { writeJsonExports } from './export/json-files.ts';
 import { writeReport } from './export/report-html.ts';
-import { Store } from './export/sqlite.ts';
+import { StoredCorpus } from './export/stored-corpus.ts';
 import type { CloudFile } from './export/wordclouds.ts';
 import { cloudPath, writeWordClouds } from './export/wordclouds.ts';
 import { analyseCorpus } from './score/analyse-corpus.ts';
@@ -44,12 +44,12 @@ export async function rebuild(options: RebuildOptions): Promise<{ clouds: CloudF
     });
   }
   const plan = planRun(options, { inputBytes: 0, storedBytes: 0, cores: availableParallelism() });
-  const store = Store.open(database, { fresh: false, threads: plan.threads.sqlite });
-  const docs = store.storedDocuments().sort((x, y) => compareIds(x.record.id, y.record.id));
-  // the report's topics are the run's (its seed, its topic count) as stored, not clustered again;
-  // clouds need none
-  const topics = options.what === 'report' ? store.storedTopics() : {};
-  store.abort();
+  const { docs, topics } = StoredCorpus.read(database, (stored) => ({
+    docs: stored.documents().sort((x, y) => compareIds(x.record.id, y.record.id)),
+    // the report's topics are the run's (its seed, its topic count) as stored, not clustered again;
+    // clouds need none
+    topics: options.what === 'report' ? stored.topics() : {},
+  }));
   const lexicon = loadLexicon(plan.lexicon, []);
   const segmenter = createSegmenter({ backend: plan.backend, userWords: lexicon.userWords, hmm: plan.hmm });
   const analysis = {

@@ -11,7 +11,8 @@ import type { CloudFile } from './export/wordclouds.ts';
 import { writeWordClouds } from './export/wordclouds.ts';
 import { writeRejects } from './export/rejects-jsonl.ts';
 import { writeReport } from './export/report-html.ts';
-import { Store, dictionaryKey } from './export/sqlite.ts';
+import { Store } from './export/sqlite.ts';
+import { StoredCorpus, dictionaryKey } from './export/stored-corpus.ts';
 import type { SegmentWorker } from './segment/segment-records.ts';
 import { segmentRecords, startSegmentWorkers } from './segment/segment-records.ts';
 import { startTopics } from './score/parallel-topics.ts';
@@ -68,7 +69,7 @@ export interface RunSummary {
 export async function run(options: RunOptions): Promise<RunSummary> {
   const plan = planRun(options, {
     inputBytes: inputBytes(options.inputs),
-    storedBytes: options.fresh ? 0 : Store.storedTextBytes(join(options.out, 'hotwords.sqlite')),
+    storedBytes: options.fresh ? 0 : StoredCorpus.textBytes(join(options.out, 'hotwords.sqlite')),
     cores: availableParallelism(),
   });
   // segmentation workers load their dictionaries while this thread reads the input
@@ -121,7 +122,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
   // the heap those hold is most of the run's peak there).
   const analyseAndStore = async () => {
     const replaced = [...new Set(options.inputs.map((f) => basename(f)))];
-    const stored = time('load-stored', () => store.storedDocuments());
+    const stored = time('load-stored', () => store.stored.documents());
     const kept = stored.filter((d) => !replaced.includes(d.record.origin.file));
     const t0 = performance.now();
     const corpus = await readCorpus(options.inputs, {
@@ -158,7 +159,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
         reason: `no records accepted (${corpus.counts.rejected} rejected; see ${outputs.rejects})`,
       });
     }
-    const lastDictionaries = store.lastDictionaries();
+    const lastDictionaries = store.stored.lastDictionaries();
     if (kept.length > 0 && lastDictionaries !== null && lastDictionaries !== dictionaryKey(lexicon.files)) {
       diagnostics.push({
         file: outputs.database,

@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3';
+
 /**
  * The SQLite contract the platform reads. Each migration moves the database
  * one version forward; `docs/schema.md` documents every table and column.
@@ -211,6 +213,27 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE documents ADD COLUMN sheet TEXT;
   ALTER TABLE rejects ADD COLUMN sheet TEXT;
   `,
+  // 5: the version is PRAGMA user_version (set by migrate) instead of a table
+  `
+  DROP TABLE schema_version;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Bring a database to the current schema, one migration at a time, inside
+ * the caller's transaction. The version is `PRAGMA user_version`; a file
+ * written before version 5 keeps it in the `schema_version` table instead.
+ */
+export function migrate(db: Database.Database): void {
+  let version = db.pragma('user_version', { simple: true }) as number;
+  if (version === 0 && db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'").get()) {
+    version = db.prepare<[], { v: number | null }>('SELECT max(version) AS v FROM schema_version').get()?.v ?? 0;
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new Error(`database schema version ${version} is newer than this tool's ${SCHEMA_VERSION}`);
+  }
+  for (; version < SCHEMA_VERSION; version++) db.exec(MIGRATIONS[version]!);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+}

@@ -2,10 +2,11 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CorpusAnalysis, CountedDocument } from '../score/analyse-corpus.ts';
-import { compareIds, type Reject, type SuggestionRecord } from '../corpus/record.ts';
-import { MIGRATIONS, SCHEMA_VERSION } from './sqlite-schema.ts';
+import { compareIds, type Reject } from '../corpus/record.ts';
+import { migrate } from './sqlite-schema.ts';
+import { DOCUMENT_COLUMNS, documentValues } from './sqlite-rows.ts';
+import { StoredCorpus } from './stored-corpus.ts';
 import { userDictLine } from './user-dict-line.ts';
-import { CountTableBuilder, tableViews } from '../matrix/count-table.ts';
 
 /** The tables of a run's topics, written once they are clustered (Store.finishRun). */
 export type TopicTables = Pick<CorpusAnalysis, 'topics' | 'documentTopics' | 'topicScopes'>;
@@ -23,28 +24,19 @@ export interface RunProvenance {
   timings: Record<string, number>;
 }
 
-/** Bring a database to the current schema, one migration at a time. */
-export function migrate(db: Database.Database): void {
-  const hasVersion = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'").get();
-  let version = hasVersion ? ((db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number | null }).v ?? 0) : 0;
-  if (version > SCHEMA_VERSION) {
-    throw new Error(`database schema version ${version} is newer than this tool's ${SCHEMA_VERSION}`);
-  }
-  while (version < SCHEMA_VERSION) {
-    db.exec(MIGRATIONS[version]!);
-    version++;
-    db.prepare('DELETE FROM schema_version').run();
-    db.prepare('INSERT INTO schema_version(version) VALUES (?)').run(version);
-  }
-}
-
 /**
  * The database of an output folder, opened for one run. Sessions accumulate:
  * documents stored by earlier runs stay, with their term and pair counts, so
  * they are never segmented again; a source file given again replaces its
  * documents. A new database is built under a temporary name and renamed into
  * place; an existing one is changed in a single transaction. Either way a run
- * that dies leaves the previous database as it was.
+ * that dies leaves the previous database as it was. It writes; what earlier
+ * runs stored is read through `stored` (StoredCorpus).
+ *
+ * The one transaction spans an await, by design: `writeScored` begins it, the
+ * run then awaits its topic workers (which cluster while this thread stores
+ * the scores), and `finishRun` ends it; no other code touches the database
+ * meanwhile, and `abort` rolls it back if the wait fails.
  */
 export class Store {
   readonly path: string;
@@ -57,16 +49,9 @@ export class Store {
     this.tmp = tmp;
   }
 
-  /** Bytes of the suggestions' text in the database at `path` (0 when there is none): how big the stored part of a run is. */
-  static storedTextBytes(path: string): number {
-    if (!existsSync(path)) return 0;
-    const db = new Database(path, { readonly: true, fileMustExist: true });
-    try {
-      const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='documents'").get();
-      return has ? (db.prepare('SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) AS n FROM documents').get() as { n: number }).n : 0;
-    } finally {
-      db.close();
-    }
+  /** What earlier runs stored in this database, read as this run's input (nothing in a new one). */
+  get stored(): StoredCorpus {
+    return new StoredCorpus(this.db);
   }
 
   /**
@@ -94,101 +79,6 @@ export class Store {
     db.pragma(CACHE);
     db.pragma(threads);
     return new Store(path, db, tmp);
-  }
-
-  /**
-   * Documents stored by earlier runs, with their counts as views of two count
-   * tables (one copy of each term and pair, each document's entries in term
-   * order, as the segment stage gives them); none in a new database.
-   */
-  storedDocuments(): CountedDocument[] {
-    if (!this.hasTable('documents')) return [];
-    const terms = new CountTableBuilder();
-    const termRow = new Map<string, number>();
-    let id: string | null = null;
-    let counts = new Map<string, number>();
-    const flush = (): void => {
-      if (id === null) return;
-      termRow.set(id, terms.size);
-      terms.add(counts);
-      counts = new Map();
-    };
-    for (const r of this.db
-      .prepare('SELECT document_id AS id, term, count FROM document_terms ORDER BY document_id')
-      .iterate() as Iterable<{ id: string; term: string; count: number }>) {
-      if (r.id !== id) {
-        flush();
-        id = r.id;
-      }
-      counts.set(r.term, r.count);
-    }
-    flush();
-    const pairs = new CountTableBuilder();
-    const records: SuggestionRecord[] = [];
-    for (const r of this.db.prepare('SELECT * FROM documents ORDER BY source_file, line, id').iterate() as Iterable<
-      Record<string, string | number | null>
-    >) {
-      records.push({
-        id: r.id as string,
-        title: r.title as string,
-        text: r.text as string,
-        category: r.category as string | null,
-        year: r.year as number | null,
-        session: r.session as string | null,
-        date: r.date as string | null,
-        unit: r.unit as string | null,
-        result: r.result as string | null,
-        disclosed: r.disclosed === null ? null : r.disclosed === 1,
-        meta: JSON.parse(r.meta as string) as Record<string, string>,
-        origin: { file: r.source_file as string, ...(typeof r.sheet === 'string' ? { sheet: r.sheet } : {}), line: r.line as number },
-      });
-      pairs.add(new Map(JSON.parse(r.pairs as string) as [string, number][]));
-    }
-    const termViews = tableViews(terms.finish({ sortRows: true }));
-    const pairViews = tableViews(pairs.finish({ sortRows: true }));
-    return records.map((record, i) => {
-      const row = termRow.get(record.id);
-      return { record, terms: row === undefined ? new Map<string, number>() : termViews[row]!, pairs: pairViews[i]! };
-    });
-  }
-
-  /**
-   * The topics and topic scope notes the last run stored (its seed and topic count), as the
-   * analysis holds them; none before topics were stored.
-   */
-  storedTopics(): Pick<CorpusAnalysis, 'topics' | 'topicScopes'> {
-    if (!this.hasTable('topics')) return { topics: [], topicScopes: [] };
-    const topics = (this.db.prepare('SELECT * FROM topics ORDER BY topic_id').all() as Record<string, string | number | null>[]).map(
-      (r) => ({
-        category: r.category as string | null,
-        year: r.year as number | null,
-        topicId: r.topic_id as number,
-        label: r.label as string,
-        size: r.size as number,
-        terms: JSON.parse(r.terms as string) as string[],
-        coherence: r.coherence as number,
-        representative: JSON.parse(r.representative as string) as string[],
-        outlier: r.outlier === 1,
-      }),
-    );
-    const topicScopes = (
-      this.db.prepare('SELECT * FROM topic_scopes ORDER BY rowid').all() as Record<string, string | number | null>[]
-    ).map((r) => ({
-      category: r.category as string | null,
-      year: r.year as number | null,
-      documents: r.documents as number,
-      k: r.k as number | null,
-      note: r.note as string,
-      coherenceByK: JSON.parse(r.coherence_by_k as string) as Record<number, number>,
-    }));
-    return { topics, topicScopes };
-  }
-
-  /** The dictionaries (kind → sha256 list) the last run used, to tell when stored counts are stale. */
-  lastDictionaries(): string | null {
-    if (!this.hasTable('runs')) return null;
-    const r = this.db.prepare('SELECT dictionaries FROM runs ORDER BY run_id DESC LIMIT 1').get() as { dictionaries: string } | undefined;
-    return r ? dictionaryKey(JSON.parse(r.dictionaries) as { kind: string; sha256: string }[]) : null;
   }
 
   /**
@@ -309,10 +199,6 @@ export class Store {
     if (this.db.open) this.db.close();
     if (this.tmp) rmSync(this.tmp, { force: true });
   }
-
-  private hasTable(name: string): boolean {
-    return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?").get(name) !== undefined;
-  }
 }
 
 /**
@@ -322,39 +208,13 @@ export class Store {
  */
 const CACHE = `cache_size = ${-64 * 1024}`;
 
-/** A comparable fingerprint of a run's dictionary files. */
-export function dictionaryKey(files: readonly { kind: string; sha256: string }[]): string {
-  return files
-    .map((f) => `${f.kind}:${f.sha256}`)
-    .sort()
-    .join(',');
-}
-
 function insertDocuments(db: Database.Database, docs: readonly CountedDocument[]): void {
-  const insDoc = db.prepare(`INSERT INTO documents(id, title, text, category, year, session, date, unit, result, disclosed,
-      source_file, sheet, line, meta, pairs)
-    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+  const insDoc = db.prepare(`INSERT INTO documents(${DOCUMENT_COLUMNS.join(', ')}) VALUES (${DOCUMENT_COLUMNS.map(() => '?').join(',')})`);
   const insTerm = new BatchInsert(db, 'document_terms', ['document_id', 'term', 'count']);
   // in key order, so both tables' B-trees grow at their ends instead of splitting pages all over
   const byId = [...docs].sort((x, y) => compareIds(x.record.id, y.record.id));
   for (const { record: r, terms, pairs } of byId) {
-    insDoc.run(
-      r.id,
-      r.title,
-      r.text,
-      r.category,
-      r.year,
-      r.session,
-      r.date,
-      r.unit,
-      r.result,
-      r.disclosed === null ? null : r.disclosed ? 1 : 0,
-      basename(r.origin.file),
-      r.origin.sheet ?? null,
-      r.origin.line,
-      JSON.stringify(r.meta),
-      pairsJson(pairs),
-    );
+    insDoc.run(...documentValues(r, basename(r.origin.file), pairsJson(pairs)));
     terms.forEach((count, term) => insTerm.add(r.id, term, count));
   }
   insTerm.flush();

@@ -127,13 +127,19 @@ describe('schema migrations', () => {
     // make it what the first release wrote: no topic tables, version 1
     const old = new Database(join(out, 'hotwords.sqlite'));
     old.exec(
-      'DROP TABLE topics; DROP TABLE document_topics; DROP TABLE topic_scopes; DROP TABLE themes; DROP TABLE document_keywords; ALTER TABLE documents DROP COLUMN sheet; ALTER TABLE rejects DROP COLUMN sheet; UPDATE schema_version SET version = 1;',
+      [
+        'DROP TABLE topics; DROP TABLE document_topics; DROP TABLE topic_scopes; DROP TABLE themes; DROP TABLE document_keywords;',
+        'ALTER TABLE documents DROP COLUMN sheet; ALTER TABLE rejects DROP COLUMN sheet;',
+        // before version 5 the version was a table's row
+        'CREATE TABLE schema_version(version INTEGER NOT NULL); INSERT INTO schema_version VALUES (1); PRAGMA user_version = 0;',
+      ].join(' '),
     );
     old.close();
     const r = await run({ inputs: [SAMPLE[1]!], out, noClouds: true, noDictGaps: true });
     expect(r.documents).toEqual({ kept: 39, added: 67, replaced: 0 });
     const db = new Database(join(out, 'hotwords.sqlite'), { readonly: true });
-    expect(db.prepare('SELECT version FROM schema_version').get()).toEqual({ version: 4 });
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'schema_version'").get()).toBeUndefined();
     expect(db.prepare('SELECT count(*) AS n FROM documents WHERE sheet IS NULL').get()).toEqual({ n: 106 });
     expect((db.prepare('SELECT count(*) AS n FROM topics').get() as { n: number }).n).toBeGreaterThan(0);
     expect((db.prepare('SELECT count(*) AS n FROM themes').get() as { n: number }).n).toBeGreaterThan(0);

@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { CountTableBuilder, tableViews } from '../matrix/count-table.ts';
+import type { CorpusAnalysis, CountedDocument } from '../score/analyse-corpus.ts';
+import type { DocumentRow, TopicRow, TopicScopeRow } from './sqlite-rows.ts';
+import { recordOfRow, topicOfRow, topicScopeOfRow } from './sqlite-rows.ts';
+
+/**
+ * What earlier runs stored, read back as a run's input: the suggestions with
+ * their term and pair counts (never segmented again), the topics as stored,
+ * and the dictionaries they were counted with. It only reads; `Store` writes.
+ */
+export class StoredCorpus {
+  constructor(private readonly db: Database.Database) {}
+
+  /** Read what the database at `path` holds, opened read-only for `read` alone. */
+  static read<T>(path: string, read: (stored: StoredCorpus) => T): T {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      return read(new StoredCorpus(db));
+    } finally {
+      db.close();
+    }
+  }
+
+  /** Bytes of the suggestions' text in the database at `path` (0 when there is none): how big the stored part of a run is. */
+  static textBytes(path: string): number {
+    if (!existsSync(path)) return 0;
+    return StoredCorpus.read(path, (stored) =>
+      stored.hasTable('documents')
+        ? stored.db.prepare<[], { n: number }>('SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) AS n FROM documents').get()!.n
+        : 0,
+    );
+  }
+
+  /**
+   * Documents stored by earlier runs, with their counts as views of two count
+   * tables (one copy of each term and pair, each document's entries in term
+   * order, as the segment stage gives them); none in a new database.
+   */
+  documents(): CountedDocument[] {
+    if (!this.hasTable('documents')) return [];
+    const terms = new CountTableBuilder();
+    const termRow = new Map<string, number>();
+    let id: string | null = null;
+    let counts = new Map<string, number>();
+    const flush = (): void => {
+      if (id === null) return;
+      termRow.set(id, terms.size);
+      terms.add(counts);
+      counts = new Map();
+    };
+    const termRows = this.db.prepare<[], { id: string; term: string; count: number }>(
+      'SELECT document_id AS id, term, count FROM document_terms ORDER BY document_id',
+    );
+    for (const r of termRows.iterate()) {
+      if (r.id !== id) {
+        flush();
+        id = r.id;
+      }
+      counts.set(r.term, r.count);
+    }
+    flush();
+    const pairs = new CountTableBuilder();
+    const records = [];
+    for (const r of this.db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY source_file, line, id').iterate()) {
+      records.push(recordOfRow(r));
+      pairs.add(new Map(JSON.parse(r.pairs) as [string, number][]));
+    }
+    const termViews = tableViews(terms.finish({ sortRows: true }));
+    const pairViews = tableViews(pairs.finish({ sortRows: true }));
+    return records.map((record, i) => {
+      const row = termRow.get(record.id);
+      return { record, terms: row === undefined ? new Map<string, number>() : termViews[row]!, pairs: pairViews[i]! };
+    });
+  }
+
+  /**
+   * The topics and topic scope notes the last run stored (its seed and topic count), as the
+   * analysis holds them; none before topics were stored.
+   */
+  topics(): Pick<CorpusAnalysis, 'topics' | 'topicScopes'> {
+    if (!this.hasTable('topics')) return { topics: [], topicScopes: [] };
+    return {
+      topics: this.db.prepare<[], TopicRow>('SELECT * FROM topics ORDER BY topic_id').all().map(topicOfRow),
+      topicScopes: this.db.prepare<[], TopicScopeRow>('SELECT * FROM topic_scopes ORDER BY rowid').all().map(topicScopeOfRow),
+    };
+  }
+
+  /** The dictionaries (kind → sha256 list) the last run used, to tell when stored counts are stale. */
+  lastDictionaries(): string | null {
+    if (!this.hasTable('runs')) return null;
+    const r = this.db.prepare<[], { dictionaries: string }>('SELECT dictionaries FROM runs ORDER BY run_id DESC LIMIT 1').get();
+    return r ? dictionaryKey(JSON.parse(r.dictionaries) as { kind: string; sha256: string }[]) : null;
+  }
+
+  private hasTable(name: string): boolean {
+    return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?").get(name) !== undefined;
+  }
+}
+
+/** A comparable fingerprint of a run's dictionary files. */
+export function dictionaryKey(files: readonly { kind: string; sha256: string }[]): string {
+  return files
+    .map((f) => `${f.kind}:${f.sha256}`)
+    .sort()
+    .join(',');
+}
