@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { CountTableBuilder, tableViews } from '../matrix/count-table.ts';
+import { CountTableBuilder } from '../matrix/table-builders.ts';
+import { tableViews } from '../matrix/table-counts.ts';
 import type { CorpusAnalysis, CountedDocument } from '../score/analyse-corpus.ts';
 import type { DocumentRow, TopicRow, TopicScopeRow } from './sqlite-rows.ts';
 import { recordOfRow, topicOfRow, topicScopeOfRow } from './sqlite-rows.ts';

@@ -1,5 +1,5 @@
 import type { CountTable } from '../matrix/count-table.ts';
-import { countTable } from '../matrix/count-table.ts';
+import { countTable } from '../matrix/table-of-maps.ts';
 import { logLikelihood, logOddsDirichlet } from './keyness.ts';
 import { diversify } from './diversify.ts';
 import type { ScopeCounts, TermDocument } from './scope-counts.ts';

@@ -1,5 +1,6 @@
 import type { CountTable } from '../matrix/count-table.ts';
-import { allocateTable, sortEntries } from '../matrix/count-table.ts';
+import { allocateTable } from '../matrix/count-table.ts';
+import { sortEntries } from '../matrix/sort-entries.ts';
 
 /**
  * Documents' counts as a reader sees them: a word also counts where it

@@ -5,7 +5,7 @@ import { scopeKey, scopesOf } from './scopes.ts';
 import type { TopicsWorkerSetup } from './topics-worker.ts';
 import type { ScopeTopics, TopicOptions } from './topics.ts';
 import { documentsInScope, joinScopeTopics, topicsOfScope } from './topics.ts';
-import { countTable } from '../matrix/count-table.ts';
+import { countTable } from '../matrix/table-of-maps.ts';
 import { createScopeQueue, joinScopeQueue, largestFirst, takeScope } from './scope-queue.ts';
 import { workerModule } from '../worker-module.ts';
 

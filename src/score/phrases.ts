@@ -1,5 +1,7 @@
 import type { CountTable } from '../matrix/count-table.ts';
-import { PAIR_SEPARATOR, allocateTable, sortEntries } from '../matrix/count-table.ts';
+import { allocateTable } from '../matrix/count-table.ts';
+import { sortEntries } from '../matrix/sort-entries.ts';
+import { PAIR_SEPARATOR } from '../matrix/table-builders.ts';
 import { logLikelihood } from './keyness.ts';
 
 /** Two adjacent tokens that occur together far above chance, kept as one keyword. */

@@ -1,5 +1,5 @@
 import type { CountTable } from '../matrix/count-table.ts';
-import { countTable } from '../matrix/count-table.ts';
+import { countTable } from '../matrix/table-of-maps.ts';
 import type { Scope, ScopedDocument } from './scopes.ts';
 import { compareScopes, scopeKey, scopesOf } from './scopes.ts';
 import { TermSums } from './term-sums.ts';

@@ -3,7 +3,7 @@ import type { Scope } from './scopes.ts';
 import type { TopicOptions } from './topics.ts';
 import { documentsInScope, topicsOfScope } from './topics.ts';
 import type { CountTable } from '../matrix/count-table.ts';
-import { tableViews } from '../matrix/count-table.ts';
+import { tableViews } from '../matrix/table-counts.ts';
 import type { ScopeQueue } from './scope-queue.ts';
 import { takeScope } from './scope-queue.ts';
 

@@ -1,5 +1,5 @@
 import { logOddsDirichlet } from './keyness.ts';
-import { countTable } from '../matrix/count-table.ts';
+import { countTable } from '../matrix/table-of-maps.ts';
 import type { TermDocument } from './scope-counts.ts';
 import { TermSums } from './term-sums.ts';
 

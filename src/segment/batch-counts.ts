@@ -1,6 +1,6 @@
 import type { SuggestionRecord } from '../corpus/record.ts';
-import type { CountBatch, PairBatch } from '../matrix/count-table.ts';
-import { PAIR_TOKENS } from '../matrix/count-table.ts';
+import type { CountBatch, PairBatch } from '../matrix/table-builders.ts';
+import { PAIR_TOKENS } from '../matrix/table-builders.ts';
 import { SlotTable } from '../matrix/slot-table.ts';
 import { recordText } from './document-terms.ts';
 import type { Lexicon } from './lexicon.ts';

@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { SuggestionRecord } from '../corpus/record.ts';
 import type { DocumentCounts } from './document-terms.ts';
-import type { BatchSource } from '../matrix/count-table.ts';
-import { CountTableBuilder, PairTableBuilder, newBatchSource, tableViews } from '../matrix/count-table.ts';
+import type { BatchSource } from '../matrix/table-builders.ts';
+import { CountTableBuilder, PairTableBuilder, newBatchSource } from '../matrix/table-builders.ts';
+import { tableViews } from '../matrix/table-counts.ts';
 import { BatchVocabulary, batchCounts } from './batch-counts.ts';
 import type { Lexicon, LexiconOptions } from './lexicon.ts';
 import type { Segmenter, SegmenterBackend } from './segmenter.ts';

@@ -1,12 +1,7 @@
 import { expect, it } from 'vitest';
-import {
-  CountTableBuilder,
-  PAIR_SEPARATOR,
-  PairTableBuilder,
-  countTable,
-  newBatchSource,
-  tableViews,
-} from '../../src/matrix/count-table.ts';
+import { CountTableBuilder, PAIR_SEPARATOR, PairTableBuilder, newBatchSource } from '../../src/matrix/table-builders.ts';
+import { tableViews } from '../../src/matrix/table-counts.ts';
+import { countTable } from '../../src/matrix/table-of-maps.ts';
 
 it('gives each document a read-only view that behaves as its Map, in shared memory', () => {
   const maps = [

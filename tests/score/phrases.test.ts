@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countTable, tableViews } from '../../src/matrix/count-table.ts';
+import { tableViews } from '../../src/matrix/table-counts.ts';
+import { countTable } from '../../src/matrix/table-of-maps.ts';
 import { findPhrases, withPhrases } from '../../src/score/phrases.ts';
 
 const pair = (l: string, r: string): string => `${l}\u0001${r}`;
