@@ -15,7 +15,8 @@ import { MESSAGES_CSV, MESSAGES_MAP, SHARED_DATA } from '../shared-data.ts';
 import { coverage, genericShare, listF1 } from './list-metrics.ts';
 import { topicDocumentsOf } from '../topic-documents.ts';
 import { seedThemesListed } from './seed-themes.ts';
-import { nmi, topicsOfScope } from '../../src/score/topics.ts';
+import { topicsOfScope } from '../../src/score/topics.ts';
+import { nmi } from '../nmi.ts';
 
 const PEER = join(SHARED_DATA, '..', 'bench', 'peer_jieba_sklearn.py');
 const REPORTS = join(SHARED_DATA, 'gov-work-reports', 'government_work_reports.jsonl');

@@ -10,7 +10,8 @@
  */
 import { readCorpus } from '../../src/corpus/read-corpus.ts';
 import type { TopicOptions } from '../../src/score/topics.ts';
-import { nmi, topicsOfScope } from '../../src/score/topics.ts';
+import { topicsOfScope } from '../../src/score/topics.ts';
+import { nmi } from '../nmi.ts';
 import { MESSAGES_CSV, MESSAGES_MAP } from '../shared-data.ts';
 import { topicDocumentsOf } from '../topic-documents.ts';
 

@@ -3,7 +3,8 @@ import { readCorpus } from '../../src/corpus/read-corpus.ts';
 import { createSegmenter } from '../../src/segment/create-segmenter.ts';
 import { segmentRecords } from '../../src/segment/segment-records.ts';
 import { loadLexicon } from '../../src/segment/lexicon.ts';
-import { nmi, npmi, topicsOfScope } from '../../src/score/topics.ts';
+import { npmi, topicsOfScope } from '../../src/score/topics.ts';
+import { nmi } from '../nmi.ts';
 import { MESSAGES_CSV, MESSAGES_MAP, describeShared } from '../shared-data.ts';
 
 const SEED = 'hotwords';

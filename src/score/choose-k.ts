@@ -1,0 +1,42 @@
+import { bestOfRestarts } from '../matrix/spherical-kmeans.ts';
+import type { UnitRows } from '../matrix/unit-rows.ts';
+import type { TermIndex } from './term-index.ts';
+import { classTfIdf, indexedNpmi } from './topic-terms.ts';
+
+/** k-means runs per k tried when choosing k (the best of them is scored). */
+const RESTARTS_PER_K = 3;
+
+/**
+ * Choose k: for each k from 3 up, cluster (best of 3 seeded runs), and
+ * measure how coherent each topic's top-10 words are (NPMI over the
+ * suggestions); the score of a k is the mean coherence weighted by topic size,
+ * so a topic counts by how many suggestions it describes. Take the most
+ * coherent k. (Tried and rejected, on the labelled messages: the unweighted
+ * mean, which a single tiny topic of rare words swings, so the chosen k jumped
+ * between 3 and 12 with the seed; seed stability, which favoured splits that
+ * recur but mean nothing — see docs/topics.md.)
+ */
+export function chooseK(
+  x: UnitRows,
+  index: TermIndex,
+  maxK: number,
+  random: () => number,
+): { k: number; coherenceByK: Record<number, number> } {
+  const coherenceByK: Record<number, number> = {};
+  let bestK = 3;
+  let best = -Infinity;
+  for (let k = 3; k <= maxK; k++) {
+    const r = bestOfRestarts(x, k, RESTARTS_PER_K, random);
+    const groups: number[][] = Array.from({ length: k }, () => []);
+    r.assign.forEach((c, i) => groups[c]!.push(i));
+    const filled = groups.filter((g) => g.length > 0);
+    const terms = classTfIdf(filled, index);
+    const coherence = terms.reduce((a, t, i) => a + filled[i]!.length * indexedNpmi(t.slice(0, 10), index), 0) / index.rows.length;
+    coherenceByK[k] = Math.round(coherence * 1000) / 1000;
+    if (coherence > best) {
+      best = coherence;
+      bestK = k;
+    }
+  }
+  return { k: bestK, coherenceByK };
+}
