@@ -1,4 +1,24 @@
-import type { Csr } from './truncated-svd.ts';
+/** A sparse matrix in compressed sparse rows: row i's entries are at rowStart[i] … rowStart[i + 1], columns ascending. */
+export interface Csr {
+  rowStart: Int32Array;
+  cols: Int32Array;
+  vals: Float64Array;
+}
+
+/** Rows of [column, value] pairs, columns ascending, as compressed sparse rows. */
+export function csrOfPairs(rows: readonly (readonly (readonly [number, number])[])[]): Csr {
+  const rowStart = new Int32Array(rows.length + 1);
+  rows.forEach((r, i) => (rowStart[i + 1] = rowStart[i]! + r.length));
+  const cols = new Int32Array(rowStart[rows.length]!);
+  const vals = new Float64Array(cols.length);
+  rows.forEach((r, i) =>
+    r.forEach(([j, v], e) => {
+      cols[rowStart[i]! + e] = j;
+      vals[rowStart[i]! + e] = v;
+    }),
+  );
+  return { rowStart, cols, vals };
+}
 
 /** Per row: 1 when it has no entries. */
 export function emptyRows(m: Csr): Uint8Array {

@@ -3,11 +3,11 @@ import type { BoundState, UnitRows } from './unit-rows.ts';
 
 /**
  * Unit vectors of length `dim`, stored flat (row i is values[i * dim … (i + 1) * dim))
- * or, when `sparse` is given, as [column, value] pairs per row (values unused).
+ * or, when `sparse` is given, as compressed sparse rows (values unused).
  */
 
 function rowCount(x: UnitRows): number {
-  return x.sparse ? x.sparse.length : x.values.length / x.dim;
+  return x.sparse ? x.sparse.rowStart.length - 1 : x.values.length / x.dim;
 }
 
 export interface Clustering {
@@ -21,8 +21,9 @@ export interface Clustering {
 function rowDot(x: UnitRows, i: number, c: Float64Array, k: number): number {
   if (!x.sparse) return dotAt(x.values, i * x.dim, c, k * x.dim, x.dim);
   const b = k * x.dim;
+  const { rowStart, cols, vals } = x.sparse;
   let s = 0;
-  for (const [j, v] of x.sparse[i]!) s += v * c[b + j]!;
+  for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) s += vals[e]! * c[b + cols[e]!]!;
   return s;
 }
 
@@ -30,7 +31,8 @@ function rowDot(x: UnitRows, i: number, c: Float64Array, k: number): number {
 function addRow(x: UnitRows, i: number, c: Float64Array, k: number): void {
   const b = k * x.dim;
   if (x.sparse) {
-    for (const [j, v] of x.sparse[i]!) c[b + j]! += v;
+    const { rowStart, cols, vals } = x.sparse;
+    for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) c[b + cols[e]!]! += vals[e]!;
     return;
   }
   const a = i * x.dim;
@@ -213,8 +215,9 @@ function chord(s: number): number {
 /** Row i's squared length. */
 function squaredNorm(x: UnitRows, i: number): number {
   if (!x.sparse) return dotAt(x.values, i * x.dim, x.values, i * x.dim, x.dim);
+  const { rowStart, vals } = x.sparse;
   let s = 0;
-  for (const [, v] of x.sparse[i]!) s += v * v;
+  for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) s += vals[e]! * vals[e]!;
   return s;
 }
 

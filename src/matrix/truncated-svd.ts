@@ -1,34 +1,5 @@
+import type { Csr } from './csr-rows.ts';
 import { HeldBasis, HeldColumns, HeldCsr } from './dot-kernel.ts';
-
-/** A sparse matrix as rows of [column, value] pairs, columns ascending. */
-export type SparseRows = readonly (readonly (readonly [number, number])[])[];
-
-/** The same matrix in compressed sparse rows: row i's entries are at rowStart[i] … rowStart[i + 1]. */
-export interface Csr {
-  rowStart: Int32Array;
-  cols: Int32Array;
-  vals: Float64Array;
-}
-
-function isCsr(rows: SparseRows | Csr): rows is Csr {
-  return 'rowStart' in rows;
-}
-
-/** Rows of [column, value] pairs as compressed sparse rows (a CSR matrix as it is). */
-function toCsr(rows: SparseRows | Csr): Csr {
-  if (isCsr(rows)) return rows;
-  const rowStart = new Int32Array(rows.length + 1);
-  rows.forEach((r, i) => (rowStart[i + 1] = rowStart[i]! + r.length));
-  const cols = new Int32Array(rowStart[rows.length]!);
-  const vals = new Float64Array(cols.length);
-  rows.forEach((r, i) =>
-    r.forEach(([j, v], e) => {
-      cols[rowStart[i]! + e] = j;
-      vals[rowStart[i]! + e] = v;
-    }),
-  );
-  return { rowStart, cols, vals };
-}
 
 /** Right singular vectors of a sparse matrix, to project rows on. */
 export interface SingularBasis {
@@ -45,14 +16,8 @@ export interface SingularBasis {
  * deterministic for a given source. A vector's sign is fixed so that its
  * largest entry is positive.
  */
-export function truncatedSvd(
-  sparseRows: SparseRows | Csr,
-  columns: number,
-  rank: number,
-  random: () => number,
-  powerIterations = 3,
-): SingularBasis {
-  const rows = toCsr(sparseRows);
+export function truncatedSvd(sparseRows: Csr, columns: number, rank: number, random: () => number, powerIterations = 3): SingularBasis {
+  const rows = sparseRows;
   const n = rows.rowStart.length - 1;
   const l = Math.min(rank + 10, n, columns);
   const omega = Array.from({ length: l }, () => gaussianVector(columns, random));
@@ -104,12 +69,12 @@ export function truncatedSvd(
  * L2-normalised, as one flat array of rows × rank; `column` renumbers the rows' columns to the
  * basis's (−1: a column the basis leaves out).
  */
-export function projectRows(sparseRows: SparseRows | Csr, basis: SingularBasis, column: Int32Array | null = null): Float64Array {
+export function projectRows(sparseRows: Csr, basis: SingularBasis, column: Int32Array | null = null): Float64Array {
   return projector(basis)(sparseRows, column);
 }
 
 /** projectRows for one basis and many sets of rows: the basis is laid out for it once. */
-export function projector(basis: SingularBasis): (sparseRows: SparseRows | Csr, column?: Int32Array | null) => Float64Array {
+export function projector(basis: SingularBasis): (sparseRows: Csr, column?: Int32Array | null) => Float64Array {
   const rank = basis.directions.length;
   // the directions as one columns × rank array, so a term's coordinates sit together, held in
   // WebAssembly memory where each row's coordinates are summed (dot-kernel.ts HeldBasis)
@@ -120,7 +85,7 @@ export function projector(basis: SingularBasis): (sparseRows: SparseRows | Csr, 
     const v = basis.directions[k]!;
     for (let j = 0; j < columns; j++) across[j * rank + k] = v[j]!;
   }
-  return (sparseRows, column = null) => projectOn(toCsr(sparseRows), held, column);
+  return (sparseRows, column = null) => projectOn(sparseRows, held, column);
 }
 
 function projectOn(rows: Csr, held: HeldBasis, column: Int32Array | null): Float64Array {

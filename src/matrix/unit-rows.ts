@@ -1,3 +1,5 @@
+import type { Csr } from './csr-rows.ts';
+
 /**
  * Unit-length rows for spherical k-means: dense (`values`, `dim` a row) or
  * sparse (`sparse`: each row's (column, value) pairs), or dense rows held in
@@ -6,7 +8,8 @@
 export interface UnitRows {
   values: Float64Array;
   dim: number;
-  sparse?: readonly (readonly (readonly [number, number])[])[];
+  /** The rows as compressed sparse rows (values unused). */
+  sparse?: Csr;
   /** Dense rows held in a kernel (values is its view): k-means takes its cosines there (same bits). */
   kernel?: RowKernel;
 }

@@ -45,15 +45,9 @@ export function represent(
 ): Represented {
   const n = docs.length;
   if (representation === 'tfidf') {
-    const { rowStart, cols, vals } = tfidfRows(docs, index, w, range(0, n));
-    const sparse = Array.from({ length: n }, (_, i) =>
-      Array.from(
-        { length: rowStart[i + 1]! - rowStart[i]! },
-        (_, e) => [cols[rowStart[i]! + e]!, vals[rowStart[i]! + e]!] as [number, number],
-      ),
-    );
+    const sparse = tfidfRows(docs, index, w, range(0, n));
     const x = { values: new Float64Array(0), dim: w.vocab.length, sparse };
-    const empty = emptyRows({ rowStart, cols, vals });
+    const empty = emptyRows(sparse);
     return { fitted: fit.length === n ? x : subset(x, fit), all: () => ({ x, empty }) };
   }
   const fitRows = tfidfRows(docs, index, w, fit);
@@ -93,7 +87,7 @@ export function represent(
 
 /** The rows `members` of x, as their own matrix. */
 export function subset(x: UnitRows, members: readonly number[]): UnitRows {
-  if (x.sparse) return { values: x.values, dim: x.dim, sparse: members.map((i) => x.sparse![i]!) };
+  if (x.sparse) return { values: x.values, dim: x.dim, sparse: selectCsr(x.sparse, members, null) };
   const values = new Float64Array(members.length * x.dim);
   members.forEach((i, r) => values.set(x.values.subarray(i * x.dim, (i + 1) * x.dim), r * x.dim));
   return { values, dim: x.dim };

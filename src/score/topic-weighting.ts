@@ -1,5 +1,5 @@
 import { sortEntries } from '../matrix/sort-entries.ts';
-import type { Csr } from '../matrix/truncated-svd.ts';
+import type { Csr } from '../matrix/csr-rows.ts';
 import type { TermIndex } from './term-index.ts';
 import { isWordy } from './term-index.ts';
 

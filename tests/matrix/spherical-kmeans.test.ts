@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/matrix/seeded-random.ts';
+import { csrOfPairs } from '../../src/matrix/csr-rows.ts';
 import { seedCentres, sphericalKMeans } from '../../src/matrix/spherical-kmeans.ts';
 
 /** Plain Lloyd rounds from the same start: every cosine computed every round (the reference). */
@@ -82,5 +83,28 @@ describe('sphericalKMeans', () => {
     const reference = lloyd(values, dim, start, k);
     expect(result.assign).toEqual(reference.assign);
     expect(result.centres).toEqual(reference.centres);
+  });
+});
+
+describe('sparse rows', () => {
+  it('cluster as the same rows held dense do: compressed sparse rows, one sum per entry', () => {
+    // 60 unit rows over 12 columns in three groups, each row three of its group's four columns
+    const random = seededRandom('sparse');
+    const dim = 12;
+    const pairs = Array.from({ length: 60 }, (_, i) => {
+      const group = i % 3;
+      const cols = [0, 1, 2, 3].map((c) => group * 4 + c).filter(() => random() < 0.75);
+      const chosen = cols.length > 0 ? cols : [group * 4];
+      const v = 1 / Math.sqrt(chosen.length);
+      return chosen.map((j) => [j, v] as [number, number]);
+    });
+    const dense = new Float64Array(60 * dim);
+    pairs.forEach((r, i) => r.forEach(([j, v]) => (dense[i * dim + j] = v)));
+    const sparse = sphericalKMeans({ values: new Float64Array(0), dim, sparse: csrOfPairs(pairs) }, 3, seededRandom('k'));
+    const held = sphericalKMeans({ values: dense, dim }, 3, seededRandom('k'));
+    expect(Array.from(sparse.assign)).toEqual(Array.from(held.assign));
+    // the three groups, whatever their numbers
+    const groupOf = new Map<number, number>();
+    sparse.assign.forEach((c, i) => expect(groupOf.get(c) ?? groupOf.set(c, i % 3).get(c)).toBe(i % 3));
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/matrix/seeded-random.ts';
 import { projectRows, symmetricEigen, truncatedSvd } from '../../src/matrix/truncated-svd.ts';
+import { csrOfPairs } from '../../src/matrix/csr-rows.ts';
 
 describe('truncated SVD', () => {
   it('diagonalises a symmetric matrix (Jacobi)', () => {
@@ -29,17 +30,17 @@ describe('truncated SVD', () => {
               [3, -0.5 * i],
             ]) as [number, number][],
     );
-    const basis = truncatedSvd(rows, 4, 2, seededRandom('t'));
+    const basis = truncatedSvd(csrOfPairs(rows), 4, 2, seededRandom('t'));
     // σ² = Σ of the squared row norms along each direction
     const s1 = Math.sqrt(rows.filter((_, i) => i % 2 === 0).reduce((a, r) => a + 2 * r[0]![1] ** 2, 0));
     const s2 = Math.sqrt(rows.filter((_, i) => i % 2 === 1).reduce((a, r) => a + 2 * r[0]![1] ** 2, 0));
     expect(basis.singularValues[0]).toBeCloseTo(Math.max(s1, s2), 6);
     expect(basis.singularValues[1]).toBeCloseTo(Math.min(s1, s2), 6);
-    const x = projectRows(rows, basis);
+    const x = projectRows(csrOfPairs(rows), basis);
     // every row lies on one direction: its unit projection is (±1, 0) or (0, ±1)
     for (let i = 0; i < rows.length; i++) expect(Math.max(Math.abs(x[2 * i]!), Math.abs(x[2 * i + 1]!))).toBeCloseTo(1, 6);
     // the same seed gives the same bytes
-    expect(projectRows(rows, truncatedSvd(rows, 4, 2, seededRandom('t')))).toEqual(x);
+    expect(projectRows(csrOfPairs(rows), truncatedSvd(csrOfPairs(rows), 4, 2, seededRandom('t')))).toEqual(x);
   });
 
   it("projects each coordinate as one sum over the row's entries in order, with or without renumbered columns", () => {
@@ -55,15 +56,15 @@ describe('truncated SVD', () => {
     const kept = rows.map((r) => r.filter(([j]) => column[j]! >= 0).map(([j, v]) => [column[j]!, v] as [number, number]));
     expect(kept[50]!.length).toBeGreaterThan(64);
     for (const rank of [7, 19]) {
-      const basis = truncatedSvd(kept, 300, rank, seededRandom('q'));
+      const basis = truncatedSvd(csrOfPairs(kept), 300, rank, seededRandom('q'));
       const reference = new Float64Array(rows.length * rank);
       kept.forEach((r, i) => {
         for (const [j, v] of r) for (let k = 0; k < rank; k++) reference[i * rank + k]! += v * basis.directions[k]![j]!;
         const norm = Math.sqrt(reference.subarray(i * rank, (i + 1) * rank).reduce((a, x) => a + x * x, 0));
         if (norm > 0) for (let k = 0; k < rank; k++) reference[i * rank + k]! /= norm;
       });
-      expect(projectRows(kept, basis)).toEqual(reference);
-      expect(projectRows(rows, basis, column)).toEqual(reference);
+      expect(projectRows(csrOfPairs(kept), basis)).toEqual(reference);
+      expect(projectRows(csrOfPairs(rows), basis, column)).toEqual(reference);
     }
   });
 });
