@@ -16,6 +16,7 @@ import { StoredCorpus, dictionaryKey } from './export/stored-corpus.ts';
 import type { SegmentWorker } from './segment/segment-records.ts';
 import { segmentRecords, startSegmentWorkers } from './segment/segment-records.ts';
 import { startTopics } from './score/parallel-topics.ts';
+import { scopeContentHashes, topicsCodeHash } from './score/topic-reuse.ts';
 import { scopesOfDocuments } from './score/scopes.ts';
 import { packageVersions } from './package-versions.ts';
 import type { CorpusAnalysis, CountedDocument } from './score/analyse-corpus.ts';
@@ -193,15 +194,17 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     // (it then joins them): a scope's topics depend only on its documents and the seed
     const t3 = performance.now();
     const scopes = topicScopeOrder(scopesOfDocuments(all.map((d) => d.record)));
+    const versions = packageVersions();
+    const topicOptions = { topics: typeof plan.topics === 'number' ? plan.topics : undefined, seed: plan.seed };
+    const topicDocs = topicDocuments(all);
+    // a scope whose suggestions, counts and settings are those of a stored scope gets its stored topics
+    const scopeHashes =
+      plan.topics === null ? null : time('topic-hashes', () => scopeContentHashes(scopes, topicDocs, topicOptions, topicsCodeHash()));
+    const storedTopics = scopeHashes === null ? null : time('load-stored', () => store.stored.topicsByHash());
     const topicsFound =
-      plan.topics === null
+      scopeHashes === null
         ? null
-        : startTopics(
-            scopes,
-            topicDocuments(all),
-            { topics: plan.topics === 'auto' ? undefined : plan.topics, seed: plan.seed },
-            plan.threads.topics,
-          );
+        : startTopics(scopes, topicDocs, topicOptions, plan.threads.topics, { hashes: scopeHashes, stored: storedTopics! });
     let analysis: CorpusAnalysis;
     try {
       const backgroundIdf = time('load-idf', () => loadBackgroundIdf());
@@ -230,12 +233,20 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     if (topicsFound) {
       const found = await topicsFound.finish();
       Object.assign(analysis, { topics: found.topics, documentTopics: found.assignments, topicScopes: found.notes });
+      if (found.reused > 0) {
+        diagnostics.push({
+          file: outputs.database,
+          line: 0,
+          source: 'score',
+          ruleId: 'score/topics-reused',
+          reason: `topics of ${found.reused} of ${scopes.length} scopes taken from the database: their suggestions and settings are unchanged`,
+        });
+      }
       // seconds from the start of topics to their end, overlapping scoring and storing
       timings.topics = round3((performance.now() - t3) / 1000);
     }
-    const versions = packageVersions();
     time('export', () => {
-      store.finishRun(analysis, corpus.rejects, {
+      store.finishRun(analysis, corpus.rejects, scopeHashes, {
         startedAt,
         finishedAt: new Date().toISOString(),
         toolVersion: versions.tool,

@@ -42,6 +42,8 @@ export interface TopicScopeRow {
   k: number | null;
   note: string;
   coherence_by_k: string;
+  /** Absent before schema version 6; null when the run did not record it. */
+  content_hash?: string | null;
 }
 
 /** A stored suggestion as the record it was read as. */
@@ -122,8 +124,9 @@ export function topicScopeOfRow(r: TopicScopeRow): TopicScopeNote {
     category: r.category,
     year: r.year,
     documents: r.documents,
+    // the keys in the order topicsOfScope gives them
+    coherenceByK: JSON.parse(r.coherence_by_k) as Record<number, number>,
     k: r.k,
     note: r.note,
-    coherenceByK: JSON.parse(r.coherence_by_k) as Record<number, number>,
   };
 }

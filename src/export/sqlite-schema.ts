@@ -217,6 +217,10 @@ export const MIGRATIONS: readonly string[] = [
   `
   DROP TABLE schema_version;
   `,
+  // 6: each scope's content hash, for a later run to reuse its topics
+  `
+  ALTER TABLE topic_scopes ADD COLUMN content_hash TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -141,12 +141,16 @@ export class Store {
     }
   }
 
-  /** Write the run's topics, its rejects and its provenance, and end the transaction `writeScored` began. */
-  finishRun(topics: TopicTables, rejects: readonly Reject[], run: RunProvenance): void {
+  /**
+   * Write the run's topics (with each scope's content hash, aligned with `topics.topicScopes`, for
+   * a later run to reuse them), its rejects and its provenance, and end the transaction
+   * `writeScored` began.
+   */
+  finishRun(topics: TopicTables, rejects: readonly Reject[], scopeHashes: readonly string[] | null, run: RunProvenance): void {
     const db = this.db;
     if (!db.inTransaction) throw new Error('finishRun without writeScored');
     try {
-      insertTopics(db, topics);
+      insertTopics(db, topics, scopeHashes);
       const insRej = db.prepare('INSERT INTO rejects(file, sheet, line, reason, rule_id, raw) VALUES (?,?,?,?,?,?)');
       for (const r of rejects) insRej.run(basename(r.file), r.sheet ?? null, r.line, r.reason, r.ruleId, JSON.stringify(r.raw));
       db.prepare(
@@ -321,7 +325,7 @@ function insertAnalysis(db: Database.Database, c: Omit<CorpusAnalysis, keyof Top
   for (const d of c.distribution) insDist.run(d.year, d.dimension, d.value, d.documents, d.share, d.percent);
 }
 
-function insertTopics(db: Database.Database, c: TopicTables): void {
+function insertTopics(db: Database.Database, c: TopicTables, scopeHashes: readonly string[] | null): void {
   const insTopic = db.prepare(
     'INSERT INTO topics(topic_id, category, year, label, size, terms, coherence, representative, outlier) VALUES (?,?,?,?,?,?,?,?,?)',
   );
@@ -341,6 +345,10 @@ function insertTopics(db: Database.Database, c: TopicTables): void {
   const insDocTopic = new BatchInsert(db, 'document_topics', ['document_id', 'topic_id', 'weight']);
   for (const a of c.documentTopics) insDocTopic.add(a.documentId, a.topicId, a.weight);
   insDocTopic.flush();
-  const insTopicScope = db.prepare('INSERT INTO topic_scopes(category, year, documents, k, note, coherence_by_k) VALUES (?,?,?,?,?,?)');
-  for (const n of c.topicScopes) insTopicScope.run(n.category, n.year, n.documents, n.k, n.note, JSON.stringify(n.coherenceByK));
+  const insTopicScope = db.prepare(
+    'INSERT INTO topic_scopes(category, year, documents, k, note, coherence_by_k, content_hash) VALUES (?,?,?,?,?,?,?)',
+  );
+  c.topicScopes.forEach((n, i) =>
+    insTopicScope.run(n.category, n.year, n.documents, n.k, n.note, JSON.stringify(n.coherenceByK), scopeHashes?.[i] ?? null),
+  );
 }

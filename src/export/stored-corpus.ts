@@ -2,7 +2,11 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { CountTableBuilder } from '../matrix/table-builders.ts';
 import { tableViews } from '../matrix/table-counts.ts';
+import { compareIds } from '../corpus/record.ts';
 import type { CorpusAnalysis, CountedDocument } from '../score/analyse-corpus.ts';
+import type { StoredScopeTopics } from '../score/topic-reuse.ts';
+import { scopeKey } from '../score/scopes.ts';
+import type { DocumentTopic, ScopeTopics, Topic } from '../score/topics.ts';
 import type { DocumentRow, TopicRow, TopicScopeRow } from './sqlite-rows.ts';
 import { recordOfRow, topicOfRow, topicScopeOfRow } from './sqlite-rows.ts';
 
@@ -88,11 +92,60 @@ export class StoredCorpus {
     };
   }
 
+  /**
+   * The stored topics of every scope whose content hash the last run recorded,
+   * by that hash, as topicsOfScope returns them: topic ids from 1, the
+   * suggestions of each topic in id order (topic-reuse.ts).
+   */
+  topicsByHash(): StoredScopeTopics {
+    const byHash = new Map<string, ScopeTopics>();
+    if (!this.hasTable('topic_scopes') || !this.hasColumn('topic_scopes', 'content_hash')) return byHash;
+    const topics = this.db.prepare<[], TopicRow>('SELECT * FROM topics ORDER BY topic_id').all().map(topicOfRow);
+    const bySCope = new Map<string, Topic[]>();
+    for (const t of topics) {
+      const key = scopeKey(t);
+      const list = bySCope.get(key);
+      if (list) list.push(t);
+      else bySCope.set(key, [t]);
+    }
+    const assignments = new Map<number, DocumentTopic[]>();
+    for (const r of this.db
+      .prepare<[], { document_id: string; topic_id: number; weight: number }>('SELECT * FROM document_topics')
+      .iterate()) {
+      const list = assignments.get(r.topic_id);
+      const a = { documentId: r.document_id, topicId: r.topic_id, weight: r.weight };
+      if (list) list.push(a);
+      else assignments.set(r.topic_id, [a]);
+    }
+    for (const row of this.db.prepare<[], TopicScopeRow>('SELECT * FROM topic_scopes WHERE content_hash IS NOT NULL').iterate()) {
+      const note = topicScopeOfRow(row);
+      const own = bySCope.get(scopeKey(note)) ?? [];
+      const offset = own.length > 0 ? own[0]!.topicId - 1 : 0;
+      byHash.set(row.content_hash!, {
+        topics: own.map((t) => ({ ...t, topicId: t.topicId - offset })),
+        assignments: own.flatMap((t) =>
+          (assignments.get(t.topicId) ?? [])
+            .sort((x, y) => compareIds(x.documentId, y.documentId))
+            .map((a) => ({ ...a, topicId: a.topicId - offset })),
+        ),
+        note,
+      });
+    }
+    return byHash;
+  }
+
   /** The dictionaries (kind → sha256 list) the last run used, to tell when stored counts are stale. */
   lastDictionaries(): string | null {
     if (!this.hasTable('runs')) return null;
     const r = this.db.prepare<[], { dictionaries: string }>('SELECT dictionaries FROM runs ORDER BY run_id DESC LIMIT 1').get();
     return r ? dictionaryKey(JSON.parse(r.dictionaries) as { kind: string; sha256: string }[]) : null;
+  }
+
+  private hasColumn(table: string, column: string): boolean {
+    return this.db
+      .prepare<[], { name: string }>(`PRAGMA table_info(${table})`)
+      .all()
+      .some((c) => c.name === column);
   }
 
   private hasTable(name: string): boolean {

@@ -8,8 +8,10 @@ import { documentsInScope, joinScopeTopics, topicsOfScope } from './topics.ts';
 import { countTable } from '../matrix/table-of-maps.ts';
 import { createScopeQueue, joinScopeQueue, largestFirst, takeScope } from './scope-queue.ts';
 import { workerModule } from '../worker-module.ts';
+import type { StoredScopeTopics } from './topic-reuse.ts';
 
-export type TopicsOfScopes = ReturnType<typeof joinScopeTopics>;
+/** The topics of every scope, and how many scopes' topics came back from the database unchanged. */
+export type TopicsOfScopes = ReturnType<typeof joinScopeTopics> & { reused: number };
 
 /**
  * Scopes of more suggestions than this wait until the calling thread is done with its own work
@@ -45,16 +47,27 @@ export function startTopics(
   docs: readonly (TermDocument & { id: string; title: string })[],
   options: TopicOptions,
   threads: number,
+  reuse: { hashes: readonly string[]; stored: StoredScopeTopics } | null = null,
 ): TopicsInProgress {
-  const workers = Math.max(0, Math.min(threads, scopes.length) - 1);
+  const results: ScopeTopics[] = [];
+  let received = 0;
+  // a scope whose content hash an earlier run stored gets its topics back (topic-reuse.ts)
+  const todo: number[] = [];
+  scopes.forEach((_, i) => {
+    const stored = reuse ? reuse.stored.get(reuse.hashes[i]!) : undefined;
+    if (stored) {
+      results[i] = stored;
+      received++;
+    } else todo.push(i);
+  });
+  const reused = received;
+  const workers = Math.max(0, Math.min(threads, todo.length) - 1);
   // largest first (their documents stand in for their work), whatever the scopes' order
   const documents = new Map<string, number>();
   for (const d of docs) for (const s of scopesOf(d)) documents.set(scopeKey(s), (documents.get(scopeKey(s)) ?? 0) + 1);
   const sizes = scopes.map((s) => documents.get(scopeKey(s)) ?? 0);
-  const order = largestFirst(sizes);
+  const order = largestFirst(todo.map((i) => sizes[i]!)).map((j) => todo[j]!);
   const queue = createScopeQueue(order, order.filter((i) => sizes[i]! > LARGE_SCOPE).length);
-  const results: ScopeTopics[] = [];
-  let received = 0;
   let complete!: () => void;
   let fail!: (e: unknown) => void;
   const allIn = new Promise<void>((resolve, reject) => {
@@ -90,7 +103,7 @@ export function startTopics(
   return {
     async finish() {
       try {
-        if (scopes.length === 0) complete();
+        if (received === scopes.length) complete();
         joinScopeQueue(queue);
         // the workers' results wait in their message queue while this thread works
         for (let index = takeScope(queue); index >= 0; index = takeScope(queue)) {
@@ -101,7 +114,7 @@ export function startTopics(
       } finally {
         await terminate();
       }
-      return joinScopeTopics(results);
+      return { ...joinScopeTopics(results), reused };
     },
     cancel: terminate,
   };

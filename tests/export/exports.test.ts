@@ -120,6 +120,31 @@ describe('sessions accumulate', () => {
   }, 60_000);
 });
 
+describe('topics reused by content hash', () => {
+  it('a session, and a re-run, reuse unchanged scopes and equal a full run: every table and file', async () => {
+    const options = { noDictGaps: true, workers: 1 } as const;
+    const full = mkdtempSync(join(tmpdir(), 'hotwords-full-'));
+    await run({ inputs: SAMPLE, out: full, ...options });
+    const session = mkdtempSync(join(tmpdir(), 'hotwords-session-'));
+    await run({ inputs: [SAMPLE[0]!], out: session, ...options });
+    const added = await run({ inputs: [SAMPLE[1]!], out: session, ...options });
+    // the 2020 scopes (each category's and all categories') are unchanged by the 2021 session
+    const reused = (r: { diagnostics: { ruleId: string; reason: string }[] }): string | undefined =>
+      r.diagnostics.find((d) => d.ruleId === 'score/topics-reused')?.reason;
+    expect(reused(added)).toMatch(/^topics of 6 of 18 scopes taken from the database/);
+    expect(tables(join(session, 'hotwords.sqlite'))).toEqual(tables(join(full, 'hotwords.sqlite')));
+    const again = await run({ inputs: SAMPLE, out: full, ...options });
+    expect(reused(again)).toMatch(/^topics of 18 of 18 scopes/);
+    const fresh = mkdtempSync(join(tmpdir(), 'hotwords-fresh-'));
+    await run({ inputs: SAMPLE, out: fresh, ...options });
+    expect(tables(join(full, 'hotwords.sqlite'))).toEqual(tables(join(fresh, 'hotwords.sqlite')));
+    for (const dir of ['json', 'clouds', 'report']) expect(snapshot(join(full, dir))).toEqual(snapshot(join(fresh, dir)));
+    // another seed is another content: nothing is reused
+    const seeded = await run({ inputs: SAMPLE, out: full, ...options, seed: 'other' });
+    expect(reused(seeded)).toBeUndefined();
+  }, 180_000);
+});
+
 describe('schema migrations', () => {
   it('brings a version-1 database forward, keeping its documents', async () => {
     const out = mkdtempSync(join(tmpdir(), 'hotwords-migrate-'));
@@ -138,7 +163,7 @@ describe('schema migrations', () => {
     const r = await run({ inputs: [SAMPLE[1]!], out, noClouds: true, noDictGaps: true });
     expect(r.documents).toEqual({ kept: 39, added: 67, replaced: 0 });
     const db = new Database(join(out, 'hotwords.sqlite'), { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'schema_version'").get()).toBeUndefined();
     expect(db.prepare('SELECT count(*) AS n FROM documents WHERE sheet IS NULL').get()).toEqual({ n: 106 });
     expect((db.prepare('SELECT count(*) AS n FROM topics').get() as { n: number }).n).toBeGreaterThan(0);
