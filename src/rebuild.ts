@@ -5,6 +5,7 @@ import { FatalError } from './diagnostics.ts';
 import { buildJsonExports } from './export/d3-json.ts';
 import { writeJsonExports } from './export/json-files.ts';
 import { writeReport } from './export/report-html.ts';
+import { lockOut } from './export/out-lock.ts';
 import { StoredCorpus } from './export/stored-corpus.ts';
 import type { CloudFile } from './export/wordclouds.ts';
 import { cloudPath, writeWordClouds } from './export/wordclouds.ts';
@@ -32,7 +33,7 @@ export interface RebuildOptions extends LexiconOptions {
  * report, again from the database in `out`, without reading or segmenting any
  * input (e.g. with another seed, or after deleting the folder by mistake).
  */
-export async function rebuild(options: RebuildOptions): Promise<{ clouds: CloudFile[]; report: string | null; json: string[] }> {
+export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
   const database = join(options.out, 'hotwords.sqlite');
   if (!existsSync(database)) {
     throw new FatalError({
@@ -43,6 +44,18 @@ export async function rebuild(options: RebuildOptions): Promise<{ clouds: CloudF
       reason: 'no database here: run `hotwords run` first',
     });
   }
+  // a run writing to the folder meanwhile would change what this reads and writes
+  const lock = lockOut(options.out);
+  try {
+    return await lockedRebuild(options, database);
+  } finally {
+    lock.release();
+  }
+}
+
+type RebuildResult = { clouds: CloudFile[]; report: string | null; json: string[] };
+
+async function lockedRebuild(options: RebuildOptions, database: string): Promise<RebuildResult> {
   const plan = planRun(options, { inputBytes: 0, storedBytes: 0, cores: availableParallelism() });
   const { docs, topics } = StoredCorpus.read(database, (stored) => ({
     docs: stored.documents().sort((x, y) => compareIds(x.record.id, y.record.id)),

@@ -11,6 +11,7 @@ import type { CloudFile } from './export/wordclouds.ts';
 import { writeWordClouds } from './export/wordclouds.ts';
 import { writeRejects } from './export/rejects-jsonl.ts';
 import { writeReport } from './export/report-html.ts';
+import { lockOut } from './export/out-lock.ts';
 import { Store } from './export/sqlite.ts';
 import { StoredCorpus, dictionaryKey } from './export/stored-corpus.ts';
 import type { SegmentWorker } from './segment/segment-records.ts';
@@ -68,6 +69,16 @@ export interface RunSummary {
  * previous database untouched.
  */
 export async function run(options: RunOptions): Promise<RunSummary> {
+  // one run writes to a folder at a time: taken before anything is read or written
+  const lock = lockOut(options.out);
+  try {
+    return await lockedRun(options);
+  } finally {
+    lock.release();
+  }
+}
+
+async function lockedRun(options: RunOptions): Promise<RunSummary> {
   const plan = planRun(options, {
     inputBytes: inputBytes(options.inputs),
     storedBytes: options.fresh ? 0 : StoredCorpus.textBytes(join(options.out, 'hotwords.sqlite')),

@@ -45,6 +45,7 @@ export function parseFieldMap(spec: string): FieldMap {
     if (!(RECORD_FIELDS as readonly string[]).includes(field)) {
       throw new Error(`--map: unknown field "${field}" (fields: ${RECORD_FIELDS.join(', ')})`);
     }
+    if (field in map) throw new Error(`--map: field "${field}" is mapped twice ("${map[field as RecordField]}" and "${column}")`);
     map[field as RecordField] = column;
   }
   return map;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import { csvSource } from './csv-source.ts';
@@ -89,6 +89,13 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
     };
     let bytes: Buffer;
     try {
+      // a FIFO or a device would block the read (or never end): only regular files are read
+      const kind = await stat(file);
+      if (!kind.isFile()) {
+        const what = kind.isDirectory() ? 'a folder' : kind.isFIFO() ? 'a named pipe (FIFO)' : kind.isSocket() ? 'a socket' : 'a device';
+        fileProblem(`not a regular file: ${what}; give the suggestion file itself`, 'corpus/unreadable-file', 0);
+        continue;
+      }
       bytes = await readFile(file);
     } catch (e) {
       fileProblem(`cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'corpus/unreadable-file', 0);

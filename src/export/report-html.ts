@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +50,8 @@ export function writeReport(dir: string, exports: JsonExports, clouds: readonly 
   mkdirSync(dir, { recursive: true });
   const require = createRequire(import.meta.url);
   // d3's exports map only "umd" and "default": the UMD build sits beside the ESM entry
-  copyFileSync(join(dirname(require.resolve('d3')), 'd3.min.js'), join(dir, 'd3.min.js'));
+  // written beside the page and renamed into place: a link planted at the destination is replaced, never followed
+  writeFileAtomic(join(dir, 'd3.min.js'), readFileSync(join(dirname(require.resolve('d3')), 'd3.min.js')));
   writeFileAtomic(join(dir, 'distribution-analysis.js'), readFileSync(join(NOTEBOOK, 'distribution-analysis.js')));
   const data = {
     distribution: exports['distribution.json'],

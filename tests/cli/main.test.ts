@@ -33,6 +33,9 @@ describe('hotwords CLI', () => {
     const bad = await cli(['run', 'x.csv', '--map', 'txt=内容']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('unknown field "txt"');
+    const twice = await cli(['run', 'x.csv', '--map', 'text=内容,text=正文']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('--map: field "text" is mapped twice ("内容" and "正文")');
     expect((await cli(['run', 'x.csv', '--segmenter', 'hanlp'])).code).toBe(2);
   });
 

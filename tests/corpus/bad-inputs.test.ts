@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -264,6 +265,17 @@ describe('the catalogue of bad inputs', () => {
     const o = await runOn('/nonexistent/suggestions.csv');
     expect(o.code).toBe(1);
     expect(o.stderr).toContain('/nonexistent/suggestions.csv  error  cannot read file: ENOENT');
+  });
+
+  it('a named pipe, a device or a folder given as input: refused at once, never read (a FIFO would block)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hotwords-fifo-'));
+    const fifo = join(dir, 'in.csv');
+    execFileSync('mkfifo', [fifo]);
+    const o = await runOn(fifo);
+    expect(o.code).toBe(1);
+    expect(o.stderr).toContain(`${fifo}  error  not a regular file: a named pipe (FIFO)`);
+    expect((await runOn('/dev/zero')).stderr).toContain('/dev/zero  error  not a regular file: a device');
+    expect((await runOn(dir)).stderr).toContain(`${dir}  error  not a regular file: a folder`);
   });
 });
 

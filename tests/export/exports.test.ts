@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -169,5 +169,19 @@ describe('schema migrations', () => {
     expect((db.prepare('SELECT count(*) AS n FROM topics').get() as { n: number }).n).toBeGreaterThan(0);
     expect((db.prepare('SELECT count(*) AS n FROM themes').get() as { n: number }).n).toBeGreaterThan(0);
     db.close();
+  }, 60_000);
+});
+
+describe('links planted in out/', () => {
+  it('a link at a file the report writes is replaced, never followed to overwrite its target', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'hotwords-link-'));
+    const target = join(mkdtempSync(join(tmpdir(), 'hotwords-target-')), 'precious.txt');
+    writeFileSync(target, 'keep me');
+    mkdirSync(join(out, 'report'), { recursive: true });
+    for (const name of ['d3.min.js', 'distribution-analysis.js', 'index.html']) symlinkSync(target, join(out, 'report', name));
+    await run({ inputs: [SAMPLE[0]!], out, noClouds: true, noTopics: true, noDictGaps: true });
+    expect(readFileSync(target, 'utf8')).toBe('keep me');
+    for (const name of ['d3.min.js', 'distribution-analysis.js', 'index.html'])
+      expect(lstatSync(join(out, 'report', name)).isFile()).toBe(true);
   }, 60_000);
 });

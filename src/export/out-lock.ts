@@ -1,0 +1,74 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { FatalError } from '../diagnostics.ts';
+
+/** The lock file of an output folder: one run writes to a folder at a time. */
+export const LOCK_FILE = '.hotwords.lock';
+
+/** A held lock on an output folder; `release` removes it (once). */
+export interface OutLock {
+  release(): void;
+}
+
+/**
+ * Take the output folder `out` for this run (creating the folder): a lock
+ * file made with O_EXCL, holding this process's id. A lock whose process is
+ * gone (a run that was killed) is taken over; a live one — another run
+ * writing to the same folder, in this process or another — stops this run
+ * with a FatalError before it writes anything, instead of the two runs
+ * interleaving their writes and losing one's suggestions.
+ */
+export function lockOut(out: string): OutLock {
+  mkdirSync(out, { recursive: true });
+  const path = join(out, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    let fd: number;
+    try {
+      fd = openSync(path, 'wx');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const holder = lockHolder(path);
+      if (holder !== null && holder !== 'unreadable' && alive(holder)) {
+        throw new FatalError({
+          file: out,
+          line: 0,
+          source: 'export',
+          ruleId: 'export/out-locked',
+          reason: `another hotwords run (process ${holder}) is writing to this folder; wait for it to finish, or give another --out`,
+        });
+      }
+      // the lock of a run that died: taken over
+      rmSync(path, { force: true });
+      continue;
+    }
+    writeSync(fd, `${process.pid}\n`);
+    closeSync(fd);
+    let held = true;
+    return {
+      release() {
+        if (held) rmSync(path, { force: true });
+        held = false;
+      },
+    };
+  }
+  throw new FatalError({ file: out, line: 0, source: 'export', ruleId: 'export/out-locked', reason: `cannot take the lock ${path}` });
+}
+
+function lockHolder(path: string): number | null | 'unreadable' {
+  try {
+    const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return 'unreadable';
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists, owned by someone else
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
