@@ -12,6 +12,7 @@ import { writeWordClouds } from './export/wordclouds.ts';
 import { writeRejects } from './export/rejects-jsonl.ts';
 import { writeReport } from './export/report-html.ts';
 import { lockOut } from './export/out-lock.ts';
+import { removeStaleClouds } from './export/stale-clouds.ts';
 import { Store } from './export/sqlite.ts';
 import { StoredCorpus, dictionaryKey } from './export/stored-corpus.ts';
 import type { SegmentWorker } from './segment/segment-records.ts';
@@ -307,6 +308,21 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
         ruleId: 'export/cloud-unplaced',
         fatal: false,
         reason: `${c.unplaced.length} words did not fit and are listed on the panel: ${c.unplaced.join('、')}`,
+      });
+    }
+  }
+  // clouds of scopes the suggestions no longer have (or PNGs a --no-png run did not draw) would
+  // be taken for this run's; a --fresh run without clouds leaves none
+  if (plan.clouds !== 'none' || plan.fresh) {
+    const written = outputs.clouds.flatMap((c) => (c.png === null ? [c.svg] : [c.svg, c.png]));
+    const removed = removeStaleClouds(join(options.out, 'clouds'), written);
+    if (removed.length > 0) {
+      diagnostics.push({
+        file: join(options.out, 'clouds'),
+        line: 0,
+        source: 'export',
+        ruleId: 'export/stale-clouds',
+        reason: `removed ${removed.length} cloud files of an earlier run that this run does not draw`,
       });
     }
   }
