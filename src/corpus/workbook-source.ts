@@ -47,25 +47,25 @@ export async function workbookSheets(
   choice: SheetChoice,
 ): Promise<{ sheets: WorkbookSheet[]; all: boolean } | string> {
   const xlsx = await sheetjs();
-  let names: string[];
-  let all: boolean;
-  let book: import('@e965/xlsx').WorkBook;
+  // one read: the chosen sheets (the first by index; every sheet for `all`, whose name is known only
+  // after the read); SheetNames lists every sheet either way
+  const keyword = choice.length === 1 && (choice[0] === 'all' || choice[0] === '全部');
   const options = { type: 'buffer', dense: true, cellNF: true, cellText: false, cellHTML: false, cellStyles: false } as const;
+  let book: import('@e965/xlsx').WorkBook;
   try {
-    names = xlsx.read(bytes, { ...options, bookSheets: true }).SheetNames;
-    if (names.length === 0) return 'workbook has no sheets';
-    all = choosesAll(choice, names);
-    const wanted = choice.length === 0 ? [names[0]!] : all ? names : [...new Set(choice)];
-    const missing = wanted.filter((n) => !names.includes(n));
-    if (missing.length > 0) return `no sheet named ${missing.map((n) => `"${n}"`).join(', ')} (sheets: ${names.join(', ')})`;
-    book = xlsx.read(bytes, { ...options, sheets: wanted });
-    names = wanted;
+    book = xlsx.read(bytes, { ...options, ...(keyword ? {} : { sheets: choice.length === 0 ? 0 : [...new Set(choice)] }) });
   } catch (e) {
     if (format === 'ods' && odsEncrypted(bytes)) return PROTECTED;
     return unreadable(format, (e as Error).message);
   }
+  const all = book.SheetNames;
+  if (all.length === 0) return 'workbook has no sheets';
+  const every = choosesAll(choice, all);
+  const names = choice.length === 0 ? [all[0]!] : every ? all : [...new Set(choice)];
+  const missing = names.filter((n) => !all.includes(n));
+  if (missing.length > 0) return `no sheet named ${missing.map((n) => `"${n}"`).join(', ')} (sheets: ${all.join(', ')})`;
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
-  return { sheets: names.map((name) => ({ name, source: sheetTable(xlsx, book.Sheets[name]!, date1904, format) })), all };
+  return { sheets: names.map((name) => ({ name, source: sheetTable(xlsx, book.Sheets[name]!, date1904, format) })), all: every };
 }
 
 type Cell = import('@e965/xlsx').CellObject;
