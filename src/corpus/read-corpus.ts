@@ -109,14 +109,14 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
     const workbook = opened.format !== 'csv' && opened.format !== 'jsonl';
     const every = workbook && opened.all;
     // a table the run can read, with its columns; a sheet of `all` that is not one is skipped
-    const usable: { table: OpenedTable; source: TableSource; columns: FieldMap }[] = [];
+    const usable: { sheet: string | undefined; source: TableSource; columns: FieldMap; counts: SheetSummary }[] = [];
     const sheets: SheetSummary[] = [];
     let fatal = false;
     for (const table of opened.tables) {
       const sheetYear = table.sheet === undefined ? null : yearOfSheetName(table.sheet);
-      const problem = tableProblem(table.source, options.map ?? {});
-      if (typeof problem === 'string' || typeof table.source === 'string') {
-        const reason = typeof problem === 'string' ? problem : (table.source as string);
+      const readable = readableTable(table.source, options.map ?? {});
+      if (typeof readable === 'string') {
+        const reason = readable;
         const ruleId = reason.startsWith('empty')
           ? 'corpus/empty-file'
           : reason.includes('column')
@@ -139,8 +139,9 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
         fatal = true;
         break;
       }
-      usable.push({ table, source: table.source, columns: problem.columns });
-      sheets.push({ name: table.sheet ?? '', read: 0, accepted: 0, rejected: 0, year: sheetYear });
+      const counts: SheetSummary = { name: table.sheet ?? '', read: 0, accepted: 0, rejected: 0, year: sheetYear };
+      usable.push({ sheet: table.sheet, ...readable, counts });
+      sheets.push(counts);
     }
     if (fatal) continue;
     if (usable.length === 0) {
@@ -191,9 +192,7 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
     };
     result.files.push(summary);
     const name = basename(file);
-    for (const { table, source, columns } of usable) {
-      const sheet = table.sheet;
-      const sheetSummary = sheets.find((s) => s.name === (sheet ?? ''))!;
+    for (const { sheet, source, columns, counts: sheetSummary } of usable) {
       const reject = (line: number, reason: string, ruleId: string, raw: unknown): void => {
         summary.rejected++;
         sheetSummary.rejected++;
@@ -288,8 +287,8 @@ export function yearOfSheetName(name: string): number | null {
   return year >= YEAR_RANGE.min && year <= YEAR_RANGE.max ? year : null;
 }
 
-/** Why a table cannot be read as suggestions, or its columns. */
-function tableProblem(source: TableSource | string, map: FieldMap): string | { columns: FieldMap } {
+/** Why a table cannot be read as suggestions, or the table with its columns. */
+function readableTable(source: TableSource | string, map: FieldMap): string | { source: TableSource; columns: FieldMap } {
   if (typeof source === 'string') return source;
   const { columns, missing } = resolveFieldMap(source.headers, map);
   if (missing.length > 0) return `--map names columns this file lacks: ${missing.join(', ')} (headers: ${source.headers.join(', ')})`;
@@ -297,7 +296,7 @@ function tableProblem(source: TableSource | string, map: FieldMap): string | { c
     const headers = source.headers.join(', ');
     return `no text column: none of the headers (${headers}) is a known text or title header; name it with --map text=COLUMN`;
   }
-  return { columns };
+  return { source, columns };
 }
 
 async function openTables(
