@@ -63,35 +63,19 @@ export function readConfigFile(path: string): ConfigFile {
       });
   }
   const base = dirname(path);
-  const paths = (k: 'dict' | 'stopwords' | 'synonyms'): string[] | undefined => {
+  /** A list of strings under `k`, or a FatalError saying what `k` must be. */
+  const strings = (k: string, must: string): string[] | undefined => {
     const v = config[k];
     if (v === undefined) return undefined;
     if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) {
-      throw new FatalError({
-        file: path,
-        line: 1,
-        source: 'config',
-        ruleId: 'config/bad-value',
-        reason: `"${k}" must be a list of file paths`,
-      });
-    }
-    return v.map((p) => resolve(base, p));
-  };
-  const sheets = (): string[] | undefined => {
-    const v = config.sheet;
-    if (v === undefined) return undefined;
-    if (typeof v === 'string') return [v];
-    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) {
-      throw new FatalError({
-        file: path,
-        line: 1,
-        source: 'config',
-        ruleId: 'config/bad-value',
-        reason: '"sheet" must be a sheet name, a list of them, or "all"',
-      });
+      throw new FatalError({ file: path, line: 1, source: 'config', ruleId: 'config/bad-value', reason: `"${k}" must be ${must}` });
     }
     return v;
   };
+  const paths = (k: 'dict' | 'stopwords' | 'synonyms'): string[] | undefined =>
+    strings(k, 'a list of file paths')?.map((p) => resolve(base, p));
+  const sheets = (): string[] | undefined =>
+    typeof config.sheet === 'string' ? [config.sheet] : strings('sheet', 'a sheet name, a list of them, or "all"');
   return {
     map: config.map as Record<string, string> | undefined,
     dict: paths('dict'),
