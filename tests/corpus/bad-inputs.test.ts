@@ -1,46 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import type { CliOutcome } from '../cli-run.ts';
+import { runCli } from '../cli-run.ts';
 import { fixture } from '../shared-data.ts';
 
-interface Outcome {
-  code: number;
-  stderr: string;
-  out: string;
-  rejects: { file: string; line: number; reason: string; ruleId: string }[];
-  counts: { read: number; accepted: number; rejected: number } | null;
-  db: Database.Database | null;
-}
-
 /** Run the CLI on one input into a fresh folder and collect what an analyst would look at. */
-async function runOn(file: string, ...args: string[]): Promise<Outcome> {
-  const out = mkdtempSync(join(tmpdir(), 'hotwords-bad-'));
-  let stderr = '';
-  const code = await main(['run', file, '--out', out, '--no-dict-gaps', ...args], {
-    stdout: () => {},
-    stderr: (s) => (stderr += s),
-    isTTY: false,
-    readStdin: async () => '',
-  });
-  const rejectsFile = join(out, 'rejects.jsonl');
-  const rejects = existsSync(rejectsFile)
-    ? readFileSync(rejectsFile, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l))
-    : [];
-  const m = /read (\d+), accepted (\d+), rejected (\d+)/.exec(stderr);
-  const counts = m ? { read: Number(m[1]), accepted: Number(m[2]), rejected: Number(m[3]) } : null;
-  const dbFile = join(out, 'hotwords.sqlite');
-  return { code, stderr, out, rejects, counts, db: existsSync(dbFile) ? new Database(dbFile, { readonly: true }) : null };
+function runOn(file: string, ...args: string[]): Promise<CliOutcome> {
+  return runCli([file, '--no-dict-gaps', ...args], 'hotwords-bad-');
 }
 
 /** The run's own accounting: the summary line, the runs table and rejects.jsonl agree, and read = accepted + rejected. */
-function balanced(o: Outcome): void {
+function balanced(o: CliOutcome): void {
   expect(o.counts).not.toBeNull();
   const c = o.counts!;
   expect(c.read).toBe(c.accepted + c.rejected);
@@ -51,7 +24,7 @@ function balanced(o: Outcome): void {
   expect(o.db!.prepare('SELECT count(*) AS n FROM rejects').get()).toEqual({ n: c.rejected });
 }
 
-const titles = (o: Outcome): string[] =>
+const titles = (o: CliOutcome): string[] =>
   (o.db!.prepare('SELECT title FROM documents ORDER BY id').all() as { title: string }[]).map((r) => r.title);
 
 describe('the catalogue of bad inputs', () => {

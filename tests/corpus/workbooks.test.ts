@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import type { CliOutcome } from '../cli-run.ts';
+import { runCli } from '../cli-run.ts';
 import { parseCsv } from '../../src/corpus/csv-rows.ts';
 import { yearOfSheetName } from '../../src/corpus/read-corpus.ts';
 import { fixture } from '../shared-data.ts';
@@ -19,36 +19,12 @@ function fileUrl(rel: string): string {
   return new URL(rel, import.meta.url).pathname;
 }
 
-interface Outcome {
-  code: number;
-  stderr: string;
-  out: string;
-  rejects: Record<string, unknown>[];
-  db: Database.Database | null;
-}
-
-async function runOn(files: string[], ...args: string[]): Promise<Outcome> {
-  const out = mkdtempSync(join(tmpdir(), 'hotwords-workbook-'));
-  let stderr = '';
-  const code = await main(['run', ...files, '--out', out, '--no-dict-gaps', '--no-clouds', '--no-topics', ...args], {
-    stdout: () => {},
-    stderr: (s) => (stderr += s),
-    isTTY: false,
-    readStdin: async () => '',
-  });
-  const rejectsFile = join(out, 'rejects.jsonl');
-  const rejects = existsSync(rejectsFile)
-    ? readFileSync(rejectsFile, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l))
-    : [];
-  const dbFile = join(out, 'hotwords.sqlite');
-  return { code, stderr, out, rejects, db: existsSync(dbFile) ? new Database(dbFile, { readonly: true }) : null };
+function runOn(files: string[], ...args: string[]): Promise<CliOutcome> {
+  return runCli([...files, '--no-dict-gaps', '--no-clouds', '--no-topics', ...args], 'hotwords-workbook-');
 }
 
 /** The documents table without the columns that say where a row came from (they differ by format by design). */
-function documents(o: Outcome): unknown[] {
+function documents(o: CliOutcome): unknown[] {
   expect(o.code).toBe(0);
   return o
     .db!.prepare('SELECT id, title, text, category, year, session, date, unit, result, disclosed, meta FROM documents ORDER BY id')
@@ -57,7 +33,7 @@ function documents(o: Outcome): unknown[] {
 
 describe('the 2021 sample as CSV, JSONL, XLSX, XLS and ODS', () => {
   const tables: Record<string, unknown[]> = {};
-  const outcomes: Record<string, Outcome> = {};
+  const outcomes: Record<string, CliOutcome> = {};
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hotwords-formats-'));
     const [header, ...rows] = [...parseCsv(readFileSync(SAMPLE_2021, 'utf8'))].map((r) => (r.kind === 'row' ? r.fields : []));
@@ -95,7 +71,7 @@ describe('the 2021 sample as CSV, JSONL, XLSX, XLS and ODS', () => {
   });
 
   it('records the sheet of a workbook row, and none for a text file', () => {
-    const sheets = (o: Outcome): unknown[] => o.db!.prepare('SELECT DISTINCT sheet FROM documents').all();
+    const sheets = (o: CliOutcome): unknown[] => o.db!.prepare('SELECT DISTINCT sheet FROM documents').all();
     expect(sheets(outcomes.xls!)).toEqual([{ sheet: 'sample-2021' }]);
     expect(sheets(outcomes.ods!)).toEqual([{ sheet: 'sample-2021' }]);
     expect(sheets(outcomes.csv!)).toEqual([{ sheet: null }]);
