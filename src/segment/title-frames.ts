@@ -35,32 +35,20 @@ export function loadTitleFrames(path = TITLE_FRAMES, diagnostics: Diagnostic[] =
   }
   const lists: Record<(typeof SECTIONS)[number], string[]> = { prefix: [], suffix: [], frame: [], generic: [] };
   let section: (typeof SECTIONS)[number] | null = null;
+  const badLine = (line: number, reason: string): void => {
+    diagnostics.push({ file: path, line, source: 'config', ruleId: 'dictionary/bad-line', fatal: false, reason });
+  };
   text.split(/\r\n|\n|\r/).forEach((raw, i) => {
     const t = raw.trim();
     if (t === '' || t.startsWith('#')) return;
     const head = /^\[(.+)\]$/.exec(t);
     if (head) {
       section = (SECTIONS as readonly string[]).includes(head[1]!) ? (head[1] as (typeof SECTIONS)[number]) : null;
-      if (section === null)
-        diagnostics.push({
-          file: path,
-          line: i + 1,
-          source: 'config',
-          ruleId: 'dictionary/bad-line',
-          fatal: false,
-          reason: `unknown section ${t}`,
-        });
+      if (section === null) badLine(i + 1, `unknown section ${t}`);
       return;
     }
     if (section === null) {
-      diagnostics.push({
-        file: path,
-        line: i + 1,
-        source: 'config',
-        ruleId: 'dictionary/bad-line',
-        fatal: false,
-        reason: `entry outside a section: ${t}`,
-      });
+      badLine(i + 1, `entry outside a section: ${t}`);
       return;
     }
     lists[section].push(t);
