@@ -177,26 +177,9 @@ function scoreScope(
       if (!enough || !gate(term)) continue;
       const freq = s.tf[at]!;
       const tfidf = (freq / tfTotal) * idf(term);
-      rows.push({
-        category: s.scope.category,
-        year: s.scope.year,
-        term,
-        rank: 0,
-        score: 0,
-        salience: tfidf * titleBoost(term, a),
-        docs: a,
-        titleDocs: inTitles.get(term) ?? 0,
-        freq,
-        share,
-        tfidf,
-        g2: null,
-        p: null,
-        q: null,
-        delta: null,
-        z: null,
-        ratio: null,
-        significant: false,
-      });
+      rows.push(
+        keywordRow(s.scope, term, tfidf * titleBoost(term, a), { docs: a, titleDocs: inTitles.get(term) ?? 0, freq, share, tfidf }, null),
+      );
       continue;
     }
     const inAll = allDf[s.ids[at]!]!;
@@ -219,26 +202,21 @@ function scoreScope(
       inCategories.weight.set(cellKey(term), Math.max(inCategories.weight.get(cellKey(term)) ?? 0, salience * s.documents));
       inCategories.years.add(s.scope.year);
     }
-    rows.push({
-      category: s.scope.category,
-      year: s.scope.year,
-      term,
-      rank: 0,
-      score: 0,
-      salience,
-      docs: a,
-      titleDocs: inTitles.get(term) ?? 0,
-      freq,
-      share,
-      tfidf,
-      g2: ll.g2,
-      p: pValues[at]!,
-      q: null,
-      delta: lo.delta,
-      z: lo.z,
-      ratio,
-      significant: false,
-    });
+    rows.push(
+      keywordRow(
+        s.scope,
+        term,
+        salience,
+        { docs: a, titleDocs: inTitles.get(term) ?? 0, freq, share, tfidf },
+        {
+          g2: ll.g2,
+          p: pValues[at]!,
+          delta: lo.delta,
+          z: lo.z,
+          ratio,
+        },
+      ),
+    );
     rowIndex.push(at);
   }
   if (restDocs > 0) {
@@ -310,4 +288,37 @@ function scoreScope(
  */
 export function cloudValue(k: Pick<Keyword, 'docs' | 'titleDocs'>): number {
   return k.docs + TITLE_WEIGHT * k.titleDocs;
+}
+
+/**
+ * A scope's row for a term, before ranking (rank, score, q and significance are set after): its
+ * counts, its salience, and its keyness against the rest of the corpus (null: a scope with no rest).
+ */
+function keywordRow(
+  scope: Scope,
+  term: string,
+  salience: number,
+  counts: Pick<Keyword, 'docs' | 'titleDocs' | 'freq' | 'share' | 'tfidf'>,
+  keyness: Pick<Keyword, 'g2' | 'p' | 'delta' | 'z' | 'ratio'> | null,
+): Keyword {
+  return {
+    category: scope.category,
+    year: scope.year,
+    term,
+    rank: 0,
+    score: 0,
+    salience,
+    docs: counts.docs,
+    titleDocs: counts.titleDocs,
+    freq: counts.freq,
+    share: counts.share,
+    tfidf: counts.tfidf,
+    g2: keyness?.g2 ?? null,
+    p: keyness?.p ?? null,
+    q: null,
+    delta: keyness?.delta ?? null,
+    z: keyness?.z ?? null,
+    ratio: keyness?.ratio ?? null,
+    significant: false,
+  };
 }
