@@ -101,12 +101,12 @@ export class StoredCorpus {
     const byHash = new Map<string, ScopeTopics>();
     if (!this.hasTable('topic_scopes') || !this.hasColumn('topic_scopes', 'content_hash')) return byHash;
     const topics = this.db.prepare<[], TopicRow>('SELECT * FROM topics ORDER BY topic_id').all().map(topicOfRow);
-    const bySCope = new Map<string, Topic[]>();
+    const byScope = new Map<string, Topic[]>();
     for (const t of topics) {
       const key = scopeKey(t);
-      const list = bySCope.get(key);
+      const list = byScope.get(key);
       if (list) list.push(t);
-      else bySCope.set(key, [t]);
+      else byScope.set(key, [t]);
     }
     const assignments = new Map<number, DocumentTopic[]>();
     for (const r of this.db
@@ -119,7 +119,7 @@ export class StoredCorpus {
     }
     for (const row of this.db.prepare<[], TopicScopeRow>('SELECT * FROM topic_scopes WHERE content_hash IS NOT NULL').iterate()) {
       const note = topicScopeOfRow(row);
-      const own = bySCope.get(scopeKey(note)) ?? [];
+      const own = byScope.get(scopeKey(note)) ?? [];
       const offset = own.length > 0 ? own[0]!.topicId - 1 : 0;
       byHash.set(row.content_hash!, {
         topics: own.map((t) => ({ ...t, topicId: t.topicId - offset })),
