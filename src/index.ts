@@ -4,7 +4,7 @@ export { rebuild } from './rebuild.ts';
 export type { RebuildOptions } from './rebuild.ts';
 export type { RunOptions, RunSummary } from './run.ts';
 export type { Diagnostic } from './diagnostics.ts';
-export { FatalError, formatDiagnostic } from './diagnostics.ts';
+export { FatalError, environmentFailure, formatDiagnostic } from './diagnostics.ts';
 export { readCorpus } from './corpus/read-corpus.ts';
 export type { CorpusResult, ReadOptions, SourceFileSummary } from './corpus/read-corpus.ts';
 export { parseFieldMap } from './corpus/field-map.ts';

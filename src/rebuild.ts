@@ -6,6 +6,8 @@ import { buildJsonExports } from './export/d3-json.ts';
 import { writeJsonExports } from './export/json-files.ts';
 import { writeReport } from './export/report-html.ts';
 import { lockOut } from './export/out-lock.ts';
+import type { Generation } from './export/generations.ts';
+import { beginGeneration, carryOver, discardGeneration, publishGeneration } from './export/generations.ts';
 import { StoredCorpus } from './export/stored-corpus.ts';
 import type { CloudFile } from './export/wordclouds.ts';
 import { cloudPath, writeWordClouds } from './export/wordclouds.ts';
@@ -47,7 +49,26 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
   // a run writing to the folder meanwhile would change what this reads and writes
   const lock = lockOut(options.out);
   try {
-    return await lockedRebuild(options, database);
+    // a new generation: what is rebuilt is written there, the rest taken over as it is
+    const generation = beginGeneration(options.out);
+    try {
+      carryOver(
+        options.out,
+        generation,
+        options.what === 'clouds' ? ['hotwords.sqlite', 'rejects.jsonl', 'json', 'report'] : ['hotwords.sqlite', 'rejects.jsonl', 'clouds'],
+      );
+      const result = await lockedRebuild(options, generation);
+      publishGeneration(options.out, generation);
+      const published = (path: string): string => join(options.out, path.slice(generation.dir.length + 1));
+      return {
+        clouds: result.clouds.map((c) => ({ ...c, svg: published(c.svg), png: c.png === null ? null : published(c.png) })),
+        report: result.report === null ? null : published(result.report),
+        json: result.json.map(published),
+      };
+    } catch (e) {
+      discardGeneration(generation);
+      throw e;
+    }
   } finally {
     lock.release();
   }
@@ -55,7 +76,8 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
 
 type RebuildResult = { clouds: CloudFile[]; report: string | null; json: string[] };
 
-async function lockedRebuild(options: RebuildOptions, database: string): Promise<RebuildResult> {
+async function lockedRebuild(options: RebuildOptions, generation: Generation): Promise<RebuildResult> {
+  const database = generation.database;
   const plan = planRun(options, { inputBytes: 0, storedBytes: 0, cores: availableParallelism() });
   const { docs, topics } = StoredCorpus.read(database, (stored) => ({
     docs: stored.documents().sort((x, y) => compareIds(x.record.id, y.record.id)),
@@ -82,7 +104,7 @@ async function lockedRebuild(options: RebuildOptions, database: string): Promise
   const sources = [...new Set(docs.map((d) => basename(d.record.origin.file)))].sort();
   if (options.what === 'clouds') {
     return {
-      clouds: await writeWordClouds(join(options.out, 'clouds'), analysis, {
+      clouds: await writeWordClouds(generation.clouds, analysis, {
         sources,
         seed: plan.seed,
         png: plan.clouds === 'svg+png',
@@ -93,9 +115,9 @@ async function lockedRebuild(options: RebuildOptions, database: string): Promise
     };
   }
   const exports = buildJsonExports(docs, analysis, sources);
-  const json = writeJsonExports(join(options.out, 'json'), exports);
+  const json = writeJsonExports(generation.json, exports);
   const clouds = analysis.scopes
-    .map((s) => ({ category: s.category, year: s.year, png: cloudPath(join(options.out, 'clouds'), s, 'png') }))
+    .map((s) => ({ category: s.category, year: s.year, png: cloudPath(generation.clouds, s, 'png') }))
     .filter((c) => existsSync(c.png));
-  return { clouds: [], report: writeReport(join(options.out, 'report'), exports, clouds), json };
+  return { clouds: [], report: writeReport(generation.report, exports, clouds), json };
 }

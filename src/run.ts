@@ -1,6 +1,6 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { SourceFileSummary } from './corpus/read-corpus.ts';
 import { readCorpus } from './corpus/read-corpus.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -12,7 +12,8 @@ import { writeWordClouds } from './export/wordclouds.ts';
 import { writeRejects } from './export/rejects-jsonl.ts';
 import { writeReport } from './export/report-html.ts';
 import { lockOut } from './export/out-lock.ts';
-import { removeStaleClouds } from './export/stale-clouds.ts';
+import type { Generation } from './export/generations.ts';
+import { beginGeneration, discardGeneration, publishGeneration } from './export/generations.ts';
 import { Store } from './export/sqlite.ts';
 import { StoredCorpus, dictionaryKey } from './export/stored-corpus.ts';
 import type { SegmentWorker } from './segment/segment-records.ts';
@@ -46,6 +47,11 @@ export interface RunOptions extends PlanOptions {
    * peak higher).
    */
   collectGarbage?: () => void;
+  /**
+   * Stops the run (SIGINT/SIGTERM in the CLI): it ends at its next step with a FatalError
+   * `run/interrupted`, its generation removed, the folder as it was.
+   */
+  signal?: AbortSignal;
 }
 
 export interface RunSummary {
@@ -61,25 +67,39 @@ export interface RunSummary {
 
 /**
  * The batch job: read the inputs, segment every accepted record, and write
- * `hotwords.sqlite` and `rejects.jsonl` to `out`. Sessions accumulate: the
- * documents of earlier runs stay in the database (never segmented again), an
- * input file given again replaces its documents, and every statistic is
- * recomputed over all of them. Rejected rows do not stop a run; an input that
- * cannot be read at all, a missing dictionary or a run with no accepted
- * record throws FatalError (after writing the rejects) and leaves the
- * previous database untouched.
+ * `hotwords.sqlite`, `rejects.jsonl` and the exports to `out`, all of them
+ * into a new generation that becomes visible at once when it is complete
+ * (generations.ts). Sessions accumulate: the documents of earlier runs stay
+ * in the database (never segmented again), an input file given again replaces
+ * its documents, and every statistic is recomputed over all of them. Rejected
+ * rows do not stop a run; an input that cannot be read at all, a missing
+ * dictionary or a run with no accepted record throws FatalError (its rejects
+ * written to `rejects.failed.jsonl`). A run that fails, is stopped or dies
+ * leaves the previous database and exports as they were.
  */
 export async function run(options: RunOptions): Promise<RunSummary> {
   // one run writes to a folder at a time: taken before anything is read or written
   const lock = lockOut(options.out);
   try {
-    return await lockedRun(options);
+    const generation = beginGeneration(options.out);
+    try {
+      const summary = await lockedRun(options, generation);
+      rmSync(join(options.out, FAILED_REJECTS), { force: true });
+      return summary;
+    } catch (e) {
+      discardGeneration(generation);
+      throw e;
+    }
   } finally {
     lock.release();
   }
 }
 
-async function lockedRun(options: RunOptions): Promise<RunSummary> {
+/** Where a run that fails leaves its rejects (the published `rejects.jsonl` stays the last finished run's). */
+export const FAILED_REJECTS = 'rejects.failed.jsonl';
+
+async function lockedRun(options: RunOptions, generation: Generation): Promise<RunSummary> {
+  refuseSharedNames(options.inputs);
   const plan = planRun(options, {
     inputBytes: inputBytes(options.inputs),
     storedBytes: options.fresh ? 0 : StoredCorpus.textBytes(join(options.out, 'hotwords.sqlite')),
@@ -88,9 +108,33 @@ async function lockedRun(options: RunOptions): Promise<RunSummary> {
   // segmentation workers load their dictionaries while this thread reads the input
   const early = startSegmentWorkers(plan.threads.segment - 1, { lexiconOptions: plan.lexicon, backend: plan.backend, hmm: plan.hmm });
   try {
-    return await runJob(options, plan, early);
+    return await runJob(options, plan, early, generation);
   } finally {
     await Promise.all(early.map(({ worker }) => worker.terminate()));
+  }
+}
+
+/**
+ * The database keys suggestions by their file's name (a file given again replaces its suggestions,
+ * default ids are `name:line`): two inputs of one run with one name in different folders would
+ * take each other's ids and rows, so the run stops before reading, naming both.
+ */
+function refuseSharedNames(inputs: readonly string[]): void {
+  const seen = new Map<string, string>();
+  for (const f of inputs) {
+    const other = seen.get(basename(f));
+    if (other !== undefined && resolve(other) !== resolve(f)) {
+      throw new FatalError({
+        file: f,
+        line: 0,
+        source: 'corpus',
+        ruleId: 'corpus/same-file-name',
+        reason:
+          `has the name of another input (${other}): suggestions are kept by file name (a file given again replaces its ` +
+          'suggestions; ids without an id column are name:line), so rename one of them',
+      });
+    }
+    seen.set(basename(f), f);
   }
 }
 
@@ -107,7 +151,7 @@ function inputBytes(inputs: readonly string[]): number {
   return bytes;
 }
 
-async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]): Promise<RunSummary> {
+async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[], generation: Generation): Promise<RunSummary> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const timings: Record<string, number> = {};
@@ -118,9 +162,11 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     return r;
   };
   const diagnostics: Diagnostic[] = [];
+  const stopped = (): void => throwIfStopped(options.signal, options.out);
   const lexicon = time('dictionaries', () => loadLexicon(plan.lexicon, diagnostics));
   const segmenter = time('load-segmenter', () => createSegmenter({ backend: plan.backend, userWords: lexicon.userWords, hmm: plan.hmm }));
-  mkdirSync(options.out, { recursive: true });
+  // the paths a reader opens (links into the generation once it is published)
+  const published = (path: string): string => join(options.out, path.slice(generation.dir.length + 1));
   const outputs = {
     database: join(options.out, 'hotwords.sqlite'),
     rejects: join(options.out, 'rejects.jsonl'),
@@ -128,8 +174,9 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     clouds: [] as CloudFile[],
     report: null as string | null,
   };
+  const failedRejects = join(options.out, FAILED_REJECTS);
 
-  const store = Store.open(outputs.database, { fresh: plan.fresh, threads: plan.threads.sqlite });
+  const store = Store.open(generation.database, { from: outputs.database, fresh: plan.fresh, threads: plan.threads.sqlite });
   // Reading, segmenting, scoring and storing. Only what the files written after it need comes
   // out: the documents and the rest of the analysis go before the clouds and the report (at 97 MB
   // the heap those hold is most of the run's peak there).
@@ -146,7 +193,8 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     timings.read = round3((performance.now() - t0) / 1000);
     diagnostics.push(...corpus.diagnostics);
     const fileProblems = corpus.diagnostics.filter((d) => d.fatal);
-    writeRejects(outputs.rejects, corpus.rejects, fileProblems);
+    const fails = fileProblems.length > 0 || (plan.strict && corpus.rejects.length > 0) || corpus.counts.accepted === 0;
+    writeRejects(fails ? failedRejects : generation.rejects, corpus.rejects, fileProblems);
     if (fileProblems.length > 0) {
       throw new FatalError({
         ...fileProblems[0]!,
@@ -160,7 +208,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
         line: r.line,
         source: 'corpus',
         ruleId: r.ruleId,
-        reason: `${r.reason} (--strict: ${corpus.rejects.length} rejected rows stop the run; see ${outputs.rejects})`,
+        reason: `${r.reason} (--strict: ${corpus.rejects.length} rejected rows stop the run; see ${failedRejects})`,
       });
     }
     if (corpus.counts.accepted === 0) {
@@ -169,7 +217,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
         line: 0,
         source: 'corpus',
         ruleId: 'corpus/no-records',
-        reason: `no records accepted (${corpus.counts.rejected} rejected; see ${outputs.rejects})`,
+        reason: `no records accepted (${corpus.counts.rejected} rejected; see ${failedRejects})`,
       });
     }
     const lastDictionaries = store.stored.lastDictionaries();
@@ -185,6 +233,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
           'run with --fresh and all inputs to segment everything again',
       });
     }
+    stopped();
     const t1 = performance.now();
     // segmented in id order, the order everything after works in: the count tables' rows are then
     // the documents' order in a new run, and no stage copies them into that order
@@ -198,6 +247,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
       onProgress: options.onProgress ? (done, total) => options.onProgress!({ stage: 'segment', done, total }) : undefined,
     });
     timings.segment = round3((performance.now() - t1) / 1000);
+    stopped();
     const added: CountedDocument[] = records.map((record, i) => ({ record, ...counted[i]! }));
     // results never depend on the order the inputs were given in: documents are analysed by id
     // (only which of two rows with one id is kept depends on it: the first read wins)
@@ -234,6 +284,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
         dictionaryGaps: plan.dictionaryGaps,
         topics: null,
       });
+      stopped();
       if (topicsFound) options.collectGarbage?.();
       // the workers go on clustering while this thread stores what is scored (at 97 MB a fifth of
       // the run; it was the run's longest stretch on one core), then it joins them
@@ -244,6 +295,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     }
     if (topicsFound) {
       const found = await topicsFound.finish();
+      stopped();
       Object.assign(analysis, { topics: found.topics, documentTopics: found.assignments, topicScopes: found.notes });
       if (found.reused > 0) {
         diagnostics.push({
@@ -290,50 +342,48 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     throw e;
   }
   const { exports, sources } = done;
-  outputs.json = time('json', () => writeJsonExports(join(options.out, 'json'), exports));
+  stopped();
+  outputs.json = time('json', () => writeJsonExports(generation.json, exports)).map(published);
   if (plan.clouds !== 'none') {
     const t2 = performance.now();
-    outputs.clouds = await writeWordClouds(join(options.out, 'clouds'), done.hotWords, {
+    const clouds = await writeWordClouds(generation.clouds, done.hotWords, {
       sources,
       png: plan.clouds === 'svg+png',
       seed: plan.seed,
       threads: plan.threads.clouds,
+      signal: options.signal,
+    }).catch((e: unknown) => {
+      stopped();
+      throw e;
     });
     timings.clouds = round3((performance.now() - t2) / 1000);
-    for (const c of outputs.clouds.filter((f) => f.unplaced.length > 0)) {
-      diagnostics.push({
-        file: c.svg,
-        line: 0,
-        source: 'export',
-        ruleId: 'export/cloud-unplaced',
-        fatal: false,
-        reason: `${c.unplaced.length} words did not fit and are listed on the panel: ${c.unplaced.join('、')}`,
-      });
-    }
+    stopped();
+    outputs.report = time('report', () =>
+      writeReport(
+        generation.report,
+        exports,
+        clouds.filter((c) => c.png !== null).map((c) => ({ ...c.scope, png: c.png! })),
+      ),
+    );
+    outputs.clouds = clouds.map((c) => ({ ...c, svg: published(c.svg), png: c.png === null ? null : published(c.png) }));
+  } else {
+    outputs.report = time('report', () => writeReport(generation.report, exports, []));
   }
-  // clouds of scopes the suggestions no longer have (or PNGs a --no-png run did not draw) would
-  // be taken for this run's; a --fresh run without clouds leaves none
-  if (plan.clouds !== 'none' || plan.fresh) {
-    const written = outputs.clouds.flatMap((c) => (c.png === null ? [c.svg] : [c.svg, c.png]));
-    const removed = removeStaleClouds(join(options.out, 'clouds'), written);
-    if (removed.length > 0) {
-      diagnostics.push({
-        file: join(options.out, 'clouds'),
-        line: 0,
-        source: 'export',
-        ruleId: 'export/stale-clouds',
-        reason: `removed ${removed.length} cloud files of an earlier run that this run does not draw`,
-      });
-    }
+  outputs.report = outputs.report === null ? null : published(outputs.report);
+  for (const c of outputs.clouds.filter((f) => f.unplaced.length > 0)) {
+    diagnostics.push({
+      file: c.svg,
+      line: 0,
+      source: 'export',
+      ruleId: 'export/cloud-unplaced',
+      fatal: false,
+      reason: `${c.unplaced.length} words did not fit and are listed on the panel: ${c.unplaced.join('、')}`,
+    });
   }
-  outputs.report = time('report', () =>
-    writeReport(
-      join(options.out, 'report'),
-      exports,
-      outputs.clouds.filter((c) => c.png !== null).map((c) => ({ ...c.scope, png: c.png! })),
-    ),
-  );
-  Store.recordTimings(outputs.database, timings);
+  Store.recordTimings(generation.database, timings);
+  // everything of the run is written: from here on it is the folder's (a stop now comes too late)
+  stopped();
+  publishGeneration(options.out, generation);
   return {
     counts: done.counts,
     documents: done.documents,
@@ -352,6 +402,18 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
 function parametersOf(plan: RunPlan): Record<string, unknown> {
   const { lexicon: _paths, ...rest } = plan;
   return { ...rest, noBundledDictionaries: plan.lexicon.noBundled ?? false };
+}
+
+/** A stopped run (options.signal) ends here, at one of its steps, as a FatalError. */
+function throwIfStopped(signal: AbortSignal | undefined, out: string): void {
+  if (signal?.aborted !== true) return;
+  throw new FatalError({
+    file: out,
+    line: 0,
+    source: 'run',
+    ruleId: 'run/interrupted',
+    reason: `stopped (${String(signal.reason ?? 'abort')}): nothing of this run was kept; the output folder is as it was before it`,
+  });
 }
 
 function byId(x: { id: string }, y: { id: string }): number {

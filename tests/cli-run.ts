@@ -24,7 +24,8 @@ export async function runCli(args: readonly string[], prefix = 'hotwords-cli-'):
     isTTY: false,
     readStdin: async () => '',
   });
-  const rejectsFile = join(out, 'rejects.jsonl');
+  // a run that fails leaves its rejects beside the last finished run's
+  const rejectsFile = join(out, code === 0 ? 'rejects.jsonl' : 'rejects.failed.jsonl');
   const rejects = existsSync(rejectsFile)
     ? readFileSync(rejectsFile, 'utf8')
         .split('\n')

@@ -8,6 +8,11 @@ export interface CliIo {
   readStdin: () => Promise<string>;
   /** The process's full garbage collection, for `run` (RunOptions.collectGarbage); absent in tests. */
   collectGarbage?: () => void;
+  /**
+   * From the moment it is called, SIGINT and SIGTERM no longer end the process at once but abort
+   * the signal it returns (`run` then ends at its next step, keeping nothing); absent in tests.
+   */
+  stopSignal?: () => AbortSignal;
 }
 
 /** A usage error: exit code 2. */

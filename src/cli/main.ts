@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { FatalError, formatDiagnostic, packageVersions } from '../index.ts';
+import { environmentFailure, formatDiagnostic, packageVersions } from '../index.ts';
 import type { CliIo } from './cli-io.ts';
 import { UsageError } from './cli-io.ts';
 import { makeDictGapsCommand } from './dict-gaps-command.ts';
@@ -9,9 +9,13 @@ import { makeSegmentCommand } from './segment-command.ts';
 
 /**
  * Run the CLI on `argv` (without node and script) and return the exit code:
- * 0 done (rejected rows included), 1 fatal error, 2 bad usage.
+ * 0 done (rejected rows included), 1 fatal error, 2 bad usage. A problem of
+ * the input or the machine (a full disk, a read-only folder) is one line
+ * naming the file; `--debug`, anywhere in `argv`, adds the stack.
  */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(args: readonly string[], io: CliIo): Promise<number> {
+  const debug = args.includes('--debug');
+  const argv = args.filter((a) => a !== '--debug');
   const program = new Command('hotwords')
     .description('hot words (热议词) and topics in Chinese civic suggestions')
     .version(packageVersions().tool, '-V, --version', 'print the version of hotwords')
@@ -32,8 +36,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr(`hotwords: ${e.message}\n`);
       return 2;
     }
-    if (e instanceof FatalError) {
-      io.stderr(`${formatDiagnostic(e.diagnostic)}\n`);
+    const fatal = environmentFailure(e);
+    if (fatal !== null) {
+      io.stderr(`${formatDiagnostic(fatal.diagnostic)}\n`);
+      if (debug) io.stderr(`${(e as Error).stack ?? ''}\n`);
       return 1;
     }
     io.stderr(`hotwords: internal error: ${(e as Error).stack ?? String(e)}\n`);

@@ -46,6 +46,7 @@ export function makeRunCommand(io: CliIo): Command {
       noClouds: opts.clouds === false,
       onProgress: io.isTTY ? (p) => io.stderr(`\r${p.stage} ${p.done}/${p.total}`) : undefined,
       collectGarbage: io.collectGarbage,
+      signal: io.stopSignal?.(),
     });
     if (io.isTTY) io.stderr('\r\x1b[K');
     const warnings = summary.diagnostics.filter((d) => d.fatal !== true);

@@ -1,6 +1,6 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FatalError } from '../diagnostics.ts';
+import { FatalError, environmentFailure } from '../diagnostics.ts';
 
 /** The lock file of an output folder: one run writes to a folder at a time. */
 export const LOCK_FILE = '.hotwords.lock';
@@ -12,44 +12,62 @@ export interface OutLock {
 
 /**
  * Take the output folder `out` for this run (creating the folder): a lock
- * file made with O_EXCL, holding this process's id. A lock whose process is
+ * file that appears with this process's id in it (linked into place). A lock whose process is
  * gone (a run that was killed) is taken over; a live one — another run
  * writing to the same folder, in this process or another — stops this run
  * with a FatalError before it writes anything, instead of the two runs
  * interleaving their writes and losing one's suggestions.
  */
 export function lockOut(out: string): OutLock {
-  mkdirSync(out, { recursive: true });
+  if (existsSync(out) && !statSync(out).isDirectory()) {
+    throw new FatalError({
+      file: out,
+      line: 0,
+      source: 'export',
+      ruleId: 'export/out-not-folder',
+      reason: '--out is a file, not a folder',
+    });
+  }
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (e) {
+    throw environmentFailure(e, out) ?? e;
+  }
   const path = join(out, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    let fd: number;
-    try {
-      fd = openSync(path, 'wx');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const holder = lockHolder(path);
-      if (holder !== null && holder !== 'unreadable' && alive(holder)) {
-        throw new FatalError({
-          file: out,
-          line: 0,
-          source: 'export',
-          ruleId: 'export/out-locked',
-          reason: `another hotwords run (process ${holder}) is writing to this folder; wait for it to finish, or give another --out`,
-        });
+  // the lock appears with its process id already in it (a file written aside, then linked to the
+  // lock's name, which fails if the name exists): a run never finds an empty lock of a live run
+  const mine = `${path}.${process.pid}`;
+  writeFileSync(mine, `${process.pid}\n`);
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        linkSync(mine, path);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw environmentFailure(e, path) ?? e;
+        const holder = lockHolder(path);
+        if (holder !== null && holder !== 'unreadable' && alive(holder)) {
+          throw new FatalError({
+            file: out,
+            line: 0,
+            source: 'export',
+            ruleId: 'export/out-locked',
+            reason: `another hotwords run (process ${holder}) is writing to this folder; wait for it to finish, or give another --out`,
+          });
+        }
+        // the lock of a run that died: taken over
+        rmSync(path, { force: true });
+        continue;
       }
-      // the lock of a run that died: taken over
-      rmSync(path, { force: true });
-      continue;
+      let held = true;
+      return {
+        release() {
+          if (held) rmSync(path, { force: true });
+          held = false;
+        },
+      };
     }
-    writeSync(fd, `${process.pid}\n`);
-    closeSync(fd);
-    let held = true;
-    return {
-      release() {
-        if (held) rmSync(path, { force: true });
-        held = false;
-      },
-    };
+  } finally {
+    rmSync(mine, { force: true });
   }
   throw new FatalError({ file: out, line: 0, source: 'export', ruleId: 'export/out-locked', reason: `cannot take the lock ${path}` });
 }

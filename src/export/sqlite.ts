@@ -1,8 +1,9 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CorpusAnalysis, CountedDocument } from '../score/analyse-corpus.ts';
 import { compareIds, type Reject } from '../corpus/record.ts';
+import { environmentFailure } from '../diagnostics.ts';
 import { migrate } from './sqlite-schema.ts';
 import { DOCUMENT_COLUMNS, documentValues } from './sqlite-rows.ts';
 import { StoredCorpus } from './stored-corpus.ts';
@@ -41,12 +42,13 @@ export interface RunProvenance {
 export class Store {
   readonly path: string;
   private readonly db: Database.Database;
-  private readonly tmp: string | null;
+  /** A new database (not a copy of the previous one): its term index is built once, after the rows. */
+  private readonly isNew: boolean;
 
-  private constructor(path: string, db: Database.Database, tmp: string | null) {
+  private constructor(path: string, db: Database.Database, isNew: boolean) {
     this.path = path;
     this.db = db;
-    this.tmp = tmp;
+    this.isNew = isNew;
   }
 
   /** What earlier runs stored in this database, read as this run's input (nothing in a new one). */
@@ -55,30 +57,47 @@ export class Store {
   }
 
   /**
-   * Open `path` (fresh: ignore what is there and start a new database). Up to
-   * `threads` threads sort for SQLite: building the term index of
+   * Open the database of a new generation at `path` (generations.ts): a copy
+   * of `from`, the database of the previous generation, or a new one (no
+   * `from`, or `fresh`: ignore what is there). The copy is this run's own
+   * until the generation is published, so a run that dies keeps nothing of
+   * it. Up to `threads` threads sort for SQLite: building the term index of
    * a new database sorts every term row (5 M at 100 MB of input), 3.1–4.4 → 2.4–2.8 s
    * on two.
    */
-  static open(path: string, options: { fresh: boolean; threads: number }): Store {
+  static open(path: string, options: { from: string | null; fresh: boolean; threads: number }): Store {
+    try {
+      return Store.openOrThrow(path, options);
+    } catch (e) {
+      // the folder's database (not this run's copy) is what the user can act on
+      throw environmentFailure(e, options.from ?? path) ?? e;
+    }
+  }
+
+  private static openOrThrow(path: string, options: { from: string | null; fresh: boolean; threads: number }): Store {
     const threads = `threads = ${Math.max(0, options.threads - 1)}`;
-    if (existsSync(path) && !options.fresh) {
+    if (options.from !== null && existsSync(options.from) && !options.fresh) {
+      // a database of the layout before generations may hold a hot journal (a run that died
+      // mid-transaction): opening it rolls that back before its bytes are copied
+      if (existsSync(`${options.from}-journal`)) new Database(options.from).prepare('SELECT count(*) FROM sqlite_master').get();
+      copyFileSync(options.from, path, constants.COPYFILE_FICLONE);
       const db = new Database(path);
+      // a file that is not a database (or a damaged one) is named now, before any work
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
       db.pragma('foreign_keys = ON');
       db.pragma(CACHE);
       db.pragma(threads);
-      return new Store(path, db, null);
+      return new Store(path, db, false);
     }
-    const tmp = `${path}.tmp-${process.pid}`;
-    rmSync(tmp, { force: true });
-    const db = new Database(tmp);
+    rmSync(path, { force: true });
+    const db = new Database(path);
     db.pragma('journal_mode = DELETE');
     // a new database only receives rows, whose documents it has just inserted: the per-row
     // foreign-key lookups check nothing (a database opened again for a later run enforces them)
     db.pragma('foreign_keys = OFF');
     db.pragma(CACHE);
     db.pragma(threads);
-    return new Store(path, db, tmp);
+    return new Store(path, db, true);
   }
 
   /**
@@ -105,9 +124,9 @@ export class Store {
         delRejects.run(source);
       }
       // into a new database the term index is built once after the rows, not entry by entry
-      if (this.tmp) db.exec('DROP INDEX document_terms_term');
+      if (this.isNew) db.exec('DROP INDEX document_terms_term');
       insertDocuments(db, added);
-      if (this.tmp) db.exec('CREATE INDEX document_terms_term ON document_terms(term, document_id)');
+      if (this.isNew) db.exec('CREATE INDEX document_terms_term ON document_terms(term, document_id)');
       for (const table of [
         'topics',
         'document_topics',
@@ -129,15 +148,17 @@ export class Store {
       insertAnalysis(db, analysis);
       // The page cache (64 MB) is emptied for the topics that run next (at 97 MB the thread's RSS
       // fell from 850 to 816 MB). A new database is committed first, so that its pages are clean:
-      // it is not in place until commit().
-      if (this.tmp) {
+      // no reader sees it before its generation is published.
+      if (this.isNew) {
         db.exec('COMMIT');
         db.exec('BEGIN');
       }
       db.pragma('shrink_memory');
     } catch (e) {
-      db.exec('ROLLBACK');
-      throw e;
+      // SQLite has already rolled back after some errors (a full disk): a second ROLLBACK would
+      // fail and hide the cause
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw environmentFailure(e, this.path) ?? e;
     }
   }
 
@@ -172,36 +193,40 @@ export class Store {
       );
       db.exec('COMMIT');
     } catch (e) {
-      db.exec('ROLLBACK');
-      throw e;
+      // SQLite has already rolled back after some errors (a full disk): a second ROLLBACK would
+      // fail and hide the cause
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw environmentFailure(e, this.path) ?? e;
     }
   }
 
   /**
    * Complete the stage timings of the latest run, for the stages that run
-   * after its transaction (JSON, clouds, report): a small second transaction,
-   * so a run that dies there keeps its data and loses only these figures.
+   * after its transaction (JSON, clouds, report): a small second transaction
+   * in the generation's database, before the generation is published.
    */
   static recordTimings(path: string, timings: Record<string, number>): void {
-    const db = new Database(path);
     try {
-      db.prepare('UPDATE runs SET timings = ? WHERE run_id = (SELECT max(run_id) FROM runs)').run(JSON.stringify(timings));
-    } finally {
-      db.close();
+      const db = new Database(path);
+      try {
+        db.prepare('UPDATE runs SET timings = ? WHERE run_id = (SELECT max(run_id) FROM runs)').run(JSON.stringify(timings));
+      } finally {
+        db.close();
+      }
+    } catch (e) {
+      throw environmentFailure(e, path) ?? e;
     }
   }
 
-  /** Close, and move a new database into place. */
+  /** Close the run's database, its transaction committed (finishRun). */
   commit(): void {
     this.db.close();
-    if (this.tmp) renameSync(this.tmp, this.path);
   }
 
-  /** Close without keeping anything of this run (a transaction under way is rolled back). */
+  /** Close without keeping anything of this run (a transaction under way is rolled back; the generation's folder is removed by the caller). */
   abort(): void {
     if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK');
     if (this.db.open) this.db.close();
-    if (this.tmp) rmSync(this.tmp, { force: true });
   }
 }
 

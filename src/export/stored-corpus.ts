@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { environmentFailure } from '../diagnostics.ts';
 import { CountTableBuilder } from '../matrix/table-builders.ts';
 import { tableViews } from '../matrix/table-counts.ts';
 import { compareIds } from '../corpus/record.ts';
@@ -20,11 +21,16 @@ export class StoredCorpus {
 
   /** Read what the database at `path` holds, opened read-only for `read` alone. */
   static read<T>(path: string, read: (stored: StoredCorpus) => T): T {
-    const db = new Database(path, { readonly: true, fileMustExist: true });
     try {
-      return read(new StoredCorpus(db));
-    } finally {
-      db.close();
+      const db = new Database(path, { readonly: true, fileMustExist: true });
+      try {
+        return read(new StoredCorpus(db));
+      } finally {
+        db.close();
+      }
+    } catch (e) {
+      // a file that is not a database, or one the user may not read, is named
+      throw environmentFailure(e, path) ?? e;
     }
   }
 

@@ -27,6 +27,8 @@ export interface CloudOptions {
   categoryYears?: number;
   /** Threads that render the PNGs. */
   threads: number;
+  /** Stops the drawing between panels (throws its reason). */
+  signal?: AbortSignal;
 }
 
 /** One written panel, for the run summary and tests. */
@@ -115,6 +117,7 @@ export async function writeWordClouds(
       for (const p of panels) {
         fitted.push(fittingLayout(p.words, { ...base, seed: seedOf(p.scope) }));
         await letRendererIn();
+        options.signal?.throwIfAborted();
       }
       const scale = Math.min(...fitted.map((f) => f.scale));
       for (const [i, p] of panels.entries()) {

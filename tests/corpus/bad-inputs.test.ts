@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliOutcome } from '../cli-run.ts';
 import { runCli } from '../cli-run.ts';
@@ -137,6 +137,23 @@ describe('the catalogue of bad inputs', () => {
       { id: 'p3', year: 2021, date: '2021-03-05' },
     ]);
     expect(o.rejects[0]).toMatchObject({ line: 5, ruleId: 'corpus/bad-year' });
+  });
+
+  it('two inputs named data.csv in different folders stop the run, naming both: their rows would share ids', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hotwords-same-name-'));
+    const [a, b] = ['a', 'b'].map((d) => join(dir, d, 'data.csv'));
+    for (const [f, text] of [
+      [a!, '建议加装电梯。'],
+      [b!, '建议垃圾分类。'],
+    ] as const) {
+      mkdirSync(dirname(f), { recursive: true });
+      writeFileSync(f, `title,text,category,year\n甲,${text},城建,2021\n`);
+    }
+    const o = await runCli([a!, b!]);
+    expect(o.code).toBe(1);
+    expect(o.stderr).toContain(`${b}  error  has the name of another input (${a})`);
+    expect(o.stderr).toContain('corpus/same-file-name');
+    expect(o.db).toBeNull();
   });
 
   it('a 5 MB single text is read, segmented and counted', async () => {

@@ -1,0 +1,73 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { run } from '../../src/run.ts';
+import { visibleState } from '../visible-state.ts';
+
+const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) =>
+  fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)),
+);
+
+/** A small tmpfs of our own: mounting needs root (CI runs as root here); elsewhere the test says why it skips. */
+const mount = mkdtempSync(join(tmpdir(), 'hotwords-full-disk-'));
+let mounted = false;
+try {
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', mount], { stdio: 'ignore' });
+  mounted = true;
+} catch {
+  console.warn(`skipping the full-disk tests: cannot mount a tmpfs at ${mount} (needs root)`);
+}
+
+(mounted ? describe : describe.skip)('a full disk', () => {
+  const out = join(mount, 'out');
+  const filler = join(mount, 'filler');
+  let before = '';
+  beforeAll(async () => {
+    await run({ inputs: [SAMPLE[0]!], out, noDictGaps: true, noTopics: true });
+    before = visibleState(out);
+  }, 120_000);
+  afterAll(() => {
+    execFileSync('umount', [mount]);
+    rmSync(mount, { recursive: true, force: true });
+  });
+
+  // free space left for the run, in KB: stops it while copying the database, writing it, writing the
+  // JSON, the clouds or the report
+  for (const freeKb of [64, 900, 2200, 2600, 4600, 6000]) {
+    it(`with ${freeKb} KB free: one line naming the file and the cause, exit 1, the folder as it was`, async () => {
+      const fs = statfsSync(mount);
+      const free = fs.bavail * fs.bsize;
+      writeFileSync(filler, Buffer.alloc(Math.max(0, free - freeKb * 1024)));
+      let stderr = '';
+      const code = await main(['run', ...SAMPLE, '--out', out, '--no-dict-gaps', '--no-topics'], {
+        stdout: () => {},
+        stderr: (s) => (stderr += s),
+        isTTY: false,
+        readStdin: async () => '',
+      });
+      rmSync(filler);
+      expect(code, stderr).toBe(1);
+      const lines = stderr.trim().split('\n');
+      expect(lines, stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        /no space left on the device .*\((ENOSPC|SQLITE_FULL)\); nothing of this run was kept {2}export\/write-failed$/,
+      );
+      expect(lines[0]!.startsWith(mount)).toBe(true);
+      expect(visibleState(out)).toBe(before);
+      // nothing of the failed run is left: the one generation, no temporary files, no lock
+      expect(readdirSync(join(out, '.generations'))).toHaveLength(1);
+      expect(readdirSync(out).filter((f) => f.includes('.tmp-') || f.endsWith('.lock'))).toEqual([]);
+    }, 120_000);
+  }
+
+  it('with room again, the same run goes through', async () => {
+    mkdirSync(out, { recursive: true });
+    const summary = await run({ inputs: SAMPLE, out, noDictGaps: true, noTopics: true });
+    expect(summary.documents.added).toBe(106);
+    expect(visibleState(out)).not.toBe(before);
+  }, 120_000);
+});
