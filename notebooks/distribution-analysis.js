@@ -230,7 +230,10 @@
   function drill(term) {
     const { year, category } = state();
     const entry = evidence.words.find((w) => w.term === term && w.year === year && w.category === category);
-    document.getElementById('drill-title').textContent = `“${term}”：${entry ? entry.documents.length : 0} 件相关建议`;
+    const total = entry ? entry.total : 0;
+    const listed = entry ? entry.documents.length : 0;
+    document.getElementById('drill-title').textContent =
+      `“${term}”：${total} 件相关建议${listed < total ? `（列出出现次数最多的 ${listed} 件）` : ''}`;
     const list = document.getElementById('drill-list');
     list.replaceChildren();
     for (const d of entry ? entry.documents : []) {

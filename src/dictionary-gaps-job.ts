@@ -36,7 +36,7 @@ export async function dictionaryGaps(
   const lexicon = loadLexicon(options, diagnostics);
   const segmenter = createSegmenter({ backend: options.segmenter ?? 'node-rs', userWords: lexicon.userWords, hmm: options.hmm });
   const corpus = await readCorpus(inputs, { map: options.map, sheet: options.sheet });
-  diagnostics.push(...corpus.diagnostics);
+  for (const d of corpus.diagnostics) diagnostics.push(d); // one per row at most: too many for push(...)
   const fatal = corpus.diagnostics.find((d) => d.fatal);
   if (fatal) throw new FatalError(fatal);
   const texts = corpus.records.map((r) => ({ id: r.id, text: recordText(r) }));

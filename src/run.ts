@@ -191,7 +191,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
       knownIds: new Map(kept.map((d) => [d.record.id, d.record.origin])),
     });
     timings.read = round3((performance.now() - t0) / 1000);
-    diagnostics.push(...corpus.diagnostics);
+    for (const d of corpus.diagnostics) diagnostics.push(d); // one per row at most: too many for push(...)
     const fileProblems = corpus.diagnostics.filter((d) => d.fatal);
     const fails = fileProblems.length > 0 || (plan.strict && corpus.rejects.length > 0) || corpus.counts.accepted === 0;
     writeRejects(fails ? failedRejects : generation.rejects, corpus.rejects, fileProblems);

@@ -44,6 +44,6 @@ export async function segmentTexts(
     return { texts, diagnostics };
   }
   const corpus = await readCorpus([source.file], { map: source.map, sheet: source.sheet });
-  diagnostics.push(...corpus.diagnostics);
+  for (const d of corpus.diagnostics) diagnostics.push(d); // one per row at most: too many for push(...)
   return { texts: corpus.records.map((r) => ({ id: r.id, terms: terms(recordText(r)) })), diagnostics };
 }

@@ -43,7 +43,7 @@ export function normaliseRecord(
     else if (columns.year === undefined) {
       return {
         ok: false,
-        reason: `unreadable year: date "${rawDate.slice(0, 40)}" is not a date, and the year comes from it`,
+        reason: `unreadable year: date "${rawDate.slice(0, 40)}" is not a date, and the year comes from it${serialHint(rawDate)}`,
         ruleId: 'corpus/bad-year',
       };
     } else warnings.push(`date "${rawDate.slice(0, 40)}" is not a date; left empty`);
@@ -52,7 +52,7 @@ export function normaliseRecord(
   const rawYear = get('year').trim();
   if (rawYear !== '') {
     const y = parseDate(rawYear);
-    if (!y) return { ok: false, reason: `unreadable year "${rawYear.slice(0, 40)}"`, ruleId: 'corpus/bad-year' };
+    if (!y) return { ok: false, reason: `unreadable year "${rawYear.slice(0, 40)}"${serialHint(rawYear)}`, ruleId: 'corpus/bad-year' };
     year = y.year;
   }
   if (year !== null && (year < YEAR_RANGE.min || year > YEAR_RANGE.max)) {
@@ -91,11 +91,12 @@ export function normaliseRecord(
 
 function controlCharacters(s: string): number {
   // eslint-disable-next-line no-control-regex
-  return (s.match(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g) ?? []).length;
+  return (s.match(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g) ?? []).length;
 }
 
 /**
- * NFC, no control characters but newline and tab, CRLF/CR as LF. Excel's
+ * NFC, no control characters but newline and tab (C1 controls included; NEL,
+ * U+0085, is a line end), CRLF/CR as LF. Excel's
  * escapes for line ends (`_x000D_`, `_x000A_`, `_x0009_`), which leak into
  * text when a workbook is converted to CSV by some tools, become the
  * characters they stand for, as an XLSX reader would make them.
@@ -105,8 +106,15 @@ export function cleanText(s: string): string {
     s
       .replace(/_x000([DA9])_/g, (_, c: string) => (c === 'D' ? '\r' : c === 'A' ? '\n' : '\t'))
       .normalize('NFC')
-      .replace(/\r\n?/g, '\n')
+      .replace(/\r\n?|\u0085/g, '\n')
       // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFEFF]/g, '')
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF]/g, '')
   );
+}
+
+/** What a bare number in a date or year field may be, said with the refusal: never guessed. */
+function serialHint(raw: string): string {
+  return /^\d{5,}(\.\d+)?$/.test(raw)
+    ? ' (a bare number is not read as a year or as an Excel serial day: write the year or date, or store it as a date cell)'
+    : '';
 }

@@ -5,13 +5,13 @@ export interface ParsedDate {
   iso: string;
 }
 
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
 /**
  * Read a date in the forms spreadsheets and web forms produce:
  * `2021-03-05 10:00:00`, `2021/3/5`, `2021.3.5`, `2021年3月5日`, `20210305`,
- * a bare year `2021` or `2021年`, and Excel serial day numbers (`44260`).
- * Returns null for anything else, including impossible dates (2021-02-30).
+ * a bare year `2021` or `2021年`. Returns null for anything else, including
+ * impossible dates (2021-02-30) and bare numbers such as `44260`: an Excel
+ * serial day is read only from a real date cell (workbook-source.ts), never
+ * guessed from text, where 45000 or 20210 would silently become a year.
  */
 export function parseDate(value: string): ParsedDate | null {
   const s = value.trim();
@@ -24,10 +24,6 @@ export function parseDate(value: string): ParsedDate | null {
   if (m) return { year: Number(m[1]), iso: m[1]! };
   m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/.exec(s);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return { year: Number(m[1]), iso: m[1]! };
-  if (/^\d{5}(\.\d+)?$/.test(s)) {
-    const d = new Date(EXCEL_EPOCH_MS + Math.floor(Number(s)) * 86_400_000);
-    return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-  }
   return null;
 }
 

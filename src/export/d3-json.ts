@@ -229,9 +229,12 @@ function topicsJson(docs: readonly CountedDocument[], a: CorpusAnalysis): unknow
   };
 }
 
+/** Suggestions evidence.json lists for a word of a scope, most occurrences first (its `total` counts them all). */
+export const EVIDENCE_LISTED = 100;
+
 function evidenceJson(docs: readonly CountedDocument[], a: CorpusAnalysis): unknown {
   const used = new Set<string>();
-  for (const e of a.evidence) for (const d of e.documents) used.add(d.id);
+  for (const e of a.evidence) for (const d of e.documents.slice(0, EVIDENCE_LISTED)) used.add(d.id);
   const documents: Record<string, unknown> = {};
   for (const d of [...docs].sort((x, y) => compareIds(x.record.id, y.record.id))) {
     if (!used.has(d.record.id)) continue;
@@ -240,7 +243,15 @@ function evidenceJson(docs: readonly CountedDocument[], a: CorpusAnalysis): unkn
   }
   // the analysis's own rows (id, count, passage): the passages of the first suggestions of a word
   // (evidence.ts); the rest are listed with id and count: a passage for every one made this file
-  // 166 MB at 100 MB of input
-  const words = a.evidence.map((e) => ({ category: e.category, year: e.year, term: e.term, documents: e.documents }));
+  // 166 MB at 100 MB of input. At most EVIDENCE_LISTED of them, with the total: listing them all
+  // made a 572 MB file of 300,000 short rows that JSON.parse cannot read (the database's
+  // keyword_documents keeps every one)
+  const words = a.evidence.map((e) => ({
+    category: e.category,
+    year: e.year,
+    term: e.term,
+    total: e.documents.length,
+    documents: e.documents.length > EVIDENCE_LISTED ? e.documents.slice(0, EVIDENCE_LISTED) : e.documents,
+  }));
   return { documents, words };
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic, writeTextAtomic } from './atomic-write.ts';
+import { displayText } from './display-text.ts';
 import type { TextSink } from './json-stream.ts';
 import { streamJson } from './json-stream.ts';
 import type { JsonExports } from './d3-json.ts';
@@ -24,15 +25,17 @@ export interface ReportCloud {
 
 /**
  * JSON for a `<script type="application/json">` element, in pieces: `<` is escaped so no
- * text in the data can close the element (`</script>`), and the line and
- * paragraph separators are escaped for old parsers.
+ * text in the data can close the element (`</script>`), the line and
+ * paragraph separators are escaped for old parsers, and the characters a page
+ * must not show (controls, bidirectional overrides: display-text.ts) are left
+ * out — they can only stand inside the data's strings.
  */
 function streamJsonForScript(sink: TextSink, value: unknown): void {
   // each escape replaces one character, so escaping the pieces escapes the whole
   streamJson(
     (text) =>
       sink(
-        text
+        displayText(text)
           .replace(/</g, '\\u003c')
           .replace(/\u2028/g, '\\u2028')
           .replace(/\u2029/g, '\\u2029'),

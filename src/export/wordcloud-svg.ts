@@ -1,4 +1,5 @@
 import { CLOUD_FONT_FAMILY } from './cloud-font.ts';
+import { displayText } from './display-text.ts';
 import type { CloudLayout } from './wordcloud-layout.ts';
 
 /** What a rendered panel says about itself. */
@@ -13,9 +14,9 @@ export interface CloudPanel {
 
 export const CLOUD_SIZE = { width: 900, height: 580, top: 56, bottom: 76 } as const;
 
-/** Escape text for XML content and attributes. */
+/** Escape text for XML content and attributes, without the characters XML or a reader's eye cannot take (display-text.ts). */
 export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return displayText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 const UNPLACED_NOTE = '未能排入';

@@ -201,8 +201,10 @@ export function joinScopeTopics(results: readonly ScopeTopics[]): {
   const notes: TopicScopeNote[] = [];
   for (const r of results) {
     const offset = topics.length;
-    topics.push(...r.topics.map((t) => ({ ...t, topicId: t.topicId + offset })));
-    assignments.push(...r.assignments.map((a) => ({ ...a, topicId: a.topicId + offset })));
+    // one at a time: a scope of 300,000 suggestions has as many assignments, beyond what a call's
+    // arguments can hold (push(...) overflowed the stack)
+    for (const t of r.topics) topics.push({ ...t, topicId: t.topicId + offset });
+    for (const a of r.assignments) assignments.push({ ...a, topicId: a.topicId + offset });
     notes.push(r.note);
   }
   return { topics, assignments, notes };

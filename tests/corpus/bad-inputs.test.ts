@@ -128,15 +128,18 @@ describe('the catalogue of bad inputs', () => {
     expect(o.rejects[1]!.reason).toContain('out of range');
   });
 
-  it('dates as 2021年3月5日, 2021/3/5 and an Excel serial give the year; an unreadable date is rejected', async () => {
+  it('dates as 2021年3月5日 and 2021/3/5 give the year; a bare number (an Excel serial as text) and an unreadable date are rejected', async () => {
     const o = await runOn(fixture('bad/dates.csv'));
     balanced(o);
     expect(o.db!.prepare('SELECT id, year, date FROM documents ORDER BY id').all()).toEqual([
       { id: 'p1', year: 2021, date: '2021-03-05' },
       { id: 'p2', year: 2021, date: '2021-03-05' },
-      { id: 'p3', year: 2021, date: '2021-03-05' },
     ]);
-    expect(o.rejects[0]).toMatchObject({ line: 5, ruleId: 'corpus/bad-year' });
+    expect(o.rejects.map((r) => [r.line, r.ruleId])).toEqual([
+      [4, 'corpus/bad-year'],
+      [5, 'corpus/bad-year'],
+    ]);
+    expect(o.rejects[0]!.reason).toContain('a bare number is not read as a year or as an Excel serial day');
   });
 
   it('two inputs named data.csv in different folders stop the run, naming both: their rows would share ids', async () => {
@@ -154,6 +157,21 @@ describe('the catalogue of bad inputs', () => {
     expect(o.stderr).toContain(`${b}  error  has the name of another input (${a})`);
     expect(o.stderr).toContain('corpus/same-file-name');
     expect(o.db).toBeNull();
+  });
+
+  it('years of 45000, 20210 or 99999 are refused as what they are, never read as Excel serial days', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hotwords-years-'));
+    const f = join(dir, 'years.csv');
+    writeFileSync(
+      f,
+      'id,title,text,category,year\ny1,甲,建议加装电梯。,城建,45000\ny2,乙,建议加装电梯。,城建,20210\ny3,丙,建议加装电梯。,城建,99999\ny4,丁,建议加装电梯。,城建,2021\n',
+    );
+    const o = await runOn(f);
+    balanced(o);
+    expect(o.rejects.map((r) => r.reason)).toEqual(
+      ['45000', '20210', '99999'].map((y) => expect.stringContaining(`unreadable year "${y}"`)),
+    );
+    expect(o.db!.prepare('SELECT id, year FROM documents').all()).toEqual([{ id: 'y4', year: 2021 }]);
   });
 
   it('a 5 MB single text is read, segmented and counted', async () => {

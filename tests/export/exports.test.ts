@@ -201,3 +201,41 @@ describe('stale clouds', () => {
     expect(readdirSync(clouds)).toEqual([]);
   }, 60_000);
 });
+
+describe('categories that would poison a folder', () => {
+  it('a category of 61 four-byte characters, U+FFFF, U+202E or a C1 control: clouds drawn, the next run clean too', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'hotwords-poison-'));
+    const lines = readFileSync(SAMPLE[1]!, 'utf8').trimEnd().split('\n');
+    const poisons = ['𠀀'.repeat(61), '民生\uFFFF保障', '城建\u202Egnp.exe', '安全\u0090交通'];
+    // every row's category (the fourth column) becomes one of the poisons, in turn
+    const rows = lines.slice(1).map((line, i) => {
+      const cells = line.split(',');
+      cells[3] = poisons[i % poisons.length]!;
+      return cells.join(',');
+    });
+    const input = join(out, 'poisoned.csv');
+    writeFileSync(input, [lines[0], ...rows].join('\n'));
+    const quick = { noTopics: true, noDictGaps: true } as const;
+    const first = await run({ inputs: [input], out: join(out, 'out'), ...quick });
+    expect(first.outputs.clouds.length).toBeGreaterThan(poisons.length);
+    for (const c of first.outputs.clouds) {
+      const name = c.svg.split('/').pop()!;
+      expect(Buffer.byteLength(name, 'utf8')).toBeLessThan(140);
+      // eslint-disable-next-line no-control-regex -- what no file name or SVG may hold
+      const hidden = /[\u0000-\u0008\u0080-\u009f\u200b-\u200f\u202a-\u202e\ufffe\uffff]/;
+      expect(name).not.toMatch(hidden);
+      expect(readFileSync(c.svg, 'utf8')).not.toMatch(hidden);
+      expect(readFileSync(c.png!).subarray(1, 4).toString()).toBe('PNG');
+    }
+    const page = readFileSync(first.outputs.report!, 'utf8');
+    expect(page).not.toMatch(/[\u202e\uffff\u0090]/);
+    // stored verbatim (a C1 control is removed when read, as NUL is), and a later run with clean
+    // input over the stored categories goes through
+    const db = new Database(join(out, 'out', 'hotwords.sqlite'), { readonly: true });
+    const stored = [...poisons.slice(0, 3), '安全交通'].sort();
+    expect(db.prepare('SELECT DISTINCT category FROM documents ORDER BY category').pluck().all()).toEqual(stored);
+    db.close();
+    const second = await run({ inputs: [SAMPLE[0]!], out: join(out, 'out'), ...quick });
+    expect(second.documents.kept).toBe(67);
+  }, 120_000);
+});
