@@ -60,6 +60,9 @@ export function keywordEvidence(
     });
   });
   const out: KeywordEvidence[] = [];
+  // the rows that get a passage, by document: each document's text is made once for all its
+  // passages (made per row, a 15-million-character suggestion was stripped of markup 1,400 times)
+  const wantsPassage = new Map<number, { row: EvidenceRow; term: string }[]>();
   for (const k of keywords) {
     const h = holders.get(k.term);
     if (!h) continue;
@@ -71,18 +74,28 @@ export function keywordEvidence(
     inScope.sort((a, b) => h.counts[b]! - h.counts[a]! || compareIds(docs[h.docs[a]!]!.id, docs[h.docs[b]!]!.id));
     if (inScope.length === 0) continue;
     const documents = inScope.map((x, position): EvidenceRow => {
-      const d = docs[h.docs[x]!]!;
-      let passage = '';
+      const d = h.docs[x]!;
+      const row: EvidenceRow = { id: docs[d]!.id, count: h.counts[x]!, snippet: null };
       if (position < snippets) {
-        const text = d.text();
-        for (const form of surfaceForms(k.term)) {
-          passage = snippet(text, form);
-          if (passage !== '') break;
-        }
+        const list = wantsPassage.get(d);
+        if (list) list.push({ row, term: k.term });
+        else wantsPassage.set(d, [{ row, term: k.term }]);
       }
-      return { id: d.id, count: h.counts[x]!, snippet: passage === '' ? null : passage };
+      return row;
     });
     out.push({ category: k.category, year: k.year, term: k.term, documents });
+  }
+  for (const [d, rows] of wantsPassage) {
+    const text = docs[d]!.text();
+    for (const { row, term } of rows) {
+      for (const form of surfaceForms(term)) {
+        const passage = snippet(text, form);
+        if (passage !== '') {
+          row.snippet = passage;
+          break;
+        }
+      }
+    }
   }
   return out;
 }

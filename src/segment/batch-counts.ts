@@ -6,6 +6,7 @@ import { recordText } from './document-terms.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { Segmenter } from './segmenter.ts';
 import { classifyToken } from './token-filter.ts';
+import { cutLongText } from './long-text.ts';
 
 /**
  * What a thread's batches have seen, kept from one batch to the next: terms
@@ -50,7 +51,7 @@ export function batchCounts(
     terms.startDocument();
     pairs.startDocument();
     let previous = -1;
-    for (const token of segmenter.cut(recordText(record))) {
+    for (const token of cutLongText(segmenter, recordText(record))) {
       let known = tokens.get(token);
       if (known === undefined) {
         const c = classifyToken(token, lexicon);

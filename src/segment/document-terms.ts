@@ -3,6 +3,7 @@ import type { Lexicon } from './lexicon.ts';
 import type { Segmenter } from './segmenter.ts';
 import { stripMarkup } from './markup.ts';
 import { classifyToken } from './token-filter.ts';
+import { cutLongText } from './long-text.ts';
 
 /** The text a record is segmented from: its title and its body, markup removed (markup.ts). */
 export function recordText(record: Pick<SuggestionRecord, 'title' | 'text'>): string {
@@ -24,7 +25,7 @@ export interface DocumentCounts {
 /** A document's kept terms, in text order (with repeats). */
 export function documentTerms(record: Pick<SuggestionRecord, 'title' | 'text'>, segmenter: Segmenter, lexicon: Lexicon): string[] {
   const out: string[] = [];
-  for (const token of segmenter.cut(recordText(record))) {
+  for (const token of cutLongText(segmenter, recordText(record))) {
     const c = classifyToken(token, lexicon);
     if ('term' in c) out.push(c.term);
   }
