@@ -37,7 +37,12 @@ export function lockOut(out: string): OutLock {
   // the lock appears with its process id already in it (a file written aside, then linked to the
   // lock's name, which fails if the name exists): a run never finds an empty lock of a live run
   const mine = `${path}.${process.pid}`;
-  writeFileSync(mine, `${process.pid}\n`);
+  try {
+    writeFileSync(mine, `${process.pid}\n`);
+  } catch (e) {
+    // the folder is what the user gave and can act on (a read-only one, say), not the lock's name
+    throw environmentFailure({ code: (e as NodeJS.ErrnoException).code }, out) ?? e;
+  }
   try {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {

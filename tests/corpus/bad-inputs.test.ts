@@ -208,6 +208,16 @@ describe('the catalogue of bad inputs', () => {
     expect(titles(o)).toEqual(['加装电梯', '停车难']);
   });
 
+  it('C1 controls (U+0080–U+009F) are removed as C0 ones are; NEL (U+0085) is a line end', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hotwords-c1-'));
+    const f = join(dir, 'c1.csv');
+    writeFileSync(f, 'id,title,text,category,year\nc1,加装\u0090电梯,建议加快\u0085加装电梯。,城建,2021\n');
+    const o = await runOn(f);
+    balanced(o);
+    expect(o.stderr).toContain(`${f}:2  warning  removed 1 control character`);
+    expect(o.db!.prepare('SELECT title, text FROM documents').get()).toEqual({ title: '加装电梯', text: '建议加快\n加装电梯。' });
+  });
+
   it('binary garbage: a fatal error naming the file, exit 1', async () => {
     const f = fixture('bad/garbage.csv');
     const o = await runOn(f);

@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { run } from '../../src/run.ts';
+import { visibleState } from '../visible-state.ts';
+
+const SAMPLE = fileURLToPath(new URL('../../data/sample/suggestions-2020.csv', import.meta.url));
+
+/** `hotwords run SAMPLE --out out`: exit code and stderr. */
+async function runInto(out: string, ...extra: string[]): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  const code = await main(['run', SAMPLE, '--out', out, '--no-topics', '--no-dict-gaps', '--no-clouds', ...extra], {
+    stdout: () => {},
+    stderr: (s) => (stderr += s),
+    isTTY: false,
+    readStdin: async () => '',
+  });
+  return { code, stderr };
+}
+
+describe('an --out the machine refuses: one line naming it, exit 1, no stack', () => {
+  it('a file, not a folder', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'hotwords-out-file-')), 'out');
+    writeFileSync(file, 'x');
+    const o = await runInto(file);
+    expect(o.code).toBe(1);
+    expect(o.stderr).toBe(`${file}  error  --out is a file, not a folder  export/out-not-folder\n`);
+  });
+
+  it('a hotwords.sqlite that is not a database: named, and left as it was', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'hotwords-not-db-'));
+    writeFileSync(join(out, 'hotwords.sqlite'), 'not a database\n');
+    const o = await runInto(out);
+    expect(o.code).toBe(1);
+    expect(o.stderr).toMatch(/hotwords\.sqlite {2}error {2}not a hotwords database \(not an SQLite file\) \(SQLITE_NOTADB\)/);
+    expect(o.stderr.trim().split('\n')).toHaveLength(1);
+    // --debug adds the stack
+    const debug = await runInto(out, '--debug');
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+/** A read-only file system: a tmpfs mounted read-only (needs root, as CI has; elsewhere the tests say why they skip). */
+const mount = mkdtempSync(join(tmpdir(), 'hotwords-ro-'));
+let mounted = false;
+try {
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', mount], { stdio: 'ignore' });
+  mounted = true;
+} catch {
+  console.warn(`skipping the read-only tests: cannot mount a tmpfs at ${mount} (needs root)`);
+}
+
+(mounted ? describe : describe.skip)('a read-only file system', () => {
+  afterAll(() => {
+    execFileSync('umount', [mount]);
+    rmSync(mount, { recursive: true, force: true });
+  });
+
+  it('stops the run with EROFS named, the earlier results as they were', async () => {
+    const out = join(mount, 'out');
+    mkdirSync(out);
+    await run({ inputs: [SAMPLE], out, noTopics: true, noDictGaps: true });
+    const before = visibleState(out);
+    execFileSync('mount', ['-o', 'remount,ro', mount]);
+    try {
+      const o = await runInto(out);
+      expect(o.code).toBe(1);
+      expect(o.stderr).toBe(`${out}  error  read-only file system (EROFS); nothing of this run was kept  export/write-failed\n`);
+      expect(visibleState(out)).toBe(before);
+      expect(readdirSync(join(out, '.generations'))).toHaveLength(1);
+    } finally {
+      execFileSync('mount', ['-o', 'remount,rw', mount]);
+    }
+  }, 60_000);
+});
