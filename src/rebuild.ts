@@ -5,6 +5,8 @@ import { FatalError } from './diagnostics.ts';
 import { buildJsonExports } from './export/d3-json.ts';
 import { writeJsonExports } from './export/json-files.ts';
 import { writeReport } from './export/report-html.ts';
+import { writeBriefing } from './export/briefing-files.ts';
+import { briefingTables } from './export/briefing-tables.ts';
 import { lockOut } from './export/out-lock.ts';
 import type { Generation } from './export/generations.ts';
 import { beginGeneration, carryOver, discardGeneration, publishGeneration } from './export/generations.ts';
@@ -24,7 +26,7 @@ import { planRun } from './run-plan.ts';
 export interface RebuildOptions extends LexiconOptions {
   /** The output folder of an earlier `run`. */
   out: string;
-  /** What to write again: the word clouds, or the JSON export and the report. */
+  /** What to write again: the word clouds, or the JSON export, the report and the briefing. */
   what: 'clouds' | 'report';
   seed?: string;
   noPng?: boolean;
@@ -116,6 +118,19 @@ async function lockedRebuild(options: RebuildOptions, generation: Generation): P
   }
   const exports = buildJsonExports(docs, analysis, sources);
   const json = writeJsonExports(generation.json, exports);
+  await writeBriefing(
+    generation.briefing,
+    {
+      records: docs.map((d) => d.record),
+      distribution: analysis.distribution,
+      themes: analysis.themes,
+      keywords: analysis.keywords,
+    },
+    briefingTables(
+      docs.map((d) => d.record),
+      analysis,
+    ),
+  );
   const clouds = analysis.scopes
     .map((s) => ({ category: s.category, year: s.year, png: cloudPath(generation.clouds, s, 'png') }))
     .filter((c) => existsSync(c.png));

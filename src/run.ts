@@ -11,6 +11,8 @@ import type { CloudFile } from './export/wordclouds.ts';
 import { writeWordClouds } from './export/wordclouds.ts';
 import { writeRejects } from './export/rejects-jsonl.ts';
 import { writeReport } from './export/report-html.ts';
+import { writeBriefing } from './export/briefing-files.ts';
+import { briefingTables } from './export/briefing-tables.ts';
 import { lockOut } from './export/out-lock.ts';
 import type { Generation } from './export/generations.ts';
 import { beginGeneration, discardGeneration, publishGeneration } from './export/generations.ts';
@@ -60,7 +62,7 @@ export interface RunSummary {
   documents: { kept: number; added: number; replaced: number };
   files: SourceFileSummary[];
   diagnostics: Diagnostic[];
-  outputs: { database: string; rejects: string; json: string[]; clouds: CloudFile[]; report: string | null };
+  outputs: { database: string; rejects: string; json: string[]; clouds: CloudFile[]; report: string | null; briefing: string[] };
   timings: Record<string, number>;
   seconds: number;
 }
@@ -173,6 +175,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     json: [] as string[],
     clouds: [] as CloudFile[],
     report: null as string | null,
+    briefing: [] as string[],
   };
   const failedRejects = join(options.out, FAILED_REJECTS);
 
@@ -329,6 +332,18 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
       exports,
       sources,
       hotWords: { keywords: analysis.keywords, scopes: analysis.scopes },
+      briefing: {
+        input: {
+          records: all.map((d) => ({ id: d.record.id, year: d.record.year, category: d.record.category, session: d.record.session })),
+          distribution: analysis.distribution,
+          themes: analysis.themes,
+          keywords: analysis.keywords,
+        },
+        tables: briefingTables(
+          all.map((d) => ({ id: d.record.id, title: d.record.title })),
+          analysis,
+        ),
+      },
       counts: corpus.counts,
       files: corpus.files,
       documents: { kept: kept.length, added: added.length, replaced: stored.length - kept.length },
@@ -370,6 +385,9 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     outputs.report = time('report', () => writeReport(generation.report, exports, []));
   }
   outputs.report = outputs.report === null ? null : published(outputs.report);
+  const t4 = performance.now();
+  outputs.briefing = (await writeBriefing(generation.briefing, done.briefing.input, done.briefing.tables)).map(published);
+  timings.briefing = round3((performance.now() - t4) / 1000);
   for (const c of outputs.clouds.filter((f) => f.unplaced.length > 0)) {
     diagnostics.push({
       file: c.svg,

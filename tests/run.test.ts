@@ -88,7 +88,7 @@ describe('run on the bundled sample (the seed’s 2020 and 2021 sessions)', () =
       string | number
     >;
     expect(Object.keys(JSON.parse(r.timings as string))).toEqual(
-      expect.arrayContaining(['read', 'segment', 'score', 'topics', 'export', 'json', 'clouds', 'report']),
+      expect.arrayContaining(['read', 'segment', 'score', 'topics', 'export', 'json', 'clouds', 'report', 'briefing']),
     );
     expect([r.read, r.accepted, r.rejected]).toEqual([106, 106, 0]);
     const inputs = JSON.parse(r.inputs as string) as { file: string; sha256: string }[];

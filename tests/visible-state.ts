@@ -31,7 +31,7 @@ export function visibleState(out: string): string {
       .filter((f) => statSync(join(dir, f)).isFile())
       .sort()
       .map((f) => join(dir, f));
-  for (const f of [join(out, 'rejects.jsonl'), ...['json', 'clouds', 'report'].flatMap((d) => files(join(out, d)))]) {
+  for (const f of [join(out, 'rejects.jsonl'), ...['json', 'clouds', 'report', 'briefing'].flatMap((d) => files(join(out, d)))]) {
     hash.update(`${f.slice(out.length)}\n`).update(readFileSync(f));
   }
   return hash.digest('hex');

@@ -21,7 +21,7 @@ import { join } from 'node:path';
  * into a new folder `.generations/gNNNNNN`, and only when all of it is
  * written switches one symbolic link, `current`, to it (a rename, atomic).
  * The paths a reader opens stay what they were — `hotwords.sqlite`,
- * `rejects.jsonl`, `json/`, `clouds/`, `report/` — as links through
+ * `rejects.jsonl`, `json/`, `clouds/`, `report/`, `briefing/` — as links through
  * `current`, so each shows the last finished run, and a run that dies at any
  * moment leaves the previous generation complete and in place.
  *
@@ -33,7 +33,7 @@ import { join } from 'node:path';
 export const GENERATIONS = '.generations';
 export const CURRENT = 'current';
 /** The names a reader opens, each a link to the same name in `current`. */
-export const PUBLISHED = ['hotwords.sqlite', 'rejects.jsonl', 'json', 'clouds', 'report'] as const;
+export const PUBLISHED = ['hotwords.sqlite', 'rejects.jsonl', 'json', 'clouds', 'report', 'briefing'] as const;
 
 /** A generation being written: its folder and the paths of its parts there. */
 export interface Generation {
@@ -43,6 +43,7 @@ export interface Generation {
   json: string;
   clouds: string;
   report: string;
+  briefing: string;
 }
 
 const NAME = /^g(\d{6,})$/;
@@ -73,6 +74,7 @@ export function beginGeneration(out: string): Generation {
     json: join(dir, 'json'),
     clouds: join(dir, 'clouds'),
     report: join(dir, 'report'),
+    briefing: join(dir, 'briefing'),
   };
 }
 

@@ -64,7 +64,7 @@ describe('exports of the sample', () => {
   });
 
   it('gives byte-identical JSON, SVG, PNG, report and tables from the same input, in any file order', () => {
-    for (const folder of ['json', 'clouds', 'report']) {
+    for (const folder of ['json', 'clouds', 'report', 'briefing']) {
       const x = snapshot(join(a, folder));
       const y = snapshot(join(b, folder));
       expect([...x.keys()].sort()).toEqual([...y.keys()].sort());
@@ -138,7 +138,7 @@ describe('topics reused by content hash', () => {
     const fresh = mkdtempSync(join(tmpdir(), 'hotwords-fresh-'));
     await run({ inputs: SAMPLE, out: fresh, ...options });
     expect(tables(join(full, 'hotwords.sqlite'))).toEqual(tables(join(fresh, 'hotwords.sqlite')));
-    for (const dir of ['json', 'clouds', 'report']) expect(snapshot(join(full, dir))).toEqual(snapshot(join(fresh, dir)));
+    for (const dir of ['json', 'clouds', 'report', 'briefing']) expect(snapshot(join(full, dir))).toEqual(snapshot(join(fresh, dir)));
     // another seed is another content: nothing is reused
     const seeded = await run({ inputs: SAMPLE, out: full, ...options, seed: 'other' });
     expect(reused(seeded)).toBeUndefined();

@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-write.ts';
+import type { BriefingInput } from './briefing-text.ts';
+import { briefingMarkdown } from './briefing-text.ts';
+import type { BriefingTable } from './briefing-tables.ts';
+
+/**
+ * `briefing/`: what an analyst hands on without writing code — `<year>.md`
+ * (the §一 paragraphs of each year), `tables.xlsx` (one sheet a table,
+ * numbers as numbers) and the same tables as UTF-8 CSV with a byte-order
+ * mark (Excel reads it as UTF-8). Returns the paths written.
+ */
+export async function writeBriefing(dir: string, input: BriefingInput, tables: readonly BriefingTable[]): Promise<string[]> {
+  mkdirSync(dir, { recursive: true });
+  const written: string[] = [];
+  const years = [...new Set(input.records.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
+  for (const year of years) {
+    const path = join(dir, `${year}.md`);
+    writeFileAtomic(path, briefingMarkdown(year, input));
+    written.push(path);
+  }
+  for (const t of tables) {
+    const path = join(dir, `${t.name}.csv`);
+    writeFileAtomic(path, csvText(t));
+    written.push(path);
+  }
+  const workbook = join(dir, 'tables.xlsx');
+  writeFileAtomic(workbook, await xlsxBytes(tables));
+  written.push(workbook);
+  return written;
+}
+
+/**
+ * A table as CSV for Excel: BOM, CRLF, RFC 4180 quoting. A text cell that
+ * begins with = + - @, a tab or a CR gets a leading apostrophe, so no
+ * spreadsheet evaluates what a suggestion's text put there; numbers are
+ * written as numbers.
+ */
+export function csvText(t: BriefingTable): string {
+  const cell = (v: string | number | null): string => {
+    if (v === null) return '';
+    if (typeof v === 'number') return String(v);
+    const text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return `\uFEFF${[t.header, ...t.rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** The tables as one workbook, a sheet each, written by SheetJS with no dates in it (the same bytes for the same tables). */
+async function xlsxBytes(tables: readonly BriefingTable[]): Promise<Uint8Array> {
+  const xlsx = await import('@e965/xlsx');
+  const book = xlsx.utils.book_new();
+  for (const t of tables) {
+    const sheet = xlsx.utils.aoa_to_sheet([t.header, ...t.rows.map((r) => r.map((v) => (v === null ? '' : v)))]);
+    sheet['!cols'] = t.header.map((h, c) => ({
+      wch: Math.min(60, Math.max(8, h.length * 2, ...t.rows.slice(0, 200).map((r) => width(r[c])))),
+    }));
+    xlsx.utils.book_append_sheet(book, sheet, t.name);
+  }
+  return xlsx.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
+}
+
+/** Columns a value takes, a CJK character counting two. */
+function width(v: string | number | null | undefined): number {
+  if (v === null || v === undefined) return 0;
+  let w = 0;
+  for (const ch of String(v)) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return w;
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { csvText, writeBriefing } from '../../src/export/briefing-files.ts';
+import type { RunSummary } from '../../src/run.ts';
+import { run } from '../../src/run.ts';
+import { MESSAGES_CSV, MESSAGES_MAP, describeShared } from '../shared-data.ts';
+
+const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) =>
+  fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)),
+);
+
+describe('the briefing of the bundled sample', () => {
+  let out = '';
+  let summary: RunSummary;
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'hotwords-briefing-'));
+    summary = await run({ inputs: SAMPLE, out, noDictGaps: true, noClouds: true });
+  }, 120_000);
+
+  it('2021.md gives every figure of the seed report’s §一, in its register', () => {
+    const text = readFileSync(join(out, 'briefing', '2021.md'), 'utf8');
+    // the seed: ../shared/seed/changning-2021-suggestions-report.txt, §一 基本情况
+    for (const sentence of [
+      '区十六届人大六次会议期间，共收到建议67件。',
+      '其中，涉及经济发展方面有11件，占总数的16.4%；涉及城区建设与管理方面有24件，占总数的35.9%；涉及社会事业方面有8件，占总数的11.9%；' +
+        '涉及民生保障方面有8件，占总数的11.9%；涉及公共安全与交通方面有16件，占总数的23.9%。',
+      '在办复的67件建议中，办理结果为解决采纳的62件，占总数的92.54%；计划解决的1件，占总数的1.49%；留作参考的4件，占总数的5.97%。',
+      '建议办理结果主动公开67件，主动公开率达100%，较2020年（94.87%）提高5.13个百分点。',
+    ])
+      expect(text).toContain(sentence);
+    // one line per category naming its themes
+    expect(text).toMatch(/- 城区建设与管理（24件）：[^\n]+。/);
+    expect(summary.outputs.briefing).toContain(join(out, 'briefing', '2021.md'));
+  });
+
+  it('2020.md, the first year, compares with nothing', () => {
+    const text = readFileSync(join(out, 'briefing', '2020.md'), 'utf8');
+    expect(text).toContain('共收到建议39件');
+    expect(text).not.toContain('较');
+  });
+
+  it('tables.xlsx opens with exceljs, a sheet a table, its figures as numbers', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(out, 'briefing', 'tables.xlsx'));
+    expect(book.worksheets.map((s) => s.name)).toEqual(['建议分布', '主题', '热议词', '新兴词', '话题']);
+    const rows: unknown[][] = [];
+    book.getWorksheet('建议分布')!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    expect(rows[0]).toEqual(['年度', '维度', '值', '件数', '占比（%）', '较上年（百分点）']);
+    expect(rows).toContainEqual([2021, '类别', '经济发展', 11, 16.4, -1.5]);
+    expect(rows).toContainEqual([2021, '办理结果', '解决采纳', 62, 92.54, 7.92]);
+    expect(rows).toContainEqual([2021, '是否公开', '是', 67, 100, 5.13]);
+    const themes: unknown[][] = [];
+    book.getWorksheet('主题')!.eachRow((r) => themes.push((r.values as unknown[]).slice(1)));
+    expect(themes.some((r) => r[0] === 2021 && r[1] === '城区建设与管理' && typeof r[4] === 'number')).toBe(true);
+  });
+
+  it('the same tables as UTF-8 CSV with a byte-order mark', () => {
+    const csv = readFileSync(join(out, 'briefing', '建议分布.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFF年度,维度,值,件数,占比（%）,较上年（百分点）\r\n')).toBe(true);
+    expect(csv).toContain('\r\n2021,类别,经济发展,11,16.4,-1.5\r\n');
+  });
+});
+
+describe('hostile cells', () => {
+  const table = {
+    name: '热议词',
+    header: ['词', '件数'],
+    rows: [
+      ['=HYPERLINK("http://x","点我")', 1],
+      ['+1+1', 2],
+      ['-2+3', 3],
+      ['@SUM(A1)', 4],
+      ['\t=1', 5],
+      ['\r=1', 6],
+      ['普通, "引号"', -7],
+    ],
+  };
+
+  it('CSV: a text cell that a spreadsheet would evaluate starts with an apostrophe; numbers stay numbers', () => {
+    const lines = csvText(table).slice(1).split('\r\n');
+    expect(lines.slice(1, 8)).toEqual([
+      `"'=HYPERLINK(""http://x"",""点我"")",1`,
+      "'+1+1,2",
+      "'-2+3,3",
+      "'@SUM(A1),4",
+      "'\t=1,5",
+      `"'\r=1",6`,
+      '"普通, ""引号""",-7',
+    ]);
+  });
+
+  it('XLSX: such a cell is text, never a formula', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hotwords-hostile-xlsx-'));
+    await writeBriefing(dir, { records: [], distribution: [], themes: [], keywords: [] }, [table]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'tables.xlsx'));
+    const sheet = book.getWorksheet('热议词')!;
+    for (let r = 2; r <= 8; r++) {
+      expect(sheet.getCell(r, 1).type).toBe(ExcelJS.ValueType.String);
+      // (SheetJS writes a CR as the escape _x000d_, which Excel reads back as CR and exceljs does not)
+      expect(String(sheet.getCell(r, 1).value).replace('_x000d_', '\r')).toBe(table.rows[r - 2]![0]);
+      expect(sheet.getCell(r, 2).type).toBe(ExcelJS.ValueType.Number);
+    }
+  });
+});
+
+describeShared('the briefing of data that lack fields (the labelled messages)', () => {
+  it('leaves out the sentences it has no data for: no handling result, no disclosure, never 0%', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'hotwords-briefing-messages-'));
+    await run({ inputs: [MESSAGES_CSV], out, map: MESSAGES_MAP, noDictGaps: true, noClouds: true, noTopics: true });
+    const text = readFileSync(join(out, 'briefing', '2019.md'), 'utf8');
+    expect(text).toMatch(/2019年共收到建议\d+件。其中，涉及/);
+    expect(text).not.toContain('办理结果');
+    expect(text).not.toContain('主动公开');
+    expect(text).not.toMatch(/(^|[^.\d])0(\.0+)?%/);
+  }, 180_000);
+});
