@@ -130,6 +130,7 @@ async function lockedRebuild(options: RebuildOptions, generation: Generation): P
       docs.map((d) => d.record),
       analysis,
     ),
+    { png: plan.clouds === 'svg+png', threads: plan.threads.clouds, sources },
   );
   const clouds = analysis.scopes
     .map((s) => ({ category: s.category, year: s.year, png: cloudPath(generation.clouds, s, 'png') }))

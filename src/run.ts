@@ -386,7 +386,14 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
   }
   outputs.report = outputs.report === null ? null : published(outputs.report);
   const t4 = performance.now();
-  outputs.briefing = (await writeBriefing(generation.briefing, done.briefing.input, done.briefing.tables)).map(published);
+  outputs.briefing = (
+    await writeBriefing(
+      generation.briefing,
+      done.briefing.input,
+      done.briefing.tables,
+      plan.clouds === 'none' ? null : { png: plan.clouds === 'svg+png', threads: plan.threads.clouds, sources },
+    )
+  ).map(published);
   timings.briefing = round3((performance.now() - t4) / 1000);
   for (const c of outputs.clouds.filter((f) => f.unplaced.length > 0)) {
     diagnostics.push({

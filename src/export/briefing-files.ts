@@ -1,17 +1,26 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.ts';
 import type { BriefingInput } from './briefing-text.ts';
 import { briefingMarkdown } from './briefing-text.ts';
 import type { BriefingTable } from './briefing-tables.ts';
+import { briefingCharts } from './briefing-charts.ts';
+import { safeFileName } from './safe-file-name.ts';
+import { renderCloudPngs } from './wordcloud-png.ts';
 
 /**
  * `briefing/`: what an analyst hands on without writing code — `<year>.md`
  * (the §一 paragraphs of each year), `tables.xlsx` (one sheet a table,
- * numbers as numbers) and the same tables as UTF-8 CSV with a byte-order
- * mark (Excel reads it as UTF-8). Returns the paths written.
+ * numbers as numbers), the same tables as UTF-8 CSV with a byte-order
+ * mark (Excel reads it as UTF-8), and with `charts`, the report's bar charts
+ * of each year as SVG and PNG (briefing-charts.ts). Returns the paths written.
  */
-export async function writeBriefing(dir: string, input: BriefingInput, tables: readonly BriefingTable[]): Promise<string[]> {
+export async function writeBriefing(
+  dir: string,
+  input: BriefingInput,
+  tables: readonly BriefingTable[],
+  charts: ChartOptions | null = null,
+): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   const years = [...new Set(input.records.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
@@ -28,6 +37,39 @@ export async function writeBriefing(dir: string, input: BriefingInput, tables: r
   const workbook = join(dir, 'tables.xlsx');
   writeFileAtomic(workbook, await xlsxBytes(tables));
   written.push(workbook);
+  if (charts !== null) written.push(...(await writeCharts(join(dir, 'charts'), years, input, charts)));
+  return written;
+}
+
+/** How the charts are drawn: PNGs beside the SVGs or not, on how many threads, and the sources their captions name. */
+export interface ChartOptions {
+  png: boolean;
+  threads: number;
+  sources: readonly string[];
+}
+
+/** `charts/<year>/<name>.svg` (and `.png`, rendered as the clouds are) for every year. */
+async function writeCharts(dir: string, years: readonly number[], input: BriefingInput, options: ChartOptions): Promise<string[]> {
+  const source = `来源：${options.sources.join('、')} · hotwords`;
+  const charts = years.flatMap((y) => briefingCharts(y, input.distribution, input.themes, source));
+  const written: string[] = [];
+  for (const c of charts) {
+    const path = join(dir, String(c.year), `${safeFileName(c.name)}.svg`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileAtomic(path, c.svg);
+    written.push(path);
+  }
+  if (options.png) {
+    const pngs = await renderCloudPngs(
+      charts.map((c) => c.svg),
+      { threads: options.threads, names: written },
+    );
+    pngs.forEach((png, i) => {
+      const path = written[i]!.replace(/\.svg$/, '.png');
+      writeFileAtomic(path, png);
+      written.push(path);
+    });
+  }
   return written;
 }
 

@@ -18,7 +18,7 @@ describe('the briefing of the bundled sample', () => {
   let summary: RunSummary;
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'hotwords-briefing-'));
-    summary = await run({ inputs: SAMPLE, out, noDictGaps: true, noClouds: true });
+    summary = await run({ inputs: SAMPLE, out, noDictGaps: true });
   }, 120_000);
 
   it('2021.md gives every figure of the seed report’s §一, in its register', () => {
@@ -56,6 +56,26 @@ describe('the briefing of the bundled sample', () => {
     const themes: unknown[][] = [];
     book.getWorksheet('主题')!.eachRow((r) => themes.push((r.values as unknown[]).slice(1)));
     expect(themes.some((r) => r[0] === 2021 && r[1] === '城区建设与管理' && typeof r[4] === 'number')).toBe(true);
+  });
+
+  it('charts of every year as SVG and PNG: by category, result, unit, top themes, and the change on the year before', () => {
+    const charts = (year: number): string[] =>
+      summary.outputs.briefing.filter((f) => f.includes(join('charts', String(year)))).map((f) => f.split('/').pop()!);
+    const names = ['类别分布', '办理结果', '承办单位', '热点主题'];
+    expect(charts(2021).sort()).toEqual([...names, '较上年变化'].flatMap((n) => [`${n}.png`, `${n}.svg`]).sort());
+    // the first year has no year before
+    expect(charts(2020).sort()).toEqual(names.flatMap((n) => [`${n}.png`, `${n}.svg`]).sort());
+    const svg = readFileSync(join(out, 'briefing', 'charts', '2021', '类别分布.svg'), 'utf8');
+    expect(svg).toContain('2021年 · 建议类别分布');
+    expect(svg).toContain('24件（35.9%）');
+    const change = readFileSync(join(out, 'briefing', 'charts', '2021', '较上年变化.svg'), 'utf8');
+    expect(change).toContain('+6 个百分点');
+    expect(change).toContain('-3.5 个百分点');
+    expect(
+      readFileSync(join(out, 'briefing', 'charts', '2021', '热点主题.png'))
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
   });
 
   it('the same tables as UTF-8 CSV with a byte-order mark', () => {
@@ -111,8 +131,11 @@ describe('hostile cells', () => {
 describeShared('the briefing of data that lack fields (the labelled messages)', () => {
   it('leaves out the sentences it has no data for: no handling result, no disclosure, never 0%', async () => {
     const out = mkdtempSync(join(tmpdir(), 'hotwords-briefing-messages-'));
-    await run({ inputs: [MESSAGES_CSV], out, map: MESSAGES_MAP, noDictGaps: true, noClouds: true, noTopics: true });
+    const summary = await run({ inputs: [MESSAGES_CSV], out, map: MESSAGES_MAP, noDictGaps: true, noPng: true, noTopics: true });
     const text = readFileSync(join(out, 'briefing', '2019.md'), 'utf8');
+    // and no chart of a field the data lack
+    const charts = summary.outputs.briefing.filter((f) => f.includes(join('charts', '2019')));
+    expect(charts.map((f) => f.split('/').pop()).sort()).toEqual(['类别分布.svg', '热点主题.svg', '较上年变化.svg'].sort());
     expect(text).toMatch(/2019年共收到建议\d+件。其中，涉及/);
     expect(text).not.toContain('办理结果');
     expect(text).not.toContain('主动公开');
