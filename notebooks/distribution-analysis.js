@@ -139,7 +139,7 @@
     const file = (data.clouds || []).find((c) => c.year === year && c.category === category);
     img.hidden = !file;
     missing.hidden = !!file;
-    if (file) img.src = file.png.split('/').map(encodeURIComponent).join('/');
+    if (file) img.src = file.png;
     else img.removeAttribute('src');
   }
 
@@ -227,6 +227,40 @@
   }
 
   /** Show the suggestions behind a word, with the word highlighted, as text. */
+  /** The year's §一 paragraphs, as briefing/<year>.md has them, with a button that copies them. */
+  function drawBriefing() {
+    const { year } = state();
+    const box = document.getElementById('briefing-text');
+    box.replaceChildren();
+    document.getElementById('briefing-copied').hidden = true;
+    const text = year === null ? null : (data.briefing || {})[String(year)];
+    document.getElementById('briefing-title').textContent = year === null ? '简报文字' : `简报文字（${year}年）`;
+    document.getElementById('briefing-empty').hidden = text != null;
+    document.getElementById('briefing-copy').hidden = text == null;
+    for (const para of text ? text.split('\n\n') : []) {
+      const p = document.createElement('p');
+      p.textContent = para;
+      box.append(p);
+    }
+  }
+
+  document.getElementById('briefing-copy').addEventListener('click', () => {
+    const text = [...document.querySelectorAll('#briefing-text p')].map((p) => p.textContent).join('\n\n');
+    const done = () => { document.getElementById('briefing-copied').hidden = false; };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, () => copyBySelection(text, done));
+    else copyBySelection(text, done);
+  });
+
+  /** The older way, for pages opened where the clipboard API is not offered (file:// in some browsers). */
+  function copyBySelection(text, done) {
+    const area = document.createElement('textarea');
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    if (document.execCommand('copy')) done();
+    area.remove();
+  }
+
   function drill(term) {
     const { year, category } = state();
     const entry = evidence.words.find((w) => w.term === term && w.year === year && w.category === category);
@@ -249,6 +283,8 @@
       li.append(title, meta, passage);
       list.append(li);
     }
+    // the list is below every panel: bring it to the reader
+    document.getElementById('drill').scrollIntoView({ block: 'start' });
   }
 
   function appendHighlighted(el, text, term) {
@@ -264,6 +300,7 @@
   }
 
   function drawAll() {
+    drawBriefing();
     drawKpis();
     drawDistribution();
     drawThemes();

@@ -7,6 +7,7 @@ import { writeJsonExports } from './export/json-files.ts';
 import { writeReport } from './export/report-html.ts';
 import { writeBriefing } from './export/briefing-files.ts';
 import { briefingTables } from './export/briefing-tables.ts';
+import { briefingTexts } from './export/briefing-text.ts';
 import { lockOut } from './export/out-lock.ts';
 import type { Generation } from './export/generations.ts';
 import { beginGeneration, carryOver, discardGeneration, publishGeneration } from './export/generations.ts';
@@ -118,14 +119,15 @@ async function lockedRebuild(options: RebuildOptions, generation: Generation): P
   }
   const exports = buildJsonExports(docs, analysis, sources);
   const json = writeJsonExports(generation.json, exports);
+  const briefingInput = {
+    records: docs.map((d) => d.record),
+    distribution: analysis.distribution,
+    themes: analysis.themes,
+    keywords: analysis.keywords,
+  };
   await writeBriefing(
     generation.briefing,
-    {
-      records: docs.map((d) => d.record),
-      distribution: analysis.distribution,
-      themes: analysis.themes,
-      keywords: analysis.keywords,
-    },
+    briefingInput,
     briefingTables(
       docs.map((d) => d.record),
       analysis,
@@ -135,5 +137,5 @@ async function lockedRebuild(options: RebuildOptions, generation: Generation): P
   const clouds = analysis.scopes
     .map((s) => ({ category: s.category, year: s.year, png: cloudPath(generation.clouds, s, 'png') }))
     .filter((c) => existsSync(c.png));
-  return { clouds: [], report: writeReport(generation.report, exports, clouds), json };
+  return { clouds: [], report: writeReport(generation.report, exports, clouds, briefingTexts(briefingInput)), json };
 }

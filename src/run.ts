@@ -13,6 +13,7 @@ import { writeRejects } from './export/rejects-jsonl.ts';
 import { writeReport } from './export/report-html.ts';
 import { writeBriefing } from './export/briefing-files.ts';
 import { briefingTables } from './export/briefing-tables.ts';
+import { briefingTexts } from './export/briefing-text.ts';
 import { lockOut } from './export/out-lock.ts';
 import type { Generation } from './export/generations.ts';
 import { beginGeneration, discardGeneration, publishGeneration } from './export/generations.ts';
@@ -378,11 +379,12 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
         generation.report,
         exports,
         clouds.filter((c) => c.png !== null).map((c) => ({ ...c.scope, png: c.png! })),
+        briefingTexts(done.briefing.input),
       ),
     );
     outputs.clouds = clouds.map((c) => ({ ...c, svg: published(c.svg), png: c.png === null ? null : published(c.png) }));
   } else {
-    outputs.report = time('report', () => writeReport(generation.report, exports, []));
+    outputs.report = time('report', () => writeReport(generation.report, exports, [], briefingTexts(done.briefing.input)));
   }
   outputs.report = outputs.report === null ? null : published(outputs.report);
   const t4 = performance.now();

@@ -27,6 +27,14 @@ const NAMED_PER_CATEGORY = 3;
  * suggestions first raise them (by id), as the report lists them.
  */
 export function briefingMarkdown(year: number, input: BriefingInput): string {
+  const { basics, hot } = briefingParagraphs(year, input);
+  const lines = [`# ${year}年建议办理情况简报`, '', '## 一、基本情况', '', ...basics.flatMap((p) => [p, ''])];
+  if (hot.length > 0) lines.push('## 二、各类别建议热点', '', ...hot.map((h) => `- ${h}`), '');
+  return lines.join('\n');
+}
+
+/** The text of briefingMarkdown without its headings: the §一 paragraphs, and a line per category naming its themes. */
+export function briefingParagraphs(year: number, input: BriefingInput): { basics: string[]; hot: string[] } {
   const rows = input.distribution.filter((r) => r.year === year);
   const of = (dimension: DistributionDimension): DistributionRow[] => rows.filter((r) => r.dimension === dimension);
   const inYear = input.records.filter((r) => r.year === year);
@@ -73,13 +81,22 @@ export function briefingMarkdown(year: number, input: BriefingInput): string {
     paragraphs.push(`${text}。`);
   }
 
-  const lines = [`# ${year}年建议办理情况简报`, '', '## 一、基本情况', '', ...paragraphs.flatMap((p) => [p, ''])];
   const hot = categories
     .map((c) => ({ c, named: namedFor(c.value, year, input) }))
     .filter((x) => x.named.length > 0)
-    .map((x) => `- ${x.c.value}（${x.c.documents}件）：${x.named.join('、')}。`);
-  if (hot.length > 0) lines.push('## 二、各类别建议热点', '', ...hot, '');
-  return lines.join('\n');
+    .map((x) => `${x.c.value}（${x.c.documents}件）：${x.named.join('、')}。`);
+  return { basics: paragraphs, hot };
+}
+
+/** Each year's briefing text for the report (its paragraphs, then a paragraph a category), by year. */
+export function briefingTexts(input: BriefingInput): Record<string, string> {
+  const years = [...new Set(input.records.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
+  return Object.fromEntries(
+    years.map((y) => {
+      const { basics, hot } = briefingParagraphs(y, input);
+      return [String(y), [...basics, ...hot].join('\n\n')];
+    }),
+  );
 }
 
 /** The year before `year` that the distribution has, or null. */

@@ -109,7 +109,8 @@ export function publishGeneration(out: string, generation: Generation): void {
   for (const published of PUBLISHED) {
     const path = join(out, published);
     const kind = linkKind(path);
-    if (kind === 'link') continue;
+    // ours: a link through current; any other link (one planted there) is replaced like a file
+    if (kind === 'link' && readlinkSync(path) === join(CURRENT, published)) continue;
     if (kind === 'other') {
       mkdirSync(aside, { recursive: true });
       renameSync(path, join(aside, published));
