@@ -261,7 +261,62 @@
     area.remove();
   }
 
+  // the analyst's curation: words to drop from every list, and words to count as another
+  const curation = { drop: new Set(), merge: new Map() };
+  let drilled = null;
+
+  function drawCuration() {
+    const list = document.getElementById('curation-list');
+    list.replaceChildren();
+    const add = (label, undo) => {
+      const li = document.createElement('li');
+      li.append(document.createTextNode(`${label} `));
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = '撤销';
+      b.addEventListener('click', () => { undo(); drawCuration(); });
+      li.append(b);
+      list.append(li);
+    };
+    for (const w of curation.drop) add(`删除：${w}`, () => curation.drop.delete(w));
+    for (const [from, to] of curation.merge) add(`合并：${from} → ${to}`, () => curation.merge.delete(from));
+    document.getElementById('curation-save').disabled = curation.drop.size + curation.merge.size === 0;
+  }
+
+  /** curation.txt: one word a line is dropped; `alias => word` is merged (the stop-word and synonym syntax). */
+  function curationText() {
+    const lines = ['# curation.txt — saved from the hotwords report; put it in the output folder (beside hotwords.sqlite)', '# one word a line: dropped from every list; `alias => word`: counted as word'];
+    for (const w of [...curation.drop].sort()) lines.push(w);
+    for (const [from, to] of [...curation.merge].sort()) lines.push(`${from} => ${to}`);
+    return `${lines.join('\n')}\n`;
+  }
+
+  document.getElementById('curate-drop').addEventListener('click', () => {
+    if (drilled === null) return;
+    curation.merge.delete(drilled);
+    curation.drop.add(drilled);
+    drawCuration();
+  });
+  document.getElementById('curate-merge').addEventListener('click', () => {
+    if (drilled === null) return;
+    const to = (window.prompt(`将“${drilled}”合并到哪个词？`, '') || '').trim();
+    if (to === '' || to === drilled || /\s/.test(to)) return;
+    curation.drop.delete(drilled);
+    curation.merge.set(drilled, to);
+    drawCuration();
+  });
+  document.getElementById('curation-save').addEventListener('click', () => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([curationText()], { type: 'text/plain;charset=utf-8' }));
+    a.download = 'curation.txt';
+    document.body.append(a);
+    a.click();
+    a.remove();
+  });
+
   function drill(term) {
+    drilled = term;
+    document.getElementById('curate-buttons').hidden = false;
     const { year, category } = state();
     const entry = evidence.words.find((w) => w.term === term && w.year === year && w.category === category);
     const total = entry ? entry.total : 0;

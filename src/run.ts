@@ -1,4 +1,4 @@
-import { rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { SourceFileSummary } from './corpus/read-corpus.ts';
@@ -33,6 +33,9 @@ import { loadTagFixes, loadTitleFrames } from './segment/title-frames.ts';
 import { createSegmenter } from './segment/create-segmenter.ts';
 import { loadLexicon } from './segment/lexicon.ts';
 import { compareIds } from './corpus/record.ts';
+import type { Curation } from './segment/dictionary-files.ts';
+import { readCuration } from './segment/dictionary-files.ts';
+import { curatedDocuments } from './score/curated-documents.ts';
 import type { PlanOptions, RunPlan } from './run-plan.ts';
 import { planRun } from './run-plan.ts';
 
@@ -55,6 +58,11 @@ export interface RunOptions extends PlanOptions {
    * `run/interrupted`, its generation removed, the folder as it was.
    */
   signal?: AbortSignal;
+  /**
+   * The analyst's curation file (words to drop or merge in every list, dictionary-files.ts
+   * readCuration); undefined: `<out>/curation.txt` when it exists; null: none.
+   */
+  curation?: string | null;
 }
 
 export interface RunSummary {
@@ -167,6 +175,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
   const diagnostics: Diagnostic[] = [];
   const stopped = (): void => throwIfStopped(options.signal, options.out);
   const lexicon = time('dictionaries', () => loadLexicon(plan.lexicon, diagnostics));
+  const curation = loadCuration(options, diagnostics);
   const segmenter = time('load-segmenter', () => createSegmenter({ backend: plan.backend, userWords: lexicon.userWords, hmm: plan.hmm }));
   // the paths a reader opens (links into the generation once it is published)
   const published = (path: string): string => join(options.out, path.slice(generation.dir.length + 1));
@@ -262,7 +271,9 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     const scopes = topicScopeOrder(scopesOfDocuments(all.map((d) => d.record)));
     const versions = packageVersions();
     const topicOptions = { topics: typeof plan.topics === 'number' ? plan.topics : undefined, seed: plan.seed };
-    const topicDocs = topicDocuments(all);
+    // the lists as the analyst curated them (merged words counted as one); the stored counts stay
+    const curated = curatedDocuments(all, curation?.merge ?? new Map());
+    const topicDocs = topicDocuments(curated);
     // a scope whose suggestions, counts and settings are those of a stored scope gets its stored topics
     const scopeHashes =
       plan.topics === null ? null : time('topic-hashes', () => scopeContentHashes(scopes, topicDocs, topicOptions, topicsCodeHash()));
@@ -277,7 +288,8 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
       const civic = time('load-idf', () => loadCivicBackground());
       const titleFrames = time('dictionaries', () => loadTitleFrames(undefined, diagnostics));
       const tagFixes = time('dictionaries', () => loadTagFixes(undefined, diagnostics));
-      analysis = analyseCorpus(all, lexicon, segmenter, {
+      analysis = analyseCorpus(curated, lexicon, segmenter, {
+        dropped: curation?.drop,
         backgroundIdf,
         civic,
         titleFrames,
@@ -318,7 +330,18 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
         startedAt,
         finishedAt: new Date().toISOString(),
         toolVersion: versions.tool,
-        parameters: parametersOf(plan),
+        parameters: {
+          ...parametersOf(plan),
+          curation:
+            curation === null
+              ? null
+              : {
+                  file: basename(curation.file.path),
+                  sha256: curation.file.sha256,
+                  dropped: curation.drop.size,
+                  merged: curation.merge.size,
+                },
+        },
         inputs: corpus.files.map((f) => ({ ...f, file: basename(f.file) })),
         dictionaries: lexicon.files.map((f) => ({ ...f, path: basename(f.path) })),
         packages: versions.packages,
@@ -328,7 +351,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
       store.commit();
     });
     const sources = [...new Set(all.map((d) => basename(d.record.origin.file)))].sort();
-    const exports = buildJsonExports(all, analysis, sources);
+    const exports = buildJsonExports(curated, analysis, sources);
     return {
       exports,
       sources,
@@ -430,6 +453,25 @@ function parametersOf(plan: RunPlan): Record<string, unknown> {
   const { lexicon: _paths, ...rest } = plan;
   return { ...rest, noBundledDictionaries: plan.lexicon.noBundled ?? false };
 }
+
+/** The curation file the run uses (options.curation), said in an info line; null when there is none. */
+function loadCuration(options: RunOptions, diagnostics: Diagnostic[]): Curation | null {
+  const standing = join(options.out, CURATION_FILE);
+  const path = options.curation === undefined ? (existsSync(standing) ? standing : null) : options.curation;
+  if (path === null) return null;
+  const curation = readCuration(path, diagnostics);
+  diagnostics.push({
+    file: path,
+    line: 0,
+    source: 'config',
+    ruleId: 'config/curation',
+    reason: `curation used: ${curation.drop.size} words dropped from the lists, ${curation.merge.size} merged into others (--no-curation ignores it)`,
+  });
+  return curation;
+}
+
+/** The curation file a run reads from its output folder by default. */
+export const CURATION_FILE = 'curation.txt';
 
 /** A stopped run (options.signal) ends here, at one of its steps, as a FatalError. */
 function throwIfStopped(signal: AbortSignal | undefined, out: string): void {

@@ -18,6 +18,11 @@ export function makeRunCommand(io: CliIo): Command {
     .option('--topics <n>', 'number of topics in every scope (default: chosen per scope)')
     .option('--no-topics', 'skip topic clustering')
     .option('--no-clouds', 'skip the word clouds')
+    .option(
+      '--curation <file>',
+      'words to drop or merge in every list (default: <out>/curation.txt when it exists, as the report saves it)',
+    )
+    .option('--no-curation', 'ignore <out>/curation.txt')
     .option('--seed <text>', 'seed of topic clustering and cloud layouts', DEFAULT_SEED)
     .option(
       '--workers <n>',
@@ -44,6 +49,7 @@ export function makeRunCommand(io: CliIo): Command {
       noTopics: opts.topics === false,
       noDictGaps: opts.dictGaps === false,
       noClouds: opts.clouds === false,
+      curation: opts.curation === false ? null : typeof opts.curation === 'string' ? opts.curation : undefined,
       onProgress: io.isTTY ? (p) => io.stderr(`\r${p.stage} ${p.done}/${p.total}`) : undefined,
       collectGarbage: io.collectGarbage,
       signal: io.stopSignal?.(),

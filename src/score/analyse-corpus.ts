@@ -66,6 +66,8 @@ export interface CorpusAnalysis {
 
 export interface AnalyseOptions {
   backgroundIdf: ReadonlyMap<string, number>;
+  /** Words the analyst's curation drops from every list (dictionary-files.ts, readCuration). */
+  dropped?: ReadonlySet<string>;
   /** How common words are in civic language (the word gate's genericness). */
   civic: CivicBackground;
   /** The frame around a theme in a title. */
@@ -143,7 +145,8 @@ export function analyseCorpus(
     const cutPhrase = cachedBy((p) => segmenter.cut(p));
     const totals = termTotals(termTable);
     const gate = time('word-gate', () => corpusGate(documents, totals, tag, options));
-    const passes = (term: string): boolean => gate(term) === null;
+    // the analyst's curation drops a word from every list as the gate does
+    const passes = (term: string): boolean => gate(term) === null && !(options.dropped?.has(term) ?? false);
     // a title's single word is a theme only if it is specific in general Chinese (盲道, 群租; not 宣传, 家庭)
     const standsAlone = (term: string): boolean => (options.backgroundIdf.get(term) ?? Infinity) >= THEME_WORD_IDF;
     const themesOf: DocumentThemes[] = time('themes', () =>

@@ -12,7 +12,7 @@ export interface UserWord {
 
 /** A dictionary file that was read, for provenance. */
 export interface DictionaryFile {
-  kind: 'user-dict' | 'stopwords' | 'synonyms' | 'keep-single';
+  kind: 'user-dict' | 'stopwords' | 'synonyms' | 'keep-single' | 'curation';
   path: string;
   sha256: string;
   entries: number;
@@ -139,4 +139,43 @@ export function readSynonyms(path: string, diagnostics: Diagnostic[]): { pairs: 
   }
   file.entries = pairs.length;
   return { pairs, file };
+}
+
+/** What an analyst's curation file asks: words never to list, and words to count as another. */
+export interface Curation {
+  drop: Set<string>;
+  /** alias → the word it is counted as. */
+  merge: Map<string, string>;
+  file: DictionaryFile;
+}
+
+/**
+ * A curation file (`<out>/curation.txt`, saved from the report): one word a
+ * line is dropped from every list; `alias [alias …] => word` counts the
+ * aliases as the word (the stop-word and synonym syntax in one file). It acts
+ * on the lists, not on the stored counts, so a re-run needs no new
+ * segmentation.
+ */
+export function readCuration(path: string, diagnostics: Diagnostic[]): Curation {
+  const { lines, file } = readLines(path, 'curation');
+  const drop = new Set<string>();
+  const merge = new Map<string, string>();
+  for (const { text, line } of lines) {
+    const m = /^(.+?)\s*=>\s*(\S+)$/.exec(text);
+    if (m) {
+      for (const alias of m[1]!.split(/[\s,，]+/).filter(Boolean))
+        if (alias !== m[2]) merge.set(alias.normalize('NFC'), m[2]!.normalize('NFC'));
+    } else if (/^\S+$/.test(text)) drop.add(text.normalize('NFC'));
+    else
+      diagnostics.push({
+        file: path,
+        line,
+        reason: 'expected one word to drop, or "alias [alias …] => word"; line skipped',
+        ruleId: 'dictionary/bad-line',
+        source: 'config',
+        fatal: false,
+      });
+  }
+  file.entries = drop.size + merge.size;
+  return { drop, merge, file };
 }
