@@ -196,8 +196,8 @@
   function drawNetwork() {
     const svg = d3.select('#network');
     svg.selectAll('*').remove();
-    const { category } = state();
-    const net = topics.networks.find((n) => n.category === category);
+    const { year, category } = state();
+    const net = topics.networks.find((n) => n.category === category && n.year === year);
     if (!net || !net.nodes.length) {
       svg.append('text').attr('x', 8).attr('y', 20).text('无数据');
       return;
@@ -211,22 +211,73 @@
       .force('link', d3.forceLink(links).id((n) => n.id).distance(70).strength((l) => 0.05 + l.strength))
       .force('charge', d3.forceManyBody().strength(-180))
       .force('center', d3.forceCenter(width / 2, height / 2))
+      // a pull to the middle keeps a sparse network (a year's words share few suggestions) in the panel
+      .force('x', d3.forceX(width / 2).strength(0.07))
+      .force('y', d3.forceY(height / 2).strength(0.1))
       .force('collide', d3.forceCollide((n) => r(n.docs) + 2))
       .stop();
     for (let i = 0; i < 300; i++) sim.tick();
     const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
+    for (const n of nodes) { n.x = clamp(n.x, 10, width - 10); n.y = clamp(n.y, 10, height - 10); }
+    // colour by topic community (the scope's topic that ranks the word highest); grey: in none
+    const communities = [...new Set(nodes.map((n) => n.community).filter((c) => c !== null))].sort((a, b) => a - b);
+    const fill = (n) => (n.community === null ? '#bbbbbb' : palette[communities.indexOf(n.community) % palette.length]);
     svg.append('g').selectAll('line').data(links).join('line')
       .attr('stroke', '#bbb').attr('stroke-width', (l) => 0.5 + 3 * l.strength)
-      .attr('x1', (l) => clamp(l.source.x, 10, width - 10)).attr('y1', (l) => clamp(l.source.y, 10, height - 10))
-      .attr('x2', (l) => clamp(l.target.x, 10, width - 10)).attr('y2', (l) => clamp(l.target.y, 10, height - 10));
+      .attr('x1', (l) => l.source.x).attr('y1', (l) => l.source.y)
+      .attr('x2', (l) => l.target.x).attr('y2', (l) => l.target.y);
+    // labels, largest words first: right of the node, else left; one that would overlap a placed
+    // label or leave the panel is not drawn (its node keeps its tooltip)
+    const placed = [];
+    const labelOf = new Map();
+    for (const n of [...nodes].sort((a, b) => b.docs - a.docs || a.rank - b.rank)) {
+      const w = n.id.length * 12 + 2;
+      for (const side of [1, -1]) {
+        const x0 = side > 0 ? n.x + r(n.docs) + 2 : n.x - r(n.docs) - 2 - w;
+        const box = { x0, x1: x0 + w, y0: n.y - 8, y1: n.y + 8 };
+        const fits = box.x0 >= 0 && box.x1 <= width && box.y0 >= 0 && box.y1 <= height;
+        if (fits && !placed.some((p) => box.x0 < p.x1 && p.x0 < box.x1 && box.y0 < p.y1 && p.y0 < box.y1)) {
+          placed.push(box);
+          labelOf.set(n.id, box);
+          break;
+        }
+      }
+    }
     const g = svg.append('g').selectAll('g').data(nodes).join('g').attr('class', 'net-node')
-      .attr('transform', (n) => `translate(${clamp(n.x, 10, width - 10)}, ${clamp(n.y, 10, height - 10)})`)
+      .attr('transform', (n) => `translate(${n.x}, ${n.y})`)
       .on('click', (_, n) => drill(n.id));
-    g.append('circle').attr('r', (n) => r(n.docs)).attr('fill', colorOf(category));
-    g.append('text').attr('x', (n) => r(n.docs) + 2).attr('y', 4).text((n) => n.id);
+    g.append('title').text((n) => `${n.id}：${n.docs} 件`);
+    g.append('circle').attr('r', (n) => r(n.docs)).attr('fill', fill);
+    g.filter((n) => labelOf.has(n.id)).append('text').attr('class', 'net-label')
+      .attr('x', (n) => labelOf.get(n.id).x0 - n.x).attr('y', 4).text((n) => n.id);
   }
 
-  /** Show the suggestions behind a word, with the word highlighted, as text. */
+  /** The scope's topics: what each is called, its size, top words and representative suggestions; a click lists the suggestions of its name. */
+  function drawTopics() {
+    const { year, category } = state();
+    const list = document.getElementById('topics');
+    list.replaceChildren();
+    const shown = topics.topics.filter((t) => t.year === year && t.category === category && !t.outlier).sort((a, b) => b.size - a.size);
+    document.getElementById('topics-empty').hidden = shown.length > 0;
+    for (const t of shown) {
+      const li = document.createElement('li');
+      const name = document.createElement('strong');
+      name.textContent = `${t.name}（${t.size} 件）`;
+      const meta = document.createElement('div');
+      meta.className = 'meta';
+      meta.textContent = `主要词：${t.terms.slice(0, 8).join('、')}`;
+      const titles = document.createElement('ul');
+      for (const title of (t.titles || []).slice(0, 3)) {
+        const item = document.createElement('li');
+        item.textContent = title;
+        titles.append(item);
+      }
+      li.append(name, meta, titles);
+      li.addEventListener('click', () => drill(t.name));
+      list.append(li);
+    }
+  }
+
   /** The year's §一 paragraphs, as briefing/<year>.md has them, with a button that copies them. */
   function drawBriefing() {
     const { year } = state();
@@ -314,6 +365,7 @@
     a.remove();
   });
 
+  /** Show the suggestions behind a word, with the word highlighted, as text. */
   function drill(term) {
     drilled = term;
     document.getElementById('curate-buttons').hidden = false;
@@ -361,6 +413,7 @@
     drawThemes();
     drawWords();
     drawTrends();
+    drawTopics();
     drawNetwork();
   }
   yearSelect.addEventListener('change', drawAll);

@@ -155,13 +155,34 @@ function trendsJson(a: CorpusAnalysis): unknown {
   };
 }
 
+/**
+ * What a topic is called aloud: a theme phrase of its scope of three or more characters among its
+ * three top terms (加装电梯, 老旧小区), else the first of its terms that its scope lists as a hot
+ * word (the word gate has passed it: not 周边 or 建设), else its top term (a two-character theme
+ * lower down, 公厕 under 企业 and 发展, named topics it did not fit); the outlier group keeps its label.
+ */
+function topicName(t: CorpusAnalysis['topics'][number], a: Pick<CorpusAnalysis, 'themes' | 'keywords'>): string {
+  if (t.outlier) return t.label;
+  const inScope = (x: { category: string | null; year: number | null }): boolean => x.category === t.category && x.year === t.year;
+  const named = new Set(a.themes.filter(inScope).flatMap((f) => [f.theme, ...f.members.map((m) => m.phrase)]));
+  const listed = new Set(a.keywords.filter(inScope).map((k) => k.term));
+  return (
+    t.terms.slice(0, 3).find((term) => named.has(term) && [...term].length >= 3) ??
+    t.terms.find((term) => listed.has(term)) ??
+    t.terms[0] ??
+    t.label
+  );
+}
+
 function topicsJson(docs: readonly CountedDocument[], a: CorpusAnalysis): unknown {
+  const titleOf = new Map(docs.map((d) => [d.record.id, d.record.title]));
   const categories = a.scopes.filter((s) => s.year === null).map((s) => s.category);
   const topicsOf = (category: string | null, year: number | null) =>
     a.topics.filter((t) => t.category === category && t.year === year && !t.outlier);
-  const networks = categories.map((category) => {
-    const words = a.keywords.filter((k) => k.category === category && k.year === null && k.rank <= NETWORK_WORDS);
-    const scopeTopics = topicsOf(category, null);
+  // a network for every scope (category × year), so the report's network follows the year shown
+  const networks = a.scopes.map(({ category, year }) => {
+    const words = a.keywords.filter((k) => k.category === category && k.year === year && k.rank <= NETWORK_WORDS);
+    const scopeTopics = topicsOf(category, year);
     // a word's community: the topic of its scope whose top terms rank it highest
     const community = (term: string): number | null => {
       let best: { id: number; at: number } | null = null;
@@ -174,7 +195,7 @@ function topicsJson(docs: readonly CountedDocument[], a: CorpusAnalysis): unknow
     const index = new Map(words.map((w, i) => [w.term, i]));
     const together = new Map<string, number>();
     for (const d of docs) {
-      if (category !== null && d.record.category !== category) continue;
+      if ((category !== null && d.record.category !== category) || (year !== null && d.record.year !== year)) continue;
       const present = words.filter((w) => d.terms.has(w.term)).map((w) => index.get(w.term)!);
       for (let i = 0; i < present.length; i++)
         for (let j = i + 1; j < present.length; j++) {
@@ -189,7 +210,7 @@ function topicsJson(docs: readonly CountedDocument[], a: CorpusAnalysis): unknow
         return { source: words[i]!.term, target: words[j]!.term, docs: n, strength: round4(n / (words[i]!.docs + words[j]!.docs - n)) };
       })
       .sort((x, y) => y.docs - x.docs || (x.source + x.target < y.source + y.target ? -1 : 1));
-    return { category, nodes: words.map((w) => ({ id: w.term, docs: w.docs, rank: w.rank, community: community(w.term) })), links };
+    return { category, year, nodes: words.map((w) => ({ id: w.term, docs: w.docs, rank: w.rank, community: community(w.term) })), links };
   });
   const topicNode = (t: CorpusAnalysis['topics'][number]) => ({
     name: t.label,
@@ -218,10 +239,12 @@ function topicsJson(docs: readonly CountedDocument[], a: CorpusAnalysis): unknow
       category: t.category,
       year: t.year,
       label: t.label,
+      name: topicName(t, a),
       size: t.size,
       terms: t.terms,
       coherence: t.coherence,
       representative: t.representative,
+      titles: t.representative.map((id) => titleOf.get(id) ?? id),
       outlier: t.outlier,
     })),
     scopes: a.topicScopes.map((n) => ({ category: n.category, year: n.year, documents: n.documents, k: n.k, note: n.note })),

@@ -73,6 +73,46 @@ describeBrowser('the distribution-analysis report in Chromium', () => {
     expect(await page.locator('#themes-empty').isHidden()).toBe(true);
   });
 
+  it('shows the topics of the scope: a name to read aloud, the size, top words and representative titles', async () => {
+    const items = page.locator('#topics > li');
+    expect(await items.count()).toBeGreaterThanOrEqual(3);
+    for (const text of await items.locator('strong').allTextContents()) {
+      expect(text).toMatch(/^[^·]+（\d+ 件）$/);
+    }
+    expect(await items.first().locator('ul li').count()).toBeGreaterThan(0);
+    expect(await page.locator('#topics-empty').isHidden()).toBe(true);
+  });
+
+  it('draws the network of the year shown, coloured by topic, labels apart and inside, every node with its suggestions', async () => {
+    const nodes = page.locator('#network g.net-node');
+    const n = await nodes.count();
+    expect(n).toBeGreaterThan(10);
+    // labels: none overlaps another, none leaves the panel
+    const boxes = await page.locator('#network text.net-label').evaluateAll((els) =>
+      els.map((e) => {
+        const b = e.getBoundingClientRect();
+        return { x0: b.left, x1: b.right, y0: b.top, y1: b.bottom };
+      }),
+    );
+    const panel = await page.locator('#network').evaluate((e) => e.getBoundingClientRect().right);
+    expect(boxes.length).toBeGreaterThan(n / 2);
+    for (const [i, a] of boxes.entries()) {
+      expect(a.x1).toBeLessThanOrEqual(panel + 1);
+      for (const b of boxes.slice(i + 1)) expect(a.x0 < b.x1 - 1 && b.x0 < a.x1 - 1 && a.y0 < b.y1 - 1 && b.y0 < a.y1 - 1).toBe(false);
+    }
+    expect(
+      new Set(await page.locator('#network circle').evaluateAll((els) => els.map((e) => e.getAttribute('fill')))).size,
+    ).toBeGreaterThan(2);
+    // each node of the 2021 view lists the suggestions of 2021 that contain it
+    const empty: string[] = [];
+    for (let i = 0; i < n; i++) {
+      await nodes.nth(i).dispatchEvent('click');
+      const title = (await page.locator('#drill-title').textContent())!;
+      if (!/：[1-9]\d* 件相关建议/.test(title)) empty.push(title);
+    }
+    expect(empty).toEqual([]);
+  });
+
   it('drills down from a word to the suggestions containing it, the word highlighted', async () => {
     const bar = page.locator('#words g.word-bar').first();
     const term = (await bar.locator('text').first().textContent())!;
