@@ -131,7 +131,7 @@
     const { year, category } = state();
     const { scope, words } = scopeWords();
     document.getElementById('words-title').textContent = `热议词（${year === null ? '全部年度' : `${year}年`} · ${category || '全部类别'}${scope ? ` · 建议 ${scope.documents} 件` : ''}）${scope && scope.documents < 20 ? '（建议不足 20 件，仅供参考）' : ''}`;
-    hbars('#words', words.map((w) => ({ label: w.text, value: w.docs, note: `${w.docs} 件${w.significant ? ' *' : ''}`, color: colorOf(category), term: w.text })), {
+    hbars('#words', words.map((w, i) => ({ label: `${i + 1}. ${w.text}`, value: w.docs, note: `${w.docs} 件${w.significant ? ' *' : ''}`, color: colorOf(category), term: w.text })), {
       left: 120, className: 'word-bar', onClick: (r) => drill(r.term),
     });
     const img = document.getElementById('cloud');

@@ -35,8 +35,9 @@ describeBrowser('curating the lists from the report', () => {
       const page = await browser.newPage({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });
       await openReport(page, first.outputs.report!);
       const bars = page.locator('#words g.word-bar');
+      // the bars are labelled with their rank: 1. word
       const words = await Promise.all([0, 1, 2].map(async (i) => (await bars.nth(i).locator('text').first().textContent())!));
-      expect(words).toEqual([dropped, merged, into]);
+      expect(words).toEqual([`1. ${dropped}`, `2. ${merged}`, `3. ${into}`]);
       await bars.nth(0).click();
       await page.locator('#curate-drop').click();
       await bars.nth(1).click();

@@ -45,6 +45,20 @@ describeReal('the report on data that lack fields (the labelled messages: no dis
     expect(await page.locator('#by-unit').textContent()).not.toContain('未填');
   });
 
+  it('keeps the category × year table of every year readable: a name on one line, the years inside their panel', async () => {
+    const years = await page.locator('#category-matrix th').count();
+    expect(years).toBeGreaterThanOrEqual(8);
+    const heights = await page
+      .locator('#category-matrix td:first-child')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    expect(Math.max(...heights)).toBeLessThan(32);
+    // the table scrolls inside its panel, never under the next one
+    const [holder, panel] = await page
+      .locator('#category-matrix')
+      .evaluate((e) => [e.getBoundingClientRect().right, e.closest('section')!.getBoundingClientRect().right]);
+    expect(holder).toBeLessThanOrEqual(panel!);
+  });
+
   it('marks a scope of fewer than 20 suggestions', async () => {
     await page.selectOption('#year', '2020');
     expect(await page.locator('#words-title').textContent()).toContain('不足 20 件');
