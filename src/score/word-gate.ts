@@ -76,6 +76,9 @@ export const MIN_COHESION = 3;
 /** A letter code standing for a place or an item (D5, L12, A市, B3区): anonymised or local codes, not themes. */
 const CODE = /^(?:[A-Za-z]{1,2}\d{0,3}[省市区县镇乡村]?|[A-Za-z]{1,2}\d{1,3})$/;
 
+/** A coined token of two or more characters before an administrative unit: a place name. */
+const PLACE_NAME = /^\p{Script=Han}{2,}[省市县区镇乡村州]$/u;
+
 export type GateReason = 'tag' | 'generic-verb' | 'civic-generic' | 'fragment' | 'code';
 
 /** A gate over terms: null when the term may be listed, else why not. Results are cached per term. */
@@ -91,6 +94,8 @@ export function wordGate(inputs: WordGateInputs): (term: string) => GateReason |
     if (tag === 'x' || tag === 'eng') {
       // a token in no dictionary: a word only if it holds together here, or a lexicon knows it
       if (/^[\x21-\x7e]+$/.test(term)) return null;
+      // ending in an administrative unit (西地省, 河蓬乡): a place name the dictionaries lack, refused as 'ns' is
+      if (PLACE_NAME.test(term)) return 'tag';
       if (inputs.civic.known.has(term)) return null;
       return inputs.corpusDocs(term) >= 3 && inputs.cohesion(term) >= MIN_COHESION ? null : 'fragment';
     }

@@ -13,7 +13,7 @@ import { loadTagFixes, loadTitleFrames } from '../../src/segment/title-frames.ts
 import { fixedTagger } from '../../src/segment/tagger.ts';
 import { recordText } from '../../src/segment/document-terms.ts';
 import { themeFamilies, stripFrame, titleThemes } from '../../src/score/themes.ts';
-import { characterCohesion, wordGate } from '../../src/score/word-gate.ts';
+import { MIN_COHESION, characterCohesion, wordGate } from '../../src/score/word-gate.ts';
 import { seedThemesListed } from '../eval/seed-themes.ts';
 
 // the real dictionaries and the real jieba, as a run loads them
@@ -74,6 +74,24 @@ describe('the word gate', () => {
     expect(gate('D5')).toBe('code');
     expect(gate('A市')).toBe('code');
     expect(gate('PM2.5')).toBeNull();
+  });
+
+  it('refuses a coined place name (the HMM’s token ending in 省, 市, 县, 区, 镇, 乡, 村 or 州), however well it holds together', () => {
+    // the labelled messages' anonymised province: in 487 of them, cohesive, and no theme of any category
+    expect(segmenter.tag('西地省')[0]!.tag).toBe('x');
+    const province = [
+      '西地省教育厅规定今年的中考加分政策有变化，请问具体怎么执行',
+      '西地省医保政策对异地就医的报销比例是多少，家里老人长期住院',
+      '西地省高速收费站节假日排队很长，希望增加人工通道缓解拥堵',
+      '来自西地省的游客反映景区门票价格偏高，服务质量也有待提高',
+    ];
+    const cohesion = characterCohesion(province, (t) => province.join('\n').split(t).length - 1, province.join('\n'));
+    // as a coined token it holds together and stands in enough suggestions: only its ending refuses it
+    expect(cohesion('西地省')).toBeGreaterThanOrEqual(MIN_COHESION);
+    const inProvince = wordGate({ tag, backgroundIdf, civic, cohesion, corpusDocs: (t) => province.filter((x) => x.includes(t)).length });
+    expect(inProvince('西地省')).toBe('tag');
+    // a word of the dictionaries with such an ending is judged by its tag as before
+    expect(gate('精品小区')).toBeNull();
   });
 });
 
