@@ -2,7 +2,7 @@
 export { run } from './run.ts';
 export { rebuild } from './rebuild.ts';
 export type { RebuildOptions } from './rebuild.ts';
-export type { RunOptions, RunSummary } from './run.ts';
+export type { RunOptions, RunStage, RunSummary } from './run.ts';
 export type { Diagnostic } from './diagnostics.ts';
 export { FatalError, environmentFailure, formatDiagnostic } from './diagnostics.ts';
 export { readCorpus } from './corpus/read-corpus.ts';

@@ -44,8 +44,12 @@ export interface RunOptions extends PlanOptions {
   inputs: readonly string[];
   /** Output folder; created if missing. */
   out: string;
-  /** Called as records are segmented (for a progress line). */
-  onProgress?: (p: { stage: string; done: number; total: number }) => void;
+  /**
+   * Called as the run goes (for progress lines): each stage — read (rows), segment
+   * (records), score (scopes), store, topics (scopes), clouds (panels), report, briefing (files) —
+   * ends with done = total.
+   */
+  onProgress?: (p: { stage: RunStage; done: number; total: number }) => void;
   /**
    * A full garbage collection, called once scoring is done, before this thread stores the scores
    * and joins the topic workers: its garbage then does not sit beside the largest scopes' matrices
@@ -64,6 +68,9 @@ export interface RunOptions extends PlanOptions {
    */
   curation?: string | null;
 }
+
+/** The stages a run reports (RunOptions.onProgress), in order. */
+export type RunStage = 'read' | 'segment' | 'score' | 'store' | 'topics' | 'clouds' | 'report' | 'briefing';
 
 export interface RunSummary {
   counts: { read: number; accepted: number; rejected: number };
@@ -174,6 +181,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
   };
   const diagnostics: Diagnostic[] = [];
   const stopped = (): void => throwIfStopped(options.signal, options.out);
+  const progress = (stage: RunStage, done: number, total: number): void => options.onProgress?.({ stage, done, total });
   const lexicon = time('dictionaries', () => loadLexicon(plan.lexicon, diagnostics));
   const curation = loadCuration(options, diagnostics);
   const segmenter = time('load-segmenter', () => createSegmenter({ backend: plan.backend, userWords: lexicon.userWords, hmm: plan.hmm }));
@@ -204,6 +212,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
       knownIds: new Map(kept.map((d) => [d.record.id, d.record.origin])),
     });
     timings.read = round3((performance.now() - t0) / 1000);
+    progress('read', corpus.counts.read, corpus.counts.read);
     for (const d of corpus.diagnostics) diagnostics.push(d); // one per row at most: too many for push(...)
     const fileProblems = corpus.diagnostics.filter((d) => d.fatal);
     const fails = fileProblems.length > 0 || (plan.strict && corpus.rejects.length > 0) || corpus.counts.accepted === 0;
@@ -301,10 +310,12 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
         topics: null,
       });
       stopped();
+      progress('score', analysis.scopes.length, analysis.scopes.length);
       if (topicsFound) options.collectGarbage?.();
       // the workers go on clustering while this thread stores what is scored (at 97 MB a fifth of
       // the run; it was the run's longest stretch on one core), then it joins them
       time('export', () => store.writeScored(replaced, added, analysis));
+      progress('store', added.length, added.length);
     } catch (e) {
       await topicsFound?.cancel();
       throw e;
@@ -324,6 +335,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
       }
       // seconds from the start of topics to their end, overlapping scoring and storing
       timings.topics = round3((performance.now() - t3) / 1000);
+      progress('topics', scopes.length, scopes.length);
     }
     time('export', () => {
       store.finishRun(analysis, corpus.rejects, scopeHashes, {
@@ -391,6 +403,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
       seed: plan.seed,
       threads: plan.threads.clouds,
       signal: options.signal,
+      onPanel: (done, total) => progress('clouds', done, total),
     }).catch((e: unknown) => {
       stopped();
       throw e;
@@ -410,6 +423,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     outputs.report = time('report', () => writeReport(generation.report, exports, [], briefingTexts(done.briefing.input)));
   }
   outputs.report = outputs.report === null ? null : published(outputs.report);
+  progress('report', 1, 1);
   const t4 = performance.now();
   outputs.briefing = (
     await writeBriefing(
@@ -420,6 +434,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     )
   ).map(published);
   timings.briefing = round3((performance.now() - t4) / 1000);
+  progress('briefing', outputs.briefing.length, outputs.briefing.length);
   for (const c of outputs.clouds.filter((f) => f.unplaced.length > 0)) {
     diagnostics.push({
       file: c.svg,

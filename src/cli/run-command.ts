@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import type { RunStage } from '../index.ts';
 import { DEFAULT_SEED, formatDiagnostic, run } from '../index.ts';
 import type { CliIo } from './cli-io.ts';
 import { UsageError } from './cli-io.ts';
@@ -50,7 +51,7 @@ export function makeRunCommand(io: CliIo): Command {
       noDictGaps: opts.dictGaps === false,
       noClouds: opts.clouds === false,
       curation: opts.curation === false ? null : typeof opts.curation === 'string' ? opts.curation : undefined,
-      onProgress: io.isTTY ? (p) => io.stderr(`\r${p.stage} ${p.done}/${p.total}`) : undefined,
+      onProgress: progressLine(io),
       collectGarbage: io.collectGarbage,
       signal: io.stopSignal?.(),
     });
@@ -71,6 +72,30 @@ export function makeRunCommand(io: CliIo): Command {
     );
   });
   return cmd;
+}
+
+/** What each stage is called on the progress line. */
+const STAGE_NAMES: Record<RunStage, string> = {
+  read: '读取（行）',
+  segment: '分词（建议）',
+  score: '热议词与主题（范围）',
+  store: '写入数据库（新建议）',
+  topics: '话题聚类（范围）',
+  clouds: '词云（幅）',
+  report: '报告',
+  briefing: '简报（文件）',
+};
+
+/**
+ * Progress of every stage: on a terminal one line rewritten in place (`分词（建议） 1200/2240`); elsewhere
+ * (a log, CI) one line as each stage ends (`hotwords: 进度 分词（建议） 2240/2240`).
+ */
+function progressLine(io: CliIo): (p: { stage: RunStage; done: number; total: number }) => void {
+  return (p) => {
+    const text = `${STAGE_NAMES[p.stage]} ${p.done}/${p.total}`;
+    if (io.isTTY) io.stderr(`\r\x1b[K${text}`);
+    else if (p.done === p.total) io.stderr(`hotwords: 进度 ${text}\n`);
+  };
 }
 
 /** A flag's value as a whole number of at least `min`, or a usage error naming the flag. */

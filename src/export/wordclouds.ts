@@ -29,6 +29,8 @@ export interface CloudOptions {
   threads: number;
   /** Stops the drawing between panels (throws its reason). */
   signal?: AbortSignal;
+  /** Called after each panel's SVG is written (for a progress line). */
+  onPanel?: (done: number, total: number) => void;
 }
 
 /** One written panel, for the run summary and tests. */
@@ -100,6 +102,7 @@ export async function writeWordClouds(
     if (renderer) await new Promise((r) => setImmediate(r));
   };
   const files: CloudFile[] = [];
+  const panelCount = planned.reduce((n, set) => n + set.panels.length, 0);
   try {
     for (const set of planned) {
       const panels = set.panels;
@@ -127,6 +130,7 @@ export async function writeWordClouds(
         mkdirSync(dirname(svgPath), { recursive: true });
         writeFileAtomic(svgPath, svg);
         renderer?.add(svg, svgPath);
+        options.onPanel?.(files.length + 1, panelCount);
         await letRendererIn();
         files.push({
           set: set.name,

@@ -25,6 +25,21 @@ describe('hotwords CLI', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(rejects).toEqual([expect.objectContaining({ file, line: 3, ruleId: 'corpus/malformed-csv' })]);
+    // not a terminal: one line as each stage ends, in order, with its counts
+    const stages = r.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('hotwords: 进度 '))
+      .map((l) => l.slice('hotwords: 进度 '.length));
+    expect(stages).toEqual([
+      '读取（行） 3/3',
+      '分词（建议） 2/2',
+      expect.stringMatching(/^热议词与主题（范围） \d+\/\d+$/),
+      '写入数据库（新建议） 2/2',
+      expect.stringMatching(/^话题聚类（范围） \d+\/\d+$/),
+      expect.stringMatching(/^词云（幅） \d+\/\d+$/),
+      '报告 1/1',
+      expect.stringMatching(/^简报（文件） \d+\/\d+$/),
+    ]);
   });
 
   it('exits 2 on bad usage', async () => {
