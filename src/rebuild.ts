@@ -5,12 +5,11 @@ import { FatalError } from './diagnostics.ts';
 import { buildJsonExports } from './export/d3-json.ts';
 import { writeJsonExports } from './export/json-files.ts';
 import { writeReport } from './export/report-html.ts';
-import { writeBriefing } from './export/briefing-files.ts';
-import { briefingTables } from './export/briefing-tables.ts';
+import { briefingOf, writeBriefing } from './export/briefing-files.ts';
 import { briefingTexts } from './export/briefing-text.ts';
 import { lockOut } from './export/out-lock.ts';
 import type { Generation } from './export/generations.ts';
-import { beginGeneration, carryOver, discardGeneration, publishGeneration } from './export/generations.ts';
+import { beginGeneration, carryOver, discardGeneration, publishGeneration, publishedPath } from './export/generations.ts';
 import { StoredCorpus } from './export/stored-corpus.ts';
 import type { CloudFile } from './export/wordclouds.ts';
 import { cloudPath, writeWordClouds } from './export/wordclouds.ts';
@@ -62,7 +61,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
       );
       const result = await lockedRebuild(options, generation);
       publishGeneration(options.out, generation);
-      const published = (path: string): string => join(options.out, path.slice(generation.dir.length + 1));
+      const published = (path: string): string => publishedPath(options.out, generation, path);
       return {
         clouds: result.clouds.map((c) => ({ ...c, svg: published(c.svg), png: c.png === null ? null : published(c.png) })),
         report: result.report === null ? null : published(result.report),
@@ -119,23 +118,17 @@ async function lockedRebuild(options: RebuildOptions, generation: Generation): P
   }
   const exports = buildJsonExports(docs, analysis, sources);
   const json = writeJsonExports(generation.json, exports);
-  const briefingInput = {
-    records: docs.map((d) => d.record),
-    distribution: analysis.distribution,
-    themes: analysis.themes,
-    keywords: analysis.keywords,
-  };
-  await writeBriefing(
-    generation.briefing,
-    briefingInput,
-    briefingTables(
-      docs.map((d) => d.record),
-      analysis,
-    ),
-    { png: plan.clouds === 'svg+png', threads: plan.threads.clouds, sources },
+  const briefing = briefingOf(
+    docs.map((d) => d.record),
+    analysis,
   );
+  await writeBriefing(generation.briefing, briefing.input, briefing.tables, {
+    png: plan.clouds === 'svg+png',
+    threads: plan.threads.clouds,
+    sources,
+  });
   const clouds = analysis.scopes
     .map((s) => ({ category: s.category, year: s.year, png: cloudPath(generation.clouds, s, 'png') }))
     .filter((c) => existsSync(c.png));
-  return { clouds: [], report: writeReport(generation.report, exports, clouds, briefingTexts(briefingInput)), json };
+  return { clouds: [], report: writeReport(generation.report, exports, clouds, briefingTexts(briefing.input)), json };
 }

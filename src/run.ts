@@ -11,12 +11,11 @@ import type { CloudFile } from './export/wordclouds.ts';
 import { writeWordClouds } from './export/wordclouds.ts';
 import { writeRejects } from './export/rejects-jsonl.ts';
 import { writeReport } from './export/report-html.ts';
-import { writeBriefing } from './export/briefing-files.ts';
-import { briefingTables } from './export/briefing-tables.ts';
+import { briefingOf, writeBriefing } from './export/briefing-files.ts';
 import { briefingTexts } from './export/briefing-text.ts';
 import { lockOut } from './export/out-lock.ts';
 import type { Generation } from './export/generations.ts';
-import { beginGeneration, discardGeneration, publishGeneration } from './export/generations.ts';
+import { beginGeneration, discardGeneration, publishGeneration, publishedPath } from './export/generations.ts';
 import { Store } from './export/sqlite.ts';
 import { StoredCorpus, dictionaryKey } from './export/stored-corpus.ts';
 import type { SegmentWorker } from './segment/segment-records.ts';
@@ -186,7 +185,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
   const curation = loadCuration(options, diagnostics);
   const segmenter = time('load-segmenter', () => createSegmenter({ backend: plan.backend, userWords: lexicon.userWords, hmm: plan.hmm }));
   // the paths a reader opens (links into the generation once it is published)
-  const published = (path: string): string => join(options.out, path.slice(generation.dir.length + 1));
+  const published = (path: string): string => publishedPath(options.out, generation, path);
   const outputs = {
     database: join(options.out, 'hotwords.sqlite'),
     rejects: join(options.out, 'rejects.jsonl'),
@@ -266,7 +265,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
       backend: plan.backend,
       hmm: plan.hmm,
       lexiconOptions: plan.lexicon,
-      onProgress: options.onProgress ? (done, total) => options.onProgress!({ stage: 'segment', done, total }) : undefined,
+      onProgress: options.onProgress ? (done, total) => progress('segment', done, total) : undefined,
     });
     timings.segment = round3((performance.now() - t1) / 1000);
     stopped();
@@ -368,18 +367,10 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
       exports,
       sources,
       hotWords: { keywords: analysis.keywords, scopes: analysis.scopes },
-      briefing: {
-        input: {
-          records: all.map((d) => ({ id: d.record.id, year: d.record.year, category: d.record.category, session: d.record.session })),
-          distribution: analysis.distribution,
-          themes: analysis.themes,
-          keywords: analysis.keywords,
-        },
-        tables: briefingTables(
-          all.map((d) => ({ id: d.record.id, title: d.record.title })),
-          analysis,
-        ),
-      },
+      briefing: briefingOf(
+        all.map(({ record: r }) => ({ id: r.id, title: r.title, year: r.year, category: r.category, session: r.session })),
+        analysis,
+      ),
       counts: corpus.counts,
       files: corpus.files,
       documents: { kept: kept.length, added: added.length, replaced: stored.length - kept.length },
@@ -395,9 +386,10 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
   const { exports, sources } = done;
   stopped();
   outputs.json = time('json', () => writeJsonExports(generation.json, exports)).map(published);
+  let clouds: CloudFile[] = [];
   if (plan.clouds !== 'none') {
     const t2 = performance.now();
-    const clouds = await writeWordClouds(generation.clouds, done.hotWords, {
+    clouds = await writeWordClouds(generation.clouds, done.hotWords, {
       sources,
       png: plan.clouds === 'svg+png',
       seed: plan.seed,
@@ -410,19 +402,17 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     });
     timings.clouds = round3((performance.now() - t2) / 1000);
     stopped();
-    outputs.report = time('report', () =>
-      writeReport(
-        generation.report,
-        exports,
-        clouds.filter((c) => c.png !== null).map((c) => ({ ...c.scope, png: c.png! })),
-        briefingTexts(done.briefing.input),
-      ),
-    );
-    outputs.clouds = clouds.map((c) => ({ ...c, svg: published(c.svg), png: c.png === null ? null : published(c.png) }));
-  } else {
-    outputs.report = time('report', () => writeReport(generation.report, exports, [], briefingTexts(done.briefing.input)));
   }
-  outputs.report = outputs.report === null ? null : published(outputs.report);
+  outputs.report = time('report', () =>
+    writeReport(
+      generation.report,
+      exports,
+      clouds.filter((c) => c.png !== null).map((c) => ({ ...c.scope, png: c.png! })),
+      briefingTexts(done.briefing.input),
+    ),
+  );
+  outputs.clouds = clouds.map((c) => ({ ...c, svg: published(c.svg), png: c.png === null ? null : published(c.png) }));
+  outputs.report = published(outputs.report);
   progress('report', 1, 1);
   const t4 = performance.now();
   outputs.briefing = (

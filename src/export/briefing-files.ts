@@ -4,9 +4,26 @@ import { writeFileAtomic } from './atomic-write.ts';
 import type { BriefingInput } from './briefing-text.ts';
 import { briefingMarkdown } from './briefing-text.ts';
 import type { BriefingTable } from './briefing-tables.ts';
+import { briefingTables } from './briefing-tables.ts';
+import type { SuggestionRecord } from '../corpus/record.ts';
+import type { CorpusAnalysis } from '../score/analyse-corpus.ts';
 import { briefingCharts } from './briefing-charts.ts';
 import { safeFileName } from './safe-file-name.ts';
 import { renderCloudPngs } from './wordcloud-png.ts';
+
+/**
+ * What a briefing is written from: the suggestions' fields it names and the analysis, as the
+ * year's text (briefing-text.ts) and the tables (briefing-tables.ts) take them.
+ */
+export function briefingOf(
+  records: readonly Pick<SuggestionRecord, 'id' | 'title' | 'year' | 'category' | 'session'>[],
+  a: Pick<CorpusAnalysis, 'distribution' | 'themes' | 'keywords' | 'emerging' | 'topics'>,
+): { input: BriefingInput; tables: BriefingTable[] } {
+  return {
+    input: { records, distribution: a.distribution, themes: a.themes, keywords: a.keywords },
+    tables: briefingTables(records, a),
+  };
+}
 
 /**
  * `briefing/`: what an analyst hands on without writing code — `<year>.md`

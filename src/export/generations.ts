@@ -181,6 +181,11 @@ function syncPath(path: string): void {
   }
 }
 
+/** Where a reader opens a file written into `generation` once it is published: the same name under `out`. */
+export function publishedPath(out: string, generation: Generation, path: string): string {
+  return join(out, path.slice(generation.dir.length + 1));
+}
+
 /** Remove a generation that will not be published (the run failed or was stopped). */
 export function discardGeneration(generation: Generation): void {
   rmSync(generation.dir, { recursive: true, force: true });
