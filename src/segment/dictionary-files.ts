@@ -118,13 +118,26 @@ export function readWordList(
   return { words, file };
 }
 
+/** A line `alias [alias …] => canonical` (aliases apart by spaces or commas), NFC; null for any other line. */
+function synonymRule(text: string): { aliases: string[]; canonical: string } | null {
+  const m = /^(.+?)\s*=>\s*(\S+)$/.exec(text);
+  if (!m) return null;
+  return {
+    aliases: m[1]!
+      .split(/[\s,，]+/)
+      .filter(Boolean)
+      .map((a) => a.normalize('NFC')),
+    canonical: m[2]!.normalize('NFC'),
+  };
+}
+
 /** Synonyms: `alias1 alias2 => canonical`, each alias folded onto the canonical form. */
 export function readSynonyms(path: string, diagnostics: Diagnostic[]): { pairs: [string, string][]; file: DictionaryFile } {
   const { lines, file } = readLines(path, 'synonyms');
   const pairs: [string, string][] = [];
   for (const { text, line } of lines) {
-    const m = /^(.+?)\s*=>\s*(\S+)$/.exec(text);
-    if (!m) {
+    const rule = synonymRule(text);
+    if (rule === null) {
       diagnostics.push({
         file: path,
         line,
@@ -135,7 +148,7 @@ export function readSynonyms(path: string, diagnostics: Diagnostic[]): { pairs: 
       });
       continue;
     }
-    for (const alias of m[1]!.split(/[\s,，]+/).filter(Boolean)) pairs.push([alias.normalize('NFC'), m[2]!.normalize('NFC')]);
+    for (const alias of rule.aliases) pairs.push([alias, rule.canonical]);
   }
   file.entries = pairs.length;
   return { pairs, file };
@@ -161,10 +174,9 @@ export function readCuration(path: string, diagnostics: Diagnostic[]): Curation 
   const drop = new Set<string>();
   const merge = new Map<string, string>();
   for (const { text, line } of lines) {
-    const m = /^(.+?)\s*=>\s*(\S+)$/.exec(text);
-    if (m) {
-      for (const alias of m[1]!.split(/[\s,，]+/).filter(Boolean))
-        if (alias !== m[2]) merge.set(alias.normalize('NFC'), m[2]!.normalize('NFC'));
+    const rule = synonymRule(text);
+    if (rule !== null) {
+      for (const alias of rule.aliases) if (alias !== rule.canonical) merge.set(alias, rule.canonical);
     } else if (/^\S+$/.test(text)) drop.add(text.normalize('NFC'));
     else
       diagnostics.push({
