@@ -1,28 +1,20 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { run } from '../../src/run.ts';
+import { tmpfs } from '../tmpfs.ts';
 import { visibleState } from '../visible-state.ts';
 
 const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) =>
   fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)),
 );
 
-/** A small tmpfs of our own: mounting needs root (CI runs as root here); elsewhere the test says why it skips. */
-const mount = mkdtempSync(join(tmpdir(), 'hotwords-full-disk-'));
-let mounted = false;
-try {
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', mount], { stdio: 'ignore' });
-  mounted = true;
-} catch {
-  console.warn(`skipping the full-disk tests: cannot mount a tmpfs at ${mount} (needs root)`);
-}
+const disk = tmpfs('hotwords-full-disk-', '24m', 'full-disk');
+const mount = disk.path;
 
-(mounted ? describe : describe.skip)('a full disk', () => {
+disk.describe('a full disk', () => {
   const out = join(mount, 'out');
   const filler = join(mount, 'filler');
   let before = '';
@@ -30,10 +22,7 @@ try {
     await run({ inputs: [SAMPLE[0]!], out, noDictGaps: true, noTopics: true });
     before = visibleState(out);
   }, 120_000);
-  afterAll(() => {
-    execFileSync('umount', [mount]);
-    rmSync(mount, { recursive: true, force: true });
-  });
+  afterAll(disk.unmount);
 
   // free space left for the run, in KB: stops it while copying the database, writing it, writing the
   // JSON, the clouds or the report

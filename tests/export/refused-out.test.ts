@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { run } from '../../src/run.ts';
+import { tmpfs } from '../tmpfs.ts';
 import { visibleState } from '../visible-state.ts';
 
 const SAMPLE = fileURLToPath(new URL('../../data/sample/suggestions-2020.csv', import.meta.url));
@@ -44,21 +45,12 @@ describe('an --out the machine refuses: one line naming it, exit 1, no stack', (
   });
 });
 
-/** A read-only file system: a tmpfs mounted read-only (needs root, as CI has; elsewhere the tests say why they skip). */
-const mount = mkdtempSync(join(tmpdir(), 'hotwords-ro-'));
-let mounted = false;
-try {
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', mount], { stdio: 'ignore' });
-  mounted = true;
-} catch {
-  console.warn(`skipping the read-only tests: cannot mount a tmpfs at ${mount} (needs root)`);
-}
+/** A read-only file system: a tmpfs remounted read-only under a finished run. */
+const fs = tmpfs('hotwords-ro-', '16m', 'read-only');
+const mount = fs.path;
 
-(mounted ? describe : describe.skip)('a read-only file system', () => {
-  afterAll(() => {
-    execFileSync('umount', [mount]);
-    rmSync(mount, { recursive: true, force: true });
-  });
+fs.describe('a read-only file system', () => {
+  afterAll(fs.unmount);
 
   it('stops the run with EROFS named, the earlier results as they were', async () => {
     const out = join(mount, 'out');
