@@ -1,10 +1,13 @@
+import type { Lang, Reason } from './messages.ts';
+import { inLang, isMessageId, say } from './messages.ts';
+
 /**
  * Problems are data with a place. Every stage reports what went wrong as a
  * Diagnostic instead of throwing; only `fatal` problems stop a run.
+ * What is wrong is said in words an analyst can act on, in English
+ * (`reason`) and Chinese (`reasonZh`), from the message catalogue.
  */
-export interface Diagnostic {
-  /** What is wrong, in words an analyst can act on. */
-  reason: string;
+export interface Diagnostic extends Reason {
   /** The file the problem is in, as given by the user. */
   file: string;
   /** The workbook sheet the problem is in (workbooks only). */
@@ -20,45 +23,28 @@ export interface Diagnostic {
   fatal?: boolean;
 }
 
-/** `file:line  warning  reason  ruleId` (workbooks: `file:sheet:row`), the form printed on stderr. */
-export function formatDiagnostic(d: Diagnostic): string {
+const LEVELS = { zh: ['错误', '警告', '提示'], en: ['error', 'warning', 'info'] } as const;
+
+/**
+ * `file:line  警告  reason  ruleId` (workbooks: `file:sheet:row`), the form printed on stderr, in
+ * `lang` (Chinese unless asked otherwise); the rule id stays as it is in every language.
+ */
+export function formatDiagnostic(d: Diagnostic, lang: Lang = 'zh'): string {
   const file = d.sheet === undefined ? d.file : `${d.file}:${d.sheet}`;
   const place = d.line > 0 ? `${file}:${d.line}${d.column ? `:${d.column}` : ''}` : file;
-  const level = d.fatal ? 'error' : d.fatal === false ? 'warning' : 'info';
-  return `${place}  ${level}  ${d.reason}  ${d.ruleId}`;
+  const level = LEVELS[lang][d.fatal ? 0 : d.fatal === false ? 1 : 2];
+  return `${place}  ${level}  ${inLang(d, lang)}  ${d.ruleId}`;
 }
 
 /** Thrown for input that stops the whole run (a missing file, an unusable dictionary). */
 export class FatalError extends Error {
   readonly diagnostic: Diagnostic;
   constructor(diagnostic: Diagnostic) {
-    super(formatDiagnostic({ ...diagnostic, fatal: true }));
+    super(formatDiagnostic({ ...diagnostic, fatal: true }, 'en'));
     this.name = 'FatalError';
     this.diagnostic = { ...diagnostic, fatal: true };
   }
 }
-
-/** What the machine refused, in words: a full disk, a read-only or forbidden place (errno and SQLite codes). */
-const ENVIRONMENT_CAUSES: Record<string, string> = {
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-  EFBIG: 'file too large for this file system or limit',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'read-only file system',
-  EIO: 'input/output error',
-  ENAMETOOLONG: 'file name too long',
-  ENOTDIR: 'a part of the path is not a folder',
-  EISDIR: 'is a folder, not a file',
-  EMFILE: 'too many open files',
-  SQLITE_FULL: 'no space left on the device (the database could not grow)',
-  SQLITE_IOERR: 'input/output error writing the database',
-  SQLITE_CANTOPEN: 'cannot open the database file (a folder, a missing folder, or no permission)',
-  SQLITE_READONLY: 'the database is read-only',
-  SQLITE_NOTADB: 'not a hotwords database (not an SQLite file)',
-  SQLITE_CORRUPT: 'the database file is damaged',
-  SQLITE_PERM: 'permission denied',
-};
 
 /**
  * An error the user's environment caused (a full disk, a read-only folder, a
@@ -71,14 +57,15 @@ export function environmentFailure(e: unknown, path?: string): FatalError | null
   const err = e as { code?: unknown; path?: unknown; dest?: unknown };
   if (typeof err?.code !== 'string') return null;
   const code = err.code.startsWith('SQLITE_IOERR') ? 'SQLITE_IOERR' : err.code;
-  const cause = ENVIRONMENT_CAUSES[code];
-  if (cause === undefined) return null;
+  // what the machine refused, in words: a full disk, a read-only or forbidden place (errno and SQLite codes)
+  const id = `env/${code}`;
+  if (!isMessageId(id)) return null;
   return new FatalError({
     // a copy or rename names its destination, where the space or the permission was missing
     file: typeof err.dest === 'string' ? err.dest : typeof err.path === 'string' ? err.path : (path ?? ''),
     line: 0,
     source: 'export',
     ruleId: code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' ? 'export/not-a-database' : 'export/write-failed',
-    reason: `${cause} (${err.code}); nothing of this run was kept`,
+    ...say('export/environment', { cause: say(id), code: err.code }),
   });
 }

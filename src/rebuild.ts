@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { FatalError } from './diagnostics.ts';
+import { say } from './messages.ts';
 import { buildJsonExports } from './export/d3-json.ts';
 import { writeJsonExports } from './export/json-files.ts';
 import { writeReport } from './export/report-html.ts';
@@ -45,7 +46,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
       line: 0,
       source: 'export',
       ruleId: 'export/no-database',
-      reason: 'no database here: run `hotwords run` first',
+      ...say('export/no-database'),
     });
   }
   // a run writing to the folder meanwhile would change what this reads and writes

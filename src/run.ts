@@ -5,6 +5,7 @@ import type { SourceFileSummary } from './corpus/read-corpus.ts';
 import { readCorpus } from './corpus/read-corpus.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { FatalError } from './diagnostics.ts';
+import { say } from './messages.ts';
 import { buildJsonExports } from './export/d3-json.ts';
 import { writeJsonExports } from './export/json-files.ts';
 import type { CloudFile } from './export/wordclouds.ts';
@@ -146,9 +147,7 @@ function refuseSharedNames(inputs: readonly string[]): void {
         line: 0,
         source: 'corpus',
         ruleId: 'corpus/same-file-name',
-        reason:
-          `has the name of another input (${other}): suggestions are kept by file name (a file given again replaces its ` +
-          'suggestions; ids without an id column are name:line), so rename one of them',
+        ...say('corpus/same-file-name', { other }),
       });
     }
     seen.set(basename(f), f);
@@ -219,7 +218,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     if (fileProblems.length > 0) {
       throw new FatalError({
         ...fileProblems[0]!,
-        reason: `${fileProblems[0]!.reason}${fileProblems.length > 1 ? ` (and ${fileProblems.length - 1} more input problems)` : ''}`,
+        ...(fileProblems.length > 1 ? say('corpus/more-input-problems', { reason: fileProblems[0]!, n: fileProblems.length - 1 }) : {}),
       });
     }
     if (plan.strict && corpus.rejects.length > 0) {
@@ -229,7 +228,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
         line: r.line,
         source: 'corpus',
         ruleId: r.ruleId,
-        reason: `${r.reason} (--strict: ${corpus.rejects.length} rejected rows stop the run; see ${failedRejects})`,
+        ...say('corpus/strict', { reason: r, n: corpus.rejects.length, file: failedRejects }),
       });
     }
     if (corpus.counts.accepted === 0) {
@@ -238,7 +237,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
         line: 0,
         source: 'corpus',
         ruleId: 'corpus/no-records',
-        reason: `no records accepted (${corpus.counts.rejected} rejected; see ${failedRejects})`,
+        ...say('corpus/no-records', { n: corpus.counts.rejected, file: failedRejects }),
       });
     }
     const lastDictionaries = store.stored.lastDictionaries();
@@ -249,9 +248,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
         source: 'segment',
         ruleId: 'segment/stale-counts',
         fatal: false,
-        reason:
-          `the ${kept.length} stored suggestions were segmented with other dictionaries; ` +
-          'run with --fresh and all inputs to segment everything again',
+        ...say('segment/stale-counts', { n: kept.length }),
       });
     }
     stopped();
@@ -329,7 +326,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
           line: 0,
           source: 'score',
           ruleId: 'score/topics-reused',
-          reason: `topics of ${found.reused} of ${scopes.length} scopes taken from the database: their suggestions and settings are unchanged`,
+          ...say('score/topics-reused', { reused: found.reused, scopes: scopes.length }),
         });
       }
       // seconds from the start of topics to their end, overlapping scoring and storing
@@ -432,7 +429,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
       source: 'export',
       ruleId: 'export/cloud-unplaced',
       fatal: false,
-      reason: `${c.unplaced.length} words did not fit and are listed on the panel: ${c.unplaced.join('、')}`,
+      ...say('export/cloud-unplaced', { n: c.unplaced.length, words: c.unplaced.join('、') }),
     });
   }
   Store.recordTimings(generation.database, timings);
@@ -470,7 +467,7 @@ function loadCuration(options: RunOptions, diagnostics: Diagnostic[]): Curation 
     line: 0,
     source: 'config',
     ruleId: 'config/curation',
-    reason: `curation used: ${curation.drop.size} words dropped from the lists, ${curation.merge.size} merged into others (--no-curation ignores it)`,
+    ...say('config/curation', { dropped: curation.drop.size, merged: curation.merge.size }),
   });
   return curation;
 }
@@ -486,7 +483,7 @@ function throwIfStopped(signal: AbortSignal | undefined, out: string): void {
     line: 0,
     source: 'run',
     ruleId: 'run/interrupted',
-    reason: `stopped (${String(signal.reason ?? 'abort')}): nothing of this run was kept; the output folder is as it was before it`,
+    ...say('run/interrupted', { signal: String(signal.reason ?? 'abort') }),
   });
 }
 

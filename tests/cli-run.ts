@@ -32,7 +32,7 @@ export async function runCli(args: readonly string[], prefix = 'hotwords-cli-'):
         .filter(Boolean)
         .map((l) => JSON.parse(l))
     : [];
-  const m = /read (\d+), accepted (\d+), rejected (\d+)/.exec(stderr);
+  const m = /读取 (\d+) 行，接受 (\d+)，拒绝 (\d+)/.exec(stderr);
   const counts = m ? { read: Number(m[1]), accepted: Number(m[2]), rejected: Number(m[3]) } : null;
   const dbFile = join(out, 'hotwords.sqlite');
   return { code, stderr, out, rejects, counts, db: existsSync(dbFile) ? new Database(dbFile, { readonly: true }) : null };

@@ -1,3 +1,6 @@
+import type { Lang, Reason } from '../index.ts';
+import { inLang } from '../index.ts';
+
 /** Where the CLI writes: the real streams in `main.ts`, buffers in tests. */
 export interface CliIo {
   stdout: (s: string) => void;
@@ -6,6 +9,8 @@ export interface CliIo {
   isTTY: boolean;
   /** Reads all of standard input (for `segment -`). */
   readStdin: () => Promise<string>;
+  /** The process's environment, for the language (`LC_ALL`, `LC_MESSAGES`, `LANG`); absent: Chinese. */
+  env?: Readonly<Record<string, string | undefined>>;
   /** The process's full garbage collection, for `run` (RunOptions.collectGarbage); absent in tests. */
   collectGarbage?: () => void;
   /**
@@ -15,5 +20,19 @@ export interface CliIo {
   stopSignal?: () => AbortSignal;
 }
 
-/** A usage error: exit code 2. */
-export class UsageError extends Error {}
+/** What a command says, in the language of this invocation. */
+export type Say = (r: Reason) => string;
+
+/** `say`'s result in `lang`. */
+export function speaker(lang: Lang): Say {
+  return (r) => inLang(r, lang);
+}
+
+/** A usage error: exit code 2, said in both languages. */
+export class UsageError extends Error {
+  readonly said: Reason;
+  constructor(said: Reason) {
+    super(said.reason);
+    this.said = said;
+  }
+}

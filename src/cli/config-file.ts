@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { FatalError } from '../index.ts';
+import type { MessageId } from '../index.ts';
+import { FatalError, say } from '../index.ts';
 
 /** `hotwords.config.json`: the same settings as the flags; flags win. Paths are relative to the file. */
 export interface ConfigFile {
@@ -26,7 +27,7 @@ export function readConfigFile(path: string): ConfigFile {
       line: 0,
       source: 'config',
       ruleId: 'config/unreadable',
-      reason: `cannot read config file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      ...say('config/unreadable', { cause: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
     });
   }
   let value: unknown;
@@ -39,7 +40,7 @@ export function readConfigFile(path: string): ConfigFile {
       line,
       source: 'config',
       ruleId: 'config/bad-json',
-      reason: `config file is not valid JSON: ${(e as Error).message}`,
+      ...say('config/bad-json', { detail: (e as Error).message }),
     });
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -48,7 +49,7 @@ export function readConfigFile(path: string): ConfigFile {
       line: 1,
       source: 'config',
       ruleId: 'config/bad-json',
-      reason: 'config file must hold a JSON object',
+      ...say('config/not-object'),
     });
   }
   const config = value as Record<string, unknown>;
@@ -59,23 +60,28 @@ export function readConfigFile(path: string): ConfigFile {
         line: 1,
         source: 'config',
         ruleId: 'config/unknown-key',
-        reason: `unknown key "${k}" (keys: ${[...KEYS].join(', ')})`,
+        ...say('config/unknown-key', { key: k, keys: [...KEYS].join(', ') }),
       });
   }
   const base = dirname(path);
   /** A list of strings under `k`, or a FatalError saying what `k` must be. */
-  const strings = (k: string, must: string): string[] | undefined => {
+  const strings = (k: string, must: MessageId): string[] | undefined => {
     const v = config[k];
     if (v === undefined) return undefined;
     if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) {
-      throw new FatalError({ file: path, line: 1, source: 'config', ruleId: 'config/bad-value', reason: `"${k}" must be ${must}` });
+      throw new FatalError({
+        file: path,
+        line: 1,
+        source: 'config',
+        ruleId: 'config/bad-value',
+        ...say('config/bad-value', { key: k, must: say(must) }),
+      });
     }
     return v;
   };
   const paths = (k: 'dict' | 'stopwords' | 'synonyms'): string[] | undefined =>
-    strings(k, 'a list of file paths')?.map((p) => resolve(base, p));
-  const sheets = (): string[] | undefined =>
-    typeof config.sheet === 'string' ? [config.sheet] : strings('sheet', 'a sheet name, a list of them, or "all"');
+    strings(k, 'config/must-paths')?.map((p) => resolve(base, p));
+  const sheets = (): string[] | undefined => (typeof config.sheet === 'string' ? [config.sheet] : strings('sheet', 'config/must-sheets'));
   return {
     map: config.map as Record<string, string> | undefined,
     dict: paths('dict'),

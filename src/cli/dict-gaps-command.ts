@@ -1,6 +1,8 @@
 import { Command } from 'commander';
-import { dictionaryGaps, formatDiagnostic, userDictReview } from '../index.ts';
+import type { Lang } from '../index.ts';
+import { dictionaryGaps, formatDiagnostic, say, userDictReview } from '../index.ts';
 import type { CliIo } from './cli-io.ts';
+import { speaker } from './cli-io.ts';
 import { addInputOptions, inputSettings } from './shared-options.ts';
 
 /**
@@ -8,27 +10,27 @@ import { addInputOptions, inputSettings } from './shared-options.ts';
  * ready-to-review jieba user-dictionary lines (each after a comment with its
  * evidence), then the dictionary words the segmenter still splits.
  */
-export function makeDictGapsCommand(io: CliIo): Command {
+export function makeDictGapsCommand(io: CliIo, lang: Lang): Command {
+  const t = speaker(lang);
   const cmd = new Command('dict-gaps')
-    .description('list new-word candidates the dictionaries lack (jieba user-dict lines) and dictionary words still split')
-    .argument('<input...>', 'CSV, JSONL or workbook files of suggestions')
-    .option('--top <n>', 'candidates to print', '50');
-  addInputOptions(cmd).action(async (inputs: string[], opts: Record<string, unknown>) => {
+    .description(t(say('help/dict-gaps')))
+    .argument('<input...>', t(say('help/dict-gaps-input')))
+    .option('--top <n>', t(say('help/top')), '50');
+  addInputOptions(cmd, t).action(async (inputs: string[], opts: Record<string, unknown>) => {
     const s = inputSettings(opts);
     const top = Number(opts.top);
     const { candidates, splits, suggestions, diagnostics } = await dictionaryGaps(inputs, {
       ...s,
       top: Number.isFinite(top) && top > 0 ? top : 50,
     });
-    io.stdout(
-      `# hotwords dict-gaps: ${candidates.length} candidates from ${suggestions} suggestions; ` +
-        'review, then add the lines you keep to a file passed with --dict\n',
-    );
+    io.stdout(`${t(say('cli/gaps-head', { n: candidates.length, suggestions }))}\n`);
     io.stdout(userDictReview(candidates));
-    io.stdout(`\n# dictionary words the segmenter still splits (${splits.length}): raise their frequency\n`);
-    for (const t of splits)
-      io.stdout(`# ${t.term}: ${t.split} of ${t.occurrences} occurrences cut as ${t.pieces} — ${t.example} (${t.exampleId})\n`);
-    for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+    io.stdout(`\n${t(say('cli/gaps-splits', { n: splits.length }))}\n`);
+    for (const s of splits) {
+      const args = { term: s.term, split: s.split, occurrences: s.occurrences, pieces: s.pieces, example: s.example, id: s.exampleId };
+      io.stdout(`${t(say('cli/gaps-split', args))}\n`);
+    }
+    for (const d of diagnostics) io.stderr(`${formatDiagnostic(d, lang)}\n`);
   });
   return cmd;
 }

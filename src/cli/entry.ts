@@ -1,5 +1,7 @@
+import { say } from '../index.ts';
+import { speaker } from './cli-io.ts';
 import { fullCollection } from './heap-growth.ts';
-import { main } from './main.ts';
+import { chooseLang, main } from './main.ts';
 
 /**
  * The process shell: real streams, real exit code. Once a command asks for
@@ -15,7 +17,9 @@ const stopSignal = (): AbortSignal => {
     if (process.listenerCount(name) > 0) continue;
     process.on(name, () => {
       if (stop.signal.aborted) process.exit(signalCodes[name]);
-      process.stderr.write(`hotwords: 收到 ${name}，正在停止本次运行（不保留任何结果）…\n`);
+      const chosen = chooseLang(process.argv.slice(2), process.env);
+      const t = speaker('lang' in chosen ? chosen.lang : 'zh');
+      process.stderr.write(`${t(say('cli/stopping', { signal: name }))}\n`);
       stop.abort(name);
     });
   }
@@ -25,6 +29,7 @@ const code = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   isTTY: process.stderr.isTTY === true,
+  env: process.env,
   collectGarbage: fullCollection(),
   stopSignal,
   readStdin: async () => {

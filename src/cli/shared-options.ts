@@ -1,24 +1,22 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { FieldMap, SegmenterBackend } from '../index.ts';
-import { parseFieldMap, SEGMENTER_BACKENDS } from '../index.ts';
+import { FieldMapError, parseFieldMap, say, SEGMENTER_BACKENDS } from '../index.ts';
+import type { Say } from './cli-io.ts';
 import { UsageError } from './cli-io.ts';
 import { readConfigFile } from './config-file.ts';
 
 /** The flags `run`, `segment` share: how to read inputs and which dictionaries to use. */
-export function addInputOptions(cmd: Command): Command {
+export function addInputOptions(cmd: Command, t: Say): Command {
   return cmd
-    .option(
-      '--map <pairs>',
-      'source column of each field: id=编号,text=内容,… (fields: id title text category year session date unit result disclosed)',
-    )
-    .option('--sheet <name>', 'workbook sheet to read (default: the first); repeat it for several, or "all" for every sheet', collect)
-    .option('--dict <files...>', 'extra user dictionaries (jieba "word freq pos" lines)')
-    .option('--stopwords <files...>', 'extra stop-word lists (one word a line)')
-    .option('--synonyms <files...>', 'extra synonym files ("alias … => canonical")')
-    .addOption(new Option('--segmenter <backend>', 'segmenter backend').choices([...SEGMENTER_BACKENDS]))
-    .option('--no-hmm', "turn off jieba's HMM for words not in the dictionaries")
-    .option('--config <file>', 'hotwords.config.json with the same settings (flags win)');
+    .option('--map <pairs>', t(say('help/map')))
+    .option('--sheet <name>', t(say('help/sheet')), collect)
+    .option('--dict <files...>', t(say('help/dict')))
+    .option('--stopwords <files...>', t(say('help/stopwords')))
+    .option('--synonyms <files...>', t(say('help/synonyms')))
+    .addOption(new Option('--segmenter <backend>', t(say('help/segmenter'))).choices([...SEGMENTER_BACKENDS]))
+    .option('--no-hmm', t(say('help/no-hmm')))
+    .option('--config <file>', t(say('help/config')));
 }
 
 export interface InputSettings {
@@ -45,11 +43,12 @@ export function inputSettings(opts: Record<string, unknown>): InputSettings {
       : {};
     map = { ...fromConfig, ...(typeof opts.map === 'string' ? parseFieldMap(opts.map) : {}) };
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    if (e instanceof FieldMapError) throw new UsageError(e.said);
+    throw e;
   }
   const segmenter = (opts.segmenter as string | undefined) ?? config.segmenter ?? 'node-rs';
   if (!(SEGMENTER_BACKENDS as readonly string[]).includes(segmenter)) {
-    throw new UsageError(`unknown segmenter "${segmenter}" (choices: ${SEGMENTER_BACKENDS.join(', ')})`);
+    throw new UsageError(say('cli/unknown-segmenter', { name: segmenter, choices: SEGMENTER_BACKENDS.join(', ') }));
   }
   return {
     map,

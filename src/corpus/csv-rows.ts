@@ -1,5 +1,8 @@
+import type { Reason } from '../messages.ts';
+import { say } from '../messages.ts';
+
 /** One parsed CSV record: its fields and the physical line it starts on. */
-export type CsvRecord = { kind: 'row'; line: number; fields: string[] } | { kind: 'error'; line: number; reason: string; rawLine: string };
+export type CsvRecord = { kind: 'row'; line: number; fields: string[] } | { kind: 'error'; line: number; reason: Reason; rawLine: string };
 
 /**
  * RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines;
@@ -17,7 +20,7 @@ export function* parseCsv(text: string): Generator<CsvRecord> {
     const startLine = line;
     const fields: string[] = [];
     let field = '';
-    let error: string | null = null;
+    let error: Reason | null = null;
     let atFieldStart = true;
     let ended = false;
     while (pos < n && !ended) {
@@ -46,13 +49,13 @@ export function* parseCsv(text: string): Generator<CsvRecord> {
           break;
         }
         if (!closed) {
-          error = `unbalanced quote: the quoted field opened on line ${startLine} is never closed`;
+          error = say('corpus/unbalanced-quote', { line: startLine });
           break;
         }
         atFieldStart = false;
         const next = text.charCodeAt(pos);
         if (pos < n && next !== 44 && next !== 10 && next !== 13) {
-          error = `unexpected text after a closing quote on line ${line}`;
+          error = say('corpus/text-after-quote', { line });
           break;
         }
         continue;

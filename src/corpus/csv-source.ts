@@ -1,18 +1,20 @@
+import type { Reason } from '../messages.ts';
+import { say } from '../messages.ts';
 import { parseCsv } from './csv-rows.ts';
 import type { SourceRow, TableSource } from './table-source.ts';
 
 /**
  * A CSV file's text as a table. The first record is the header; a record
  * with more or fewer fields than the header is an error row.
- * Returns a string reason when the file has no usable header.
+ * Returns the reason when the file has no usable header.
  */
-export function csvSource(text: string, encoding: string): TableSource | string {
+export function csvSource(text: string, encoding: string): TableSource | Reason {
   const records = parseCsv(text);
   const first = records.next();
-  if (first.done) return 'empty file: no header row';
-  if (first.value.kind === 'error') return `header row: ${first.value.reason}`;
+  if (first.done) return say('corpus/csv-no-header');
+  if (first.value.kind === 'error') return say('corpus/csv-header-error', { reason: first.value.reason });
   const headers = first.value.fields.map((h) => h.trim());
-  if (headers.every((h) => h === '')) return 'header row is empty';
+  if (headers.every((h) => h === '')) return say('corpus/csv-header-empty');
   function* rows(): Generator<SourceRow> {
     for (const rec of records) {
       if (rec.kind === 'error') {
@@ -23,7 +25,7 @@ export function csvSource(text: string, encoding: string): TableSource | string 
         yield {
           kind: 'error',
           line: rec.line,
-          reason: `malformed row: expected ${headers.length} fields as in the header, found ${rec.fields.length}`,
+          reason: say('corpus/field-count', { expected: headers.length, found: rec.fields.length }),
           ruleId: 'corpus/field-count',
           raw: rec.fields,
         };

@@ -1,3 +1,5 @@
+import type { Reason } from '../messages.ts';
+import { say } from '../messages.ts';
 import type { RecordField } from './record.ts';
 import { RECORD_FIELDS } from './record.ts';
 
@@ -28,9 +30,18 @@ function normaliseHeader(h: string): string {
     .toLowerCase();
 }
 
+/** A `--map` that cannot be read, with the reason in both languages. */
+export class FieldMapError extends Error {
+  readonly said: Reason;
+  constructor(said: Reason) {
+    super(said.reason);
+    this.said = said;
+  }
+}
+
 /**
- * Parse `field=column,field=column` as given to `--map`. Throws on an unknown
- * field name, which the CLI reports as a usage error.
+ * Parse `field=column,field=column` as given to `--map`. Throws a FieldMapError
+ * on an unknown field name, which the CLI reports as a usage error.
  */
 export function parseFieldMap(spec: string): FieldMap {
   const map: FieldMap = {};
@@ -39,13 +50,13 @@ export function parseFieldMap(spec: string): FieldMap {
     .map((s) => s.trim())
     .filter(Boolean)) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw new Error(`--map: expected field=column, got "${pair}"`);
+    if (eq <= 0) throw new FieldMapError(say('cli/map-pair', { pair }));
     const field = pair.slice(0, eq).trim();
     const column = pair.slice(eq + 1).trim();
     if (!(RECORD_FIELDS as readonly string[]).includes(field)) {
-      throw new Error(`--map: unknown field "${field}" (fields: ${RECORD_FIELDS.join(', ')})`);
+      throw new FieldMapError(say('cli/map-unknown-field', { field, fields: RECORD_FIELDS.join(', ') }));
     }
-    if (field in map) throw new Error(`--map: field "${field}" is mapped twice ("${map[field as RecordField]}" and "${column}")`);
+    if (field in map) throw new FieldMapError(say('cli/map-twice', { field, first: map[field as RecordField]!, second: column }));
     map[field as RecordField] = column;
   }
   return map;

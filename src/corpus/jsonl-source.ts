@@ -1,3 +1,5 @@
+import type { Reason } from '../messages.ts';
+import { say } from '../messages.ts';
 import type { SourceRow, TableSource } from './table-source.ts';
 
 /**
@@ -5,7 +7,7 @@ import type { SourceRow, TableSource } from './table-source.ts';
  * Headers are the keys in order of first appearance; nested values are kept
  * as JSON text. A line that is not a JSON object is an error row.
  */
-export function jsonlSource(text: string, encoding: string): TableSource | string {
+export function jsonlSource(text: string, encoding: string): TableSource | Reason {
   const rows: SourceRow[] = [];
   const headers: string[] = [];
   const seen = new Set<string>();
@@ -20,7 +22,7 @@ export function jsonlSource(text: string, encoding: string): TableSource | strin
       rows.push({
         kind: 'error',
         line,
-        reason: `malformed JSON: ${(e as Error).message}`,
+        reason: say('corpus/malformed-json', { detail: (e as Error).message }),
         ruleId: 'corpus/malformed-json',
         raw: raw.slice(0, 500),
       });
@@ -30,7 +32,7 @@ export function jsonlSource(text: string, encoding: string): TableSource | strin
       rows.push({
         kind: 'error',
         line,
-        reason: 'malformed line: expected a JSON object',
+        reason: say('corpus/not-json-object'),
         ruleId: 'corpus/malformed-json',
         raw: raw.slice(0, 500),
       });
@@ -46,6 +48,6 @@ export function jsonlSource(text: string, encoding: string): TableSource | strin
     }
     rows.push({ kind: 'row', line, cells });
   });
-  if (rows.length === 0) return 'empty file: no JSON lines';
+  if (rows.length === 0) return say('corpus/jsonl-empty');
   return { headers, rows, encoding };
 }

@@ -1,3 +1,5 @@
+import type { Reason } from '../messages.ts';
+import { say } from '../messages.ts';
 import type { FieldMap } from './field-map.ts';
 import { parseDate } from './parse-date.ts';
 import type { SuggestionRecord } from './record.ts';
@@ -6,7 +8,7 @@ import type { SuggestionRecord } from './record.ts';
 export const YEAR_RANGE = { min: 1949, max: 2100 } as const;
 
 /** A row became a record, or was rejected for a reason. */
-export type NormaliseResult = { ok: true; record: SuggestionRecord; warnings: string[] } | { ok: false; reason: string; ruleId: string };
+export type NormaliseResult = { ok: true; record: SuggestionRecord; warnings: Reason[] } | { ok: false; reason: Reason; ruleId: string };
 
 const TRUE_WORDS = new Set(['是', '公开', '主动公开', '已公开', 'y', 'yes', 'true', '1', '√']);
 const FALSE_WORDS = new Set(['否', '不公开', '未公开', '不予公开', 'n', 'no', 'false', '0', '×']);
@@ -25,14 +27,14 @@ export function normaliseRecord(
     const col = columns[f];
     return col === undefined ? '' : cleanText(cells[col] ?? '');
   };
-  const warnings: string[] = [];
+  const warnings: Reason[] = [];
   let removed = 0;
   for (const col of Object.values(columns)) removed += controlCharacters(cells[col] ?? '');
-  if (removed > 0) warnings.push(`removed ${removed} control character${removed > 1 ? 's' : ''} (NUL, escape …)`);
+  if (removed > 0) warnings.push(say('corpus/control-characters', { n: removed, s: removed > 1 ? 's' : '' }));
   const title = get('title').trim();
   const text = (columns.text === undefined ? title : get('text')).trim();
   if (text === '') {
-    return { ok: false, reason: 'no usable text: the text field is empty or whitespace only', ruleId: 'corpus/empty-text' };
+    return { ok: false, reason: say('corpus/empty-text'), ruleId: 'corpus/empty-text' };
   }
   let year: number | null = null;
   let date: string | null = null;
@@ -43,27 +45,36 @@ export function normaliseRecord(
     else if (columns.year === undefined) {
       return {
         ok: false,
-        reason: `unreadable year: date "${rawDate.slice(0, 40)}" is not a date, and the year comes from it${serialHint(rawDate)}`,
+        reason: say('corpus/year-from-bad-date', { date: rawDate.slice(0, 40), hint: serialHint(rawDate) }),
         ruleId: 'corpus/bad-year',
       };
-    } else warnings.push(`date "${rawDate.slice(0, 40)}" is not a date; left empty`);
+    } else warnings.push(say('corpus/bad-date', { date: rawDate.slice(0, 40) }));
     if (d && columns.year === undefined) year = d.year;
   }
   const rawYear = get('year').trim();
   if (rawYear !== '') {
     const y = parseDate(rawYear);
-    if (!y) return { ok: false, reason: `unreadable year "${rawYear.slice(0, 40)}"${serialHint(rawYear)}`, ruleId: 'corpus/bad-year' };
+    if (!y)
+      return {
+        ok: false,
+        reason: say('corpus/bad-year', { year: rawYear.slice(0, 40), hint: serialHint(rawYear) }),
+        ruleId: 'corpus/bad-year',
+      };
     year = y.year;
   }
   if (year !== null && (year < YEAR_RANGE.min || year > YEAR_RANGE.max)) {
-    return { ok: false, reason: `year ${year} is out of range ${YEAR_RANGE.min}–${YEAR_RANGE.max}`, ruleId: 'corpus/bad-year' };
+    return {
+      ok: false,
+      reason: say('corpus/year-out-of-range', { year, min: YEAR_RANGE.min, max: YEAR_RANGE.max }),
+      ruleId: 'corpus/bad-year',
+    };
   }
   const rawDisclosed = get('disclosed').trim().toLowerCase();
   let disclosed: boolean | null = null;
   if (rawDisclosed !== '') {
     if (TRUE_WORDS.has(rawDisclosed)) disclosed = true;
     else if (FALSE_WORDS.has(rawDisclosed)) disclosed = false;
-    else warnings.push(`disclosed "${rawDisclosed.slice(0, 20)}" is neither yes nor no; left empty`);
+    else warnings.push(say('corpus/bad-disclosed', { value: rawDisclosed.slice(0, 20) }));
   }
   const mapped = new Set(Object.values(columns));
   const meta: Record<string, string> = {};
@@ -113,8 +124,6 @@ export function cleanText(s: string): string {
 }
 
 /** What a bare number in a date or year field may be, said with the refusal: never guessed. */
-function serialHint(raw: string): string {
-  return /^\d{5,}(\.\d+)?$/.test(raw)
-    ? ' (a bare number is not read as a year or as an Excel serial day: write the year or date, or store it as a date cell)'
-    : '';
+function serialHint(raw: string): Reason | string {
+  return /^\d{5,}(\.\d+)?$/.test(raw) ? say('corpus/serial-hint') : '';
 }

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
+import type { Reason } from '../messages.ts';
+import { say } from '../messages.ts';
 import { csvSource } from './csv-source.ts';
 import { decodeText } from './decode-text.ts';
 import type { FieldMap } from './field-map.ts';
@@ -65,7 +67,7 @@ export interface CorpusResult {
 /** A table of a file: the whole file (CSV, JSONL) or one sheet (workbooks). */
 interface OpenedTable {
   sheet?: string;
-  source: TableSource | string;
+  source: TableSource | Reason;
 }
 
 /**
@@ -84,26 +86,30 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
   for (const [id, origin] of options.knownIds ?? []) firstSeen.set(id, { ...origin, text: null });
   const choice: SheetChoice = options.sheet === undefined ? [] : typeof options.sheet === 'string' ? [options.sheet] : options.sheet;
   for (const file of files) {
-    const fileProblem = (reason: string, ruleId: string, line = 1, sheet?: string): void => {
-      result.diagnostics.push({ file, sheet, line, reason, ruleId, source: 'corpus', fatal: true });
+    const fileProblem = (reason: Reason, ruleId: string, line = 1, sheet?: string): void => {
+      result.diagnostics.push({ file, sheet, line, ...reason, ruleId, source: 'corpus', fatal: true });
     };
     let bytes: Buffer;
     try {
       // a FIFO or a device would block the read (or never end): only regular files are read
       const kind = await stat(file);
       if (!kind.isFile()) {
-        const what = kind.isDirectory() ? 'a folder' : kind.isFIFO() ? 'a named pipe (FIFO)' : kind.isSocket() ? 'a socket' : 'a device';
-        fileProblem(`not a regular file: ${what}; give the suggestion file itself`, 'corpus/unreadable-file', 0);
+        const what = kind.isDirectory() ? 'folder' : kind.isFIFO() ? 'fifo' : kind.isSocket() ? 'socket' : 'device';
+        fileProblem(say('corpus/not-regular-file', { what: say(`corpus/what-${what}`) }), 'corpus/unreadable-file', 0);
         continue;
       }
       bytes = await readFile(file);
     } catch (e) {
-      fileProblem(`cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'corpus/unreadable-file', 0);
+      fileProblem(
+        say('corpus/cannot-read', { cause: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
+        'corpus/unreadable-file',
+        0,
+      );
       continue;
     }
     const opened = await openTables(file, bytes, choice);
-    if (typeof opened.tables === 'string') {
-      fileProblem(opened.tables, opened.tables.startsWith('empty') ? 'corpus/empty-file' : 'corpus/unreadable-file');
+    if (!Array.isArray(opened.tables)) {
+      fileProblem(opened.tables, opened.tables.reason.startsWith('empty') ? 'corpus/empty-file' : 'corpus/unreadable-file');
       continue;
     }
     const workbook = opened.format !== 'csv' && opened.format !== 'jsonl';
@@ -115,20 +121,20 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
     for (const table of opened.tables) {
       const sheetYear = table.sheet === undefined ? null : yearOfSheetName(table.sheet);
       const readable = readableTable(table.source, options.map ?? {});
-      if (typeof readable === 'string') {
+      if ('reason' in readable) {
         const reason = readable;
-        const ruleId = reason.startsWith('empty')
+        const ruleId = reason.reason.startsWith('empty')
           ? 'corpus/empty-file'
-          : reason.includes('column')
+          : reason.reason.includes('column')
             ? 'corpus/missing-column'
             : 'corpus/unreadable-file';
         if (every) {
-          sheets.push({ name: table.sheet!, read: 0, accepted: 0, rejected: 0, year: sheetYear, skipped: reason });
+          sheets.push({ name: table.sheet!, read: 0, accepted: 0, rejected: 0, year: sheetYear, skipped: reason.reason });
           result.diagnostics.push({
             file,
             sheet: table.sheet,
             line: 0,
-            reason: `sheet skipped: ${reason}`,
+            ...say('corpus/sheet-skipped', { reason }),
             ruleId,
             source: 'corpus',
             fatal: false,
@@ -145,14 +151,14 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
     }
     if (fatal) continue;
     if (usable.length === 0) {
-      fileProblem(`no sheet holds suggestions (sheets: ${sheets.map((s) => s.name).join(', ')})`, 'corpus/missing-column');
+      fileProblem(say('corpus/no-sheet-holds', { sheets: sheets.map((s) => s.name).join(', ') }), 'corpus/missing-column');
       continue;
     }
     if (workbook && /\.(csv|jsonl|ndjson|txt)$/i.test(file)) {
       result.diagnostics.push({
         file,
         line: 0,
-        reason: `named like a text file but holds an ${opened.format.toUpperCase()} workbook; read as ${opened.format.toUpperCase()}`,
+        ...say('corpus/text-named-workbook', { format: opened.format.toUpperCase() }),
         ruleId: 'corpus/format-by-content',
         source: 'corpus',
         fatal: false,
@@ -162,7 +168,7 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
       result.diagnostics.push({
         file,
         line: 0,
-        reason: `named like a workbook but holds ${opened.format.toUpperCase()} text; read as ${opened.format.toUpperCase()}`,
+        ...say('corpus/workbook-named-text', { format: opened.format.toUpperCase() }),
         ruleId: 'corpus/format-by-content',
         source: 'corpus',
         fatal: false,
@@ -173,7 +179,7 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
       result.diagnostics.push({
         file,
         line: 0,
-        reason: `decoded as ${encoding.toUpperCase()}`,
+        ...say('corpus/encoding', { encoding: encoding.toUpperCase() }),
         ruleId: 'corpus/encoding',
         source: 'corpus',
       });
@@ -193,18 +199,18 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
     result.files.push(summary);
     const name = basename(file);
     for (const { sheet, source, columns, counts: sheetSummary } of usable) {
-      const reject = (line: number, reason: string, ruleId: string, raw: unknown): void => {
+      const reject = (line: number, reason: Reason, ruleId: string, raw: unknown): void => {
         summary.rejected++;
         sheetSummary.rejected++;
-        result.rejects.push({ file, ...(sheet === undefined ? {} : { sheet }), line, reason, ruleId, raw: truncateRaw(raw) });
-        result.diagnostics.push({ file, sheet, line, reason, ruleId, source: 'corpus', fatal: false });
+        result.rejects.push({ file, ...(sheet === undefined ? {} : { sheet }), line, ...reason, ruleId, raw: truncateRaw(raw) });
+        result.diagnostics.push({ file, sheet, line, ...reason, ruleId, source: 'corpus', fatal: false });
       };
       if (columns.text === undefined) {
         result.diagnostics.push({
           file,
           sheet,
           line: 1,
-          reason: `no text column; using the title column "${columns.title}" as the text`,
+          ...say('corpus/title-as-text', { column: columns.title! }),
           ruleId: 'corpus/title-as-text',
           source: 'corpus',
           fatal: false,
@@ -236,14 +242,20 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
         const prior = firstSeen.get(rec.id);
         if (prior) {
           const at = `${prior.file}${prior.sheet === undefined ? '' : `:${prior.sheet}`}:${prior.line}`;
-          const where = prior.text === null ? `stored from ${at}` : `first at ${at}`;
-          const same = prior.text === null ? 'already in the database' : prior.text === rec.text ? 'same content' : 'different content';
-          reject(row.line, `duplicate id "${rec.id}" (${same}; ${where})`, 'corpus/duplicate-id', row.cells);
+          const where = prior.text === null ? say('corpus/stored-from', { at }) : say('corpus/first-at', { at });
+          const same = say(
+            prior.text === null
+              ? 'corpus/duplicate-stored'
+              : prior.text === rec.text
+                ? 'corpus/duplicate-same'
+                : 'corpus/duplicate-different',
+          );
+          reject(row.line, say('corpus/duplicate-id', { id: rec.id, same, where }), 'corpus/duplicate-id', row.cells);
           continue;
         }
         firstSeen.set(rec.id, { ...rec.origin, text: rec.text });
         for (const w of norm.warnings)
-          result.diagnostics.push({ file, sheet, line: row.line, reason: w, ruleId: 'corpus/field-value', source: 'corpus', fatal: false });
+          result.diagnostics.push({ file, sheet, line: row.line, ...w, ruleId: 'corpus/field-value', source: 'corpus', fatal: false });
         summary.accepted++;
         sheetSummary.accepted++;
         result.records.push(rec);
@@ -253,7 +265,7 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
           file,
           sheet,
           line: 0,
-          reason: `${yearFromSheet} rows without a year take ${sheetSummary.year} from the sheet name`,
+          ...say('corpus/year-from-sheet', { n: yearFromSheet, year: sheetSummary.year! }),
           ruleId: 'corpus/year-from-sheet',
           source: 'corpus',
         });
@@ -263,7 +275,7 @@ export async function readCorpus(files: readonly string[], options: ReadOptions 
           file,
           sheet,
           line: 0,
-          reason: `${otherYear} rows carry a year other than the sheet name's ${sheetSummary.year}; their own year is kept`,
+          ...say('corpus/year-not-sheet', { n: otherYear, year: sheetSummary.year! }),
           ruleId: 'corpus/year-from-sheet',
           source: 'corpus',
         });
@@ -288,14 +300,12 @@ export function yearOfSheetName(name: string): number | null {
 }
 
 /** Why a table cannot be read as suggestions, or the table with its columns. */
-function readableTable(source: TableSource | string, map: FieldMap): string | { source: TableSource; columns: FieldMap } {
-  if (typeof source === 'string') return source;
+function readableTable(source: TableSource | Reason, map: FieldMap): Reason | { source: TableSource; columns: FieldMap } {
+  if ('reason' in source) return source;
   const { columns, missing } = resolveFieldMap(source.headers, map);
-  if (missing.length > 0) return `--map names columns this file lacks: ${missing.join(', ')} (headers: ${source.headers.join(', ')})`;
-  if (columns.text === undefined && columns.title === undefined) {
-    const headers = source.headers.join(', ');
-    return `no text column: none of the headers (${headers}) is a known text or title header; name it with --map text=COLUMN`;
-  }
+  if (missing.length > 0) return say('corpus/map-missing-columns', { missing: missing.join(', '), headers: source.headers.join(', ') });
+  if (columns.text === undefined && columns.title === undefined)
+    return say('corpus/no-text-column', { headers: source.headers.join(', ') });
   return { source, columns };
 }
 
@@ -303,20 +313,20 @@ async function openTables(
   file: string,
   bytes: Buffer,
   choice: SheetChoice,
-): Promise<{ tables: OpenedTable[] | string; format: SourceFileSummary['format']; all?: boolean }> {
+): Promise<{ tables: OpenedTable[] | Reason; format: SourceFileSummary['format']; all?: boolean }> {
   const sniffed = await sniffBytes(bytes);
   if (sniffed.kind === 'unreadable') return { tables: sniffed.reason, format: 'xls' };
   if (sniffed.kind === 'workbook') {
     const sheets = await workbookSheets(bytes, sniffed.format, choice);
-    if (typeof sheets === 'string') return { tables: sheets, format: sniffed.format };
+    if ('reason' in sheets) return { tables: sheets, format: sniffed.format };
     return { tables: sheets.sheets.map((s) => ({ sheet: s.name, source: s.source })), format: sniffed.format, all: sheets.all };
   }
-  if (bytes.length === 0) return { tables: 'empty file', format: 'csv' };
+  if (bytes.length === 0) return { tables: say('corpus/empty-file'), format: 'csv' };
   const decoded = decodeText(bytes);
   if (!decoded || looksBinary(decoded.text)) {
     const ext = extname(file).toLowerCase();
-    const hint = /^\.(xlsx?|ods|et)$/.test(ext) ? ' (a damaged workbook? open it and save it again)' : '';
-    return { tables: `not a text file: the bytes are neither UTF-8, UTF-16 nor GB18030 text${hint}`, format: 'csv' };
+    const hint = /^\.(xlsx?|ods|et)$/.test(ext) ? say('corpus/damaged-workbook-hint') : '';
+    return { tables: say('corpus/not-text', { hint }), format: 'csv' };
   }
   const ext = extname(file).toLowerCase();
   const firstChar = decoded.text.trimStart()[0];

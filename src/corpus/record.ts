@@ -34,7 +34,9 @@ export interface Reject {
   /** The workbook sheet (workbooks only). */
   sheet?: string;
   line: number;
+  /** Why, in English; `reasonZh` in Chinese (the message catalogue). */
   reason: string;
+  reasonZh: string;
   ruleId: string;
   /** The raw row (fields by header, or the raw line), truncated to a readable size. */
   raw: unknown;

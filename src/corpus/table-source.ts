@@ -1,7 +1,9 @@
+import type { Reason } from '../messages.ts';
+
 /** A row of a source table, or a line that could not be read as one. */
 export type SourceRow =
   | { kind: 'row'; line: number; cells: Record<string, string> }
-  | { kind: 'error'; line: number; reason: string; ruleId: string; raw: unknown };
+  | { kind: 'error'; line: number; reason: Reason; ruleId: string; raw: unknown };
 
 /** A file read as a table: its headers and its rows in file order. */
 export interface TableSource {

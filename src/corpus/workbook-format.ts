@@ -1,4 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
+import type { Reason } from '../messages.ts';
+import { say } from '../messages.ts';
 
 /** The workbook kinds read from their bytes, whatever the file is named. */
 export type WorkbookFormat = 'xlsx' | 'ods' | 'xls';
@@ -7,7 +9,7 @@ export type WorkbookFormat = 'xlsx' | 'ods' | 'xls';
 export type Sniffed =
   | { kind: 'workbook'; format: WorkbookFormat }
   /** A workbook container that cannot be read, with the reason. */
-  | { kind: 'unreadable'; reason: string }
+  | { kind: 'unreadable'; reason: Reason }
   | { kind: 'text' };
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -29,17 +31,17 @@ export function sniffWorkbook(bytes: Uint8Array, streams: readonly string[] | Er
     const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
     if (head.slice(30, 38) === 'mimetype' && head.slice(38, 38 + ODS_MIME.length) === ODS_MIME) return { kind: 'workbook', format: 'ods' };
     if (head.slice(30, 38) === 'mimetype')
-      return { kind: 'unreadable', reason: `an OpenDocument file that is not a spreadsheet (${head.slice(38, 90).split(/[^\w./-]/)[0]})` };
+      return { kind: 'unreadable', reason: say('corpus/ods-not-spreadsheet', { kind: head.slice(38, 90).split(/[^\w./-]/)[0]! }) };
     return { kind: 'workbook', format: 'xlsx' };
   }
   if (startsWith(bytes, CFB)) {
-    if (streams instanceof Error) return { kind: 'unreadable', reason: 'not a readable XLS workbook: the file is damaged or cut short' };
+    if (streams instanceof Error) return { kind: 'unreadable', reason: say('corpus/xls-damaged') };
     const base = streams.map((n) => n.replace(/^.*\//, ''));
     if (base.includes('EncryptedPackage') || base.includes('EncryptionInfo')) {
-      return { kind: 'unreadable', reason: 'the workbook is password-protected: open it, remove the password and save it again' };
+      return { kind: 'unreadable', reason: say('corpus/workbook-protected') };
     }
     if (base.includes('Workbook') || base.includes('Book')) return { kind: 'workbook', format: 'xls' };
-    return { kind: 'unreadable', reason: 'an Office compound file without a workbook stream (a Word or PowerPoint file?)' };
+    return { kind: 'unreadable', reason: say('corpus/office-not-workbook') };
   }
   return { kind: 'text' };
 }

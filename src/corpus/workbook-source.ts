@@ -1,3 +1,5 @@
+import type { Reason } from '../messages.ts';
+import { say } from '../messages.ts';
 import type { SourceRow, TableSource } from './table-source.ts';
 import type { WorkbookFormat } from './workbook-format.ts';
 import { odsEncrypted } from './workbook-format.ts';
@@ -5,7 +7,7 @@ import { odsEncrypted } from './workbook-format.ts';
 /** One sheet of a workbook: its table, or why it cannot be one. */
 export interface WorkbookSheet {
   name: string;
-  source: TableSource | string;
+  source: TableSource | Reason;
 }
 
 /**
@@ -38,14 +40,14 @@ export async function compoundStreams(bytes: Uint8Array): Promise<readonly strin
  * Open a workbook (.xlsx, .xls BIFF8/BIFF5, .ods) and return the chosen
  * sheets as tables: row 1 is the header, a row's line is its row number.
  * Formula cells give their stored result, dates `YYYY-MM-DD`, a merged
- * range's value holds for every cell it covers. Returns a string reason
+ * range's value holds for every cell it covers. Returns the reason
  * when the workbook cannot be opened or lacks a named sheet.
  */
 export async function workbookSheets(
   bytes: Uint8Array,
   format: WorkbookFormat,
   choice: SheetChoice,
-): Promise<{ sheets: WorkbookSheet[]; all: boolean } | string> {
+): Promise<{ sheets: WorkbookSheet[]; all: boolean } | Reason> {
   const xlsx = await sheetjs();
   // one read: the chosen sheets (the first by index; every sheet for `all`, whose name is known only
   // after the read); SheetNames lists every sheet either way
@@ -59,11 +61,11 @@ export async function workbookSheets(
     return unreadable(format, (e as Error).message);
   }
   const all = book.SheetNames;
-  if (all.length === 0) return 'workbook has no sheets';
+  if (all.length === 0) return say('corpus/workbook-no-sheets');
   const every = choosesAll(choice, all);
   const names = choice.length === 0 ? [all[0]!] : every ? all : [...new Set(choice)];
   const missing = names.filter((n) => !all.includes(n));
-  if (missing.length > 0) return `no sheet named ${missing.map((n) => `"${n}"`).join(', ')} (sheets: ${all.join(', ')})`;
+  if (missing.length > 0) return say('corpus/no-sheet-named', { names: missing.map((n) => `"${n}"`).join(', '), sheets: all.join(', ') });
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
   return { sheets: names.map((name) => ({ name, source: sheetTable(xlsx, book.Sheets[name]!, date1904, format) })), all: every };
 }
@@ -75,7 +77,7 @@ function sheetTable(
   ws: import('@e965/xlsx').WorkSheet,
   date1904: boolean,
   format: WorkbookFormat,
-): TableSource | string {
+): TableSource | Reason {
   const data = (ws['!data'] ?? []) as (Cell | undefined)[][];
   // a merged range shows its top-left value in every cell it covers, as the sheet displays it
   for (const m of ws['!merges'] ?? []) {
@@ -94,7 +96,7 @@ function sheetTable(
   const width = ws['!ref'] ? xlsx.utils.decode_range(ws['!ref']).e.c + 1 : headerRow.length;
   const headers: string[] = [];
   for (let c = 0; c < width; c++) headers.push(text(headerRow[c]).trim());
-  if (headers.every((h) => h === '')) return 'empty sheet: no header row';
+  if (headers.every((h) => h === '')) return say('corpus/empty-sheet');
   function* rows(): Generator<SourceRow> {
     for (let r = 1; r < data.length; r++) {
       const row = data[r];
@@ -132,9 +134,9 @@ function cellText(xlsx: typeof import('@e965/xlsx'), cell: Cell | undefined, dat
   }
 }
 
-const PROTECTED = 'the workbook is password-protected: open it, remove the password and save it again';
+const PROTECTED = say('corpus/workbook-protected');
 
-function unreadable(format: WorkbookFormat, message: string): string {
+function unreadable(format: WorkbookFormat, message: string): Reason {
   if (/password|encrypt/i.test(message)) return PROTECTED;
-  return `not a readable ${format.toUpperCase()} workbook: ${message}`;
+  return say('corpus/workbook-unreadable', { format: format.toUpperCase(), detail: message });
 }

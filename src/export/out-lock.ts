@@ -1,6 +1,7 @@
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FatalError, environmentFailure } from '../diagnostics.ts';
+import { say } from '../messages.ts';
 
 /** The lock file of an output folder: one run writes to a folder at a time. */
 export const LOCK_FILE = '.hotwords.lock';
@@ -25,7 +26,7 @@ export function lockOut(out: string): OutLock {
       line: 0,
       source: 'export',
       ruleId: 'export/out-not-folder',
-      reason: '--out is a file, not a folder',
+      ...say('export/out-not-folder'),
     });
   }
   try {
@@ -56,7 +57,7 @@ export function lockOut(out: string): OutLock {
             line: 0,
             source: 'export',
             ruleId: 'export/out-locked',
-            reason: `another hotwords run (process ${holder}) is writing to this folder; wait for it to finish, or give another --out`,
+            ...say('export/out-locked', { pid: holder }),
           });
         }
         // the lock of a run that died: taken over
@@ -74,7 +75,7 @@ export function lockOut(out: string): OutLock {
   } finally {
     rmSync(mine, { force: true });
   }
-  throw new FatalError({ file: out, line: 0, source: 'export', ruleId: 'export/out-locked', reason: `cannot take the lock ${path}` });
+  throw new FatalError({ file: out, line: 0, source: 'export', ruleId: 'export/out-locked', ...say('export/cannot-lock', { path }) });
 }
 
 function lockHolder(path: string): number | null | 'unreadable' {

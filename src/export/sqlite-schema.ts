@@ -221,6 +221,10 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE topic_scopes ADD COLUMN content_hash TEXT;
   `,
+  // 7: a reject's reason in Chinese beside the English one
+  `
+  ALTER TABLE rejects ADD COLUMN reason_zh TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -172,8 +172,8 @@ export class Store {
     if (!db.inTransaction) throw new Error('finishRun without writeScored');
     try {
       insertTopics(db, topics, scopeHashes);
-      const insRej = db.prepare('INSERT INTO rejects(file, sheet, line, reason, rule_id, raw) VALUES (?,?,?,?,?,?)');
-      for (const r of rejects) insRej.run(basename(r.file), r.sheet ?? null, r.line, r.reason, r.ruleId, JSON.stringify(r.raw));
+      const insRej = db.prepare('INSERT INTO rejects(file, sheet, line, reason, reason_zh, rule_id, raw) VALUES (?,?,?,?,?,?,?)');
+      for (const r of rejects) insRej.run(basename(r.file), r.sheet ?? null, r.line, r.reason, r.reasonZh, r.ruleId, JSON.stringify(r.raw));
       db.prepare(
         `INSERT INTO runs(started_at, finished_at, tool_version, parameters, inputs, dictionaries, packages,
           read, accepted, rejected, timings)

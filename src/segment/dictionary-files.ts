@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.ts';
 import { FatalError } from '../diagnostics.ts';
+import type { Reason } from '../messages.ts';
+import { say } from '../messages.ts';
 
 /** A user-dictionary entry in jieba's `word freq pos` form. */
 export interface UserWord {
@@ -26,6 +28,11 @@ interface Lines {
   file: DictionaryFile;
 }
 
+/** A bad line's reason, with the line skipped. */
+function skipped(reason: Reason): Reason {
+  return say('dictionary/line-skipped', { reason });
+}
+
 /**
  * Read a dictionary file: UTF-8, one entry a line, `#` starts a comment line,
  * blank lines skipped. A missing or unreadable file is fatal (a missing path
@@ -41,14 +48,23 @@ function readLines(path: string, kind: DictionaryFile['kind']): Lines {
       line: 0,
       source: 'config',
       ruleId: 'dictionary/missing-file',
-      reason: `cannot read ${kind} file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      ...say('dictionary/cannot-read', {
+        kind: say(`dictionary/kind-${kind}`),
+        cause: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+      }),
     });
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    throw new FatalError({ file: path, line: 0, source: 'config', ruleId: 'dictionary/encoding', reason: `${kind} file is not UTF-8` });
+    throw new FatalError({
+      file: path,
+      line: 0,
+      source: 'config',
+      ruleId: 'dictionary/encoding',
+      ...say('dictionary/not-utf8', { kind: say(`dictionary/kind-${kind}`) }),
+    });
   }
   const lines: { text: string; line: number }[] = [];
   text.split(/\r\n|\n|\r/).forEach((raw, i) => {
@@ -70,20 +86,20 @@ export function readUserDictionary(path: string, diagnostics: Diagnostic[]): { w
     const word = parts[0]!;
     let freq = DEFAULT_USER_FREQ;
     let tag = 'n';
-    let bad: string | null = null;
-    if (parts.length > 3) bad = `expected "word [freq] [pos]", found ${parts.length} fields`;
+    let bad: Reason | null = null;
+    if (parts.length > 3) bad = say('dictionary/too-many-fields', { n: parts.length });
     else if (parts.length === 3) {
-      if (!/^\d+$/.test(parts[1]!)) bad = `frequency "${parts[1]}" is not a whole number`;
+      if (!/^\d+$/.test(parts[1]!)) bad = say('dictionary/bad-frequency', { value: parts[1]! });
       else freq = Number(parts[1]);
       tag = parts[2]!;
     } else if (parts.length === 2) {
       if (/^\d+$/.test(parts[1]!)) freq = Number(parts[1]);
       else tag = parts[1]!;
     }
-    if (bad === null && !/^[a-zA-Z]+$/.test(tag)) bad = `part of speech "${tag}" is not a jieba tag`;
-    if (bad === null && freq <= 0) bad = 'frequency must be positive';
+    if (bad === null && !/^[a-zA-Z]+$/.test(tag)) bad = say('dictionary/bad-tag', { value: tag });
+    if (bad === null && freq <= 0) bad = say('dictionary/frequency-not-positive');
     if (bad !== null) {
-      diagnostics.push({ file: path, line, reason: `${bad}; line skipped`, ruleId: 'dictionary/bad-line', source: 'config', fatal: false });
+      diagnostics.push({ file: path, line, ...skipped(bad), ruleId: 'dictionary/bad-line', source: 'config', fatal: false });
       continue;
     }
     words.push({ word, freq, tag });
@@ -105,7 +121,7 @@ export function readWordList(
       diagnostics.push({
         file: path,
         line,
-        reason: `expected one word a line, found "${text.slice(0, 40)}"; line skipped`,
+        ...skipped(say('dictionary/one-word', { text: text.slice(0, 40) })),
         ruleId: 'dictionary/bad-line',
         source: 'config',
         fatal: false,
@@ -141,7 +157,7 @@ export function readSynonyms(path: string, diagnostics: Diagnostic[]): { pairs: 
       diagnostics.push({
         file: path,
         line,
-        reason: 'expected "alias [alias …] => canonical"; line skipped',
+        ...skipped(say('dictionary/synonym-line')),
         ruleId: 'dictionary/bad-line',
         source: 'config',
         fatal: false,
@@ -182,7 +198,7 @@ export function readCuration(path: string, diagnostics: Diagnostic[]): Curation 
       diagnostics.push({
         file: path,
         line,
-        reason: 'expected one word to drop, or "alias [alias …] => word"; line skipped',
+        ...skipped(say('dictionary/curation-line')),
         ruleId: 'dictionary/bad-line',
         source: 'config',
         fatal: false,

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { FatalError } from '../diagnostics.ts';
+import { say } from '../messages.ts';
 import { mainDictionaryPath } from './node-rs-segmenter.ts';
 import type { Segmenter, SegmenterOptions } from './segmenter.ts';
 import { userDictText } from './segmenter.ts';
@@ -34,7 +35,7 @@ export function createNodejiebaSegmenter(options: SegmenterOptions): Segmenter {
       line: 0,
       source: 'segment',
       ruleId: 'segment/backend-missing',
-      reason: `the nodejieba backend is not installed (${(e as Error).message.split('\n')[0]}); use --segmenter node-rs`,
+      ...say('segment/backend-missing', { detail: (e as Error).message.split('\n')[0]! }),
     });
   }
   const userText = userDictText(options.userWords);
@@ -46,8 +47,7 @@ export function createNodejiebaSegmenter(options: SegmenterOptions): Segmenter {
       line: 0,
       source: 'segment',
       ruleId: 'segment/nodejieba-reload',
-      reason:
-        'nodejieba is already loaded with other dictionaries in this process; use one dictionary set per process or the node-rs backend',
+      ...say('segment/nodejieba-reload'),
     });
   }
   if (prior === undefined) {
@@ -72,7 +72,7 @@ export function createNodejiebaSegmenter(options: SegmenterOptions): Segmenter {
             line: 0,
             source: 'segment',
             ruleId: 'segment/missing-dictionary',
-            reason: `nodejieba ${name} file is missing`,
+            ...say('segment/missing-dictionary', { name }),
           });
         }
       }

@@ -1,5 +1,7 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import { FatalError } from '../diagnostics.ts';
+import type { Reason } from '../messages.ts';
+import { say } from '../messages.ts';
 import { readFileSync } from 'node:fs';
 import { BUNDLED_DICTIONARIES } from './lexicon.ts';
 import { readUserDictionary } from './dictionary-files.ts';
@@ -30,13 +32,16 @@ export function loadTitleFrames(path = TITLE_FRAMES, diagnostics: Diagnostic[] =
       line: 0,
       source: 'config',
       ruleId: 'dictionary/missing-file',
-      reason: `cannot read title-frames file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      ...say('dictionary/cannot-read', {
+        kind: say('dictionary/kind-title-frames'),
+        cause: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+      }),
     });
   }
   const lists: Record<(typeof SECTIONS)[number], string[]> = { prefix: [], suffix: [], frame: [], generic: [] };
   let section: (typeof SECTIONS)[number] | null = null;
-  const badLine = (line: number, reason: string): void => {
-    diagnostics.push({ file: path, line, source: 'config', ruleId: 'dictionary/bad-line', fatal: false, reason });
+  const badLine = (line: number, reason: Reason): void => {
+    diagnostics.push({ file: path, line, source: 'config', ruleId: 'dictionary/bad-line', fatal: false, ...reason });
   };
   text.split(/\r\n|\n|\r/).forEach((raw, i) => {
     const t = raw.trim();
@@ -44,11 +49,11 @@ export function loadTitleFrames(path = TITLE_FRAMES, diagnostics: Diagnostic[] =
     const head = /^\[(.+)\]$/.exec(t);
     if (head) {
       section = (SECTIONS as readonly string[]).includes(head[1]!) ? (head[1] as (typeof SECTIONS)[number]) : null;
-      if (section === null) badLine(i + 1, `unknown section ${t}`);
+      if (section === null) badLine(i + 1, say('dictionary/unknown-section', { name: t }));
       return;
     }
     if (section === null) {
-      badLine(i + 1, `entry outside a section: ${t}`);
+      badLine(i + 1, say('dictionary/outside-section', { text: t }));
       return;
     }
     lists[section].push(t);

@@ -18,8 +18,8 @@ describe('hotwords CLI', () => {
     const file = fixture('bad/broken-quote.csv');
     const r = await cli(['run', file, '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`${file}:3  warning  unbalanced quote`);
-    expect(r.stderr).toMatch(/hotwords: read 3, accepted 2, rejected 1 in [\d.]+ s/);
+    expect(r.stderr).toContain(`${file}:3  警告  引号不配对`);
+    expect(r.stderr).toMatch(/hotwords: 读取 3 行，接受 2，拒绝 1，用时 [\d.]+ 秒/);
     const rejects = readFileSync(join(out, 'rejects.jsonl'), 'utf8')
       .trim()
       .split('\n')
@@ -47,10 +47,10 @@ describe('hotwords CLI', () => {
     expect((await cli(['run', 'x.csv', '--bogus'])).code).toBe(2);
     const bad = await cli(['run', 'x.csv', '--map', 'txt=内容']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('unknown field "txt"');
+    expect(bad.stderr).toContain('未知字段“txt”');
     const twice = await cli(['run', 'x.csv', '--map', 'text=内容,text=正文']);
     expect(twice.code).toBe(2);
-    expect(twice.stderr).toContain('--map: field "text" is mapped twice ("内容" and "正文")');
+    expect(twice.stderr).toContain('--map：字段“text”被指定了两次（“内容”和“正文”）');
     expect((await cli(['run', 'x.csv', '--segmenter', 'hanlp'])).code).toBe(2);
   });
 
@@ -58,7 +58,7 @@ describe('hotwords CLI', () => {
     const out = mkdtempSync(join(tmpdir(), 'hotwords-cli-'));
     const r = await cli(['run', '/nonexistent/in.csv', '--out', out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('/nonexistent/in.csv  error  cannot read file: ENOENT');
+    expect(r.stderr).toContain('/nonexistent/in.csv  错误  无法读取文件：ENOENT');
     expect(existsSync(join(out, 'hotwords.sqlite'))).toBe(false);
   });
 
@@ -66,7 +66,7 @@ describe('hotwords CLI', () => {
     const out = mkdtempSync(join(tmpdir(), 'hotwords-cli-'));
     const r = await cli(['run', fixture('bad/duplicate-id.csv'), '--out', out, '--dict', '/nonexistent/my.dict.txt']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('/nonexistent/my.dict.txt  error  cannot read user-dict file: ENOENT');
+    expect(r.stderr).toContain('/nonexistent/my.dict.txt  错误  无法读取用户词典文件：ENOENT');
   });
 
   it('segments standard input line by line', async () => {
@@ -86,6 +86,6 @@ describeShared('hotwords CLI on the real message file', () => {
     const out = mkdtempSync(join(tmpdir(), 'hotwords-cli-'));
     const r = await cli(['run', MESSAGES_CSV, '--out', out, '--map', 'id=id,title=title,text=detail,category=label,year=year']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/read 2240, accepted 2240, rejected 0/);
+    expect(r.stderr).toMatch(/读取 2240 行，接受 2240，拒绝 0/);
   }, 60_000);
 });

@@ -33,7 +33,7 @@ describe('the catalogue of bad inputs', () => {
     const o = await runOn(f);
     expect(o.code).toBe(0);
     balanced(o);
-    expect(o.stderr).toContain(`${f}:2  warning  malformed JSON`);
+    expect(o.stderr).toContain(`${f}:2  警告  JSON 格式错误`);
     expect(o.rejects[0]).toMatchObject({ file: f, line: 2, ruleId: 'corpus/malformed-json' });
   });
 
@@ -48,7 +48,7 @@ describe('the catalogue of bad inputs', () => {
   it('GBK/GB18030-encoded CSV: detected and decoded, never mojibake', async () => {
     const o = await runOn(fixture('bad/gbk.csv'));
     balanced(o);
-    expect(o.stderr).toContain('decoded as GB18030');
+    expect(o.stderr).toContain('按 GB18030 解码');
     expect(titles(o)).toEqual(['加装电梯', '停车难']);
     expect((o.db!.prepare("SELECT text FROM documents WHERE id = 'k2'").get() as { text: string }).text).toBe(
       '小区停车难问题突出，建议共享停车。',
@@ -58,7 +58,7 @@ describe('the catalogue of bad inputs', () => {
   it('UTF-16 with a byte-order mark', async () => {
     const o = await runOn(fixture('bad/utf16le-bom.csv'));
     balanced(o);
-    expect(o.stderr).toContain('decoded as UTF-16LE');
+    expect(o.stderr).toContain('按 UTF-16LE 解码');
     expect(titles(o)).toEqual(['加装电梯', '停车难']);
   });
 
@@ -81,7 +81,7 @@ describe('the catalogue of bad inputs', () => {
     const f = fixture('bad/empty.csv');
     const o = await runOn(f);
     expect(o.code).toBe(1);
-    expect(o.stderr).toContain(`${f}:1  error  empty file`);
+    expect(o.stderr).toContain(`${f}:1  错误  空文件`);
     expect(o.db).toBeNull();
     expect(o.rejects).toEqual([expect.objectContaining({ file: f, line: 1, ruleId: 'corpus/empty-file' })]);
   });
@@ -89,7 +89,7 @@ describe('the catalogue of bad inputs', () => {
   it('header only: nothing to accept, exit 1 saying so', async () => {
     const o = await runOn(fixture('bad/header-only.csv'));
     expect(o.code).toBe(1);
-    expect(o.stderr).toContain('no records accepted (0 rejected');
+    expect(o.stderr).toContain('没有接受任何记录（拒绝 0 行');
   });
 
   it('unknown columns are kept as metadata', async () => {
@@ -109,7 +109,7 @@ describe('the catalogue of bad inputs', () => {
       [3, 'corpus/empty-text'],
       [4, 'corpus/empty-text'],
     ]);
-    expect(o.stderr).toContain(`${f}:4  warning  no usable text`);
+    expect(o.stderr).toContain(`${f}:4  警告  没有可用的正文`);
   });
 
   it('duplicate ids, with the same and with different content', async () => {
@@ -154,7 +154,7 @@ describe('the catalogue of bad inputs', () => {
     }
     const o = await runCli([a!, b!]);
     expect(o.code).toBe(1);
-    expect(o.stderr).toContain(`${b}  error  has the name of another input (${a})`);
+    expect(o.stderr).toContain(`${b}  错误  与另一个输入（${a}）文件名相同`);
     expect(o.stderr).toContain('corpus/same-file-name');
     expect(o.db).toBeNull();
   });
@@ -204,7 +204,7 @@ describe('the catalogue of bad inputs', () => {
     const f = fixture('bad/control-chars.csv');
     const o = await runOn(f);
     balanced(o);
-    expect(o.stderr).toContain(`${f}:2  warning  removed 3 control characters`);
+    expect(o.stderr).toContain(`${f}:2  警告  删除了 3 个控制字符`);
     expect(titles(o)).toEqual(['加装电梯', '停车难']);
   });
 
@@ -214,7 +214,7 @@ describe('the catalogue of bad inputs', () => {
     writeFileSync(f, 'id,title,text,category,year\nc1,加装\u0090电梯,建议加快\u0085加装电梯。,城建,2021\n');
     const o = await runOn(f);
     balanced(o);
-    expect(o.stderr).toContain(`${f}:2  warning  removed 1 control character`);
+    expect(o.stderr).toContain(`${f}:2  警告  删除了 1 个控制字符`);
     expect(o.db!.prepare('SELECT title, text FROM documents').get()).toEqual({ title: '加装电梯', text: '建议加快\n加装电梯。' });
   });
 
@@ -222,7 +222,7 @@ describe('the catalogue of bad inputs', () => {
     const f = fixture('bad/garbage.csv');
     const o = await runOn(f);
     expect(o.code).toBe(1);
-    expect(o.stderr).toContain(`${f}:1  error  not a text file`);
+    expect(o.stderr).toContain(`${f}:1  错误  不是文本文件`);
   });
 
   it('emoji and CJK Extension B characters stay whole: never split into halves', async () => {
@@ -248,20 +248,20 @@ describe('the catalogue of bad inputs', () => {
     ]);
     const first = await runOn(f);
     expect(first.code).toBe(1);
-    expect(first.stderr).toContain('no text column');
+    expect(first.stderr).toContain('没有正文列');
   });
 
   it('an XLSX that is really a renamed CSV is read as CSV, saying so', async () => {
     const o = await runOn(fixture('bad/renamed-csv.xlsx'));
     balanced(o);
-    expect(o.stderr).toContain('named like a workbook but holds CSV text');
+    expect(o.stderr).toContain('文件名像工作簿，内容却是 CSV 文本');
   });
 
   it('a truncated XLSX is a fatal error naming the file and the reason', async () => {
     const f = fixture('bad/truncated.xlsx');
     const o = await runOn(f);
     expect(o.code).toBe(1);
-    expect(o.stderr).toContain(`${f}:1  error  not a readable XLSX workbook`);
+    expect(o.stderr).toContain(`${f}:1  错误  无法读取的 XLSX 工作簿`);
   });
 
   it('a row with more fields than the header', async () => {
@@ -274,7 +274,7 @@ describe('the catalogue of bad inputs', () => {
     const f = fixture('bad/duplicate-id.csv');
     const o = await runOn(f, '--strict');
     expect(o.code).toBe(1);
-    expect(o.stderr).toContain(`${f}:4  error  duplicate id "d1"`);
+    expect(o.stderr).toContain(`${f}:4  错误  编号“d1”重复`);
     expect(o.db).toBeNull();
     expect(o.rejects).toHaveLength(2);
   });
@@ -282,7 +282,7 @@ describe('the catalogue of bad inputs', () => {
   it('a missing input file', async () => {
     const o = await runOn('/nonexistent/suggestions.csv');
     expect(o.code).toBe(1);
-    expect(o.stderr).toContain('/nonexistent/suggestions.csv  error  cannot read file: ENOENT');
+    expect(o.stderr).toContain('/nonexistent/suggestions.csv  错误  无法读取文件：ENOENT');
   });
 
   it('a named pipe, a device or a folder given as input: refused at once, never read (a FIFO would block)', async () => {
@@ -291,9 +291,9 @@ describe('the catalogue of bad inputs', () => {
     execFileSync('mkfifo', [fifo]);
     const o = await runOn(fifo);
     expect(o.code).toBe(1);
-    expect(o.stderr).toContain(`${fifo}  error  not a regular file: a named pipe (FIFO)`);
-    expect((await runOn('/dev/zero')).stderr).toContain('/dev/zero  error  not a regular file: a device');
-    expect((await runOn(dir)).stderr).toContain(`${dir}  error  not a regular file: a folder`);
+    expect(o.stderr).toContain(`${fifo}  错误  不是普通文件：一个命名管道（FIFO）`);
+    expect((await runOn('/dev/zero')).stderr).toContain('/dev/zero  错误  不是普通文件：一个设备');
+    expect((await runOn(dir)).stderr).toContain(`${dir}  错误  不是普通文件：一个文件夹`);
   });
 });
 
@@ -304,14 +304,14 @@ describe('dictionary and config errors', () => {
     writeFileSync(dict, '# my words\n长宁区 2000 ns\n坏行 很多 n\n虹桥街道 3000 ns\n一 二 三 四\n');
     const o = await runOn(fixture('bad/duplicate-id.csv'), '--dict', dict);
     expect(o.code).toBe(0);
-    expect(o.stderr).toContain(`${dict}:3  warning  frequency "很多" is not a whole number; line skipped`);
-    expect(o.stderr).toContain(`${dict}:5  warning  expected "word [freq] [pos]", found 4 fields; line skipped`);
+    expect(o.stderr).toContain(`${dict}:3  警告  词频“很多”不是整数；跳过此行`);
+    expect(o.stderr).toContain(`${dict}:5  警告  应为“词 [词频] [词性]”，此行有 4 个字段；跳过此行`);
   });
 
   it('a missing dictionary with the nodejieba backend is a clear error, not a crashed process', async () => {
     const o = await runOn(fixture('bad/duplicate-id.csv'), '--segmenter', 'nodejieba', '--stopwords', '/nonexistent/stop.txt');
     expect(o.code).toBe(1);
-    expect(o.stderr).toContain('/nonexistent/stop.txt  error  cannot read stopwords file: ENOENT');
+    expect(o.stderr).toContain('/nonexistent/stop.txt  错误  无法读取停用词文件：ENOENT');
   });
 
   it('an unreadable or malformed config file', async () => {
@@ -320,9 +320,9 @@ describe('dictionary and config errors', () => {
     writeFileSync(bad, '{\n  "map": {"text": "内容"},\n  "dict": ["a.txt",]\n}\n');
     const o = await runOn(fixture('bad/duplicate-id.csv'), '--config', bad);
     expect(o.code).toBe(1);
-    expect(o.stderr).toMatch(new RegExp(`${bad.replace(/[.]/g, '\\.')}:3  error  config file is not valid JSON`));
+    expect(o.stderr).toMatch(new RegExp(`${bad.replace(/[.]/g, '\\.')}:3  错误  配置文件不是有效的 JSON`));
     const missing = await runOn(fixture('bad/duplicate-id.csv'), '--config', join(dir, 'none.json'));
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('cannot read config file: ENOENT');
+    expect(missing.stderr).toContain('无法读取配置文件：ENOENT');
   });
 });

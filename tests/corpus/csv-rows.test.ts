@@ -19,7 +19,9 @@ describe('parseCsv', () => {
   it('reports an unclosed quote on its line and resumes on the next physical line', () => {
     const rows = [...parseCsv('h1,h2\nx,"open\ny,2\nz,3\n')];
     expect(rows[1]).toMatchObject({ kind: 'error', line: 2 });
-    expect((rows[1] as { reason: string }).reason).toMatch(/unbalanced quote/);
+    const { reason } = rows[1] as { reason: { reason: string; reasonZh: string } };
+    expect(reason.reason).toMatch(/unbalanced quote/);
+    expect(reason.reasonZh).toBe('引号不配对：第 2 行开始的带引号字段没有结束');
     expect(rows.slice(2)).toEqual([
       { kind: 'row', line: 3, fields: ['y', '2'] },
       { kind: 'row', line: 4, fields: ['z', '3'] },

@@ -97,10 +97,10 @@ describe('a workbook with one sheet per year', () => {
       const o = await runOn([f], '--sheet', 'all');
       // the sheets carry no year column: the years equal the CSVs' own 年份
       expect(documents(o)).toEqual(csvPair);
-      expect(o.stderr).toContain(`${f}:2020  info  39 rows without a year take 2020 from the sheet name`);
-      expect(o.stderr).toContain(`${f}:2021年  info  67 rows without a year take 2021 from the sheet name`);
-      expect(o.stderr).toMatch(new RegExp(`${f}:说明  warning  sheet skipped: no text column`));
-      expect(o.stderr).toContain('read 106, accepted 106, rejected 0');
+      expect(o.stderr).toContain(`${f}:2020  提示  39 行没有年份，取工作表名的 2020`);
+      expect(o.stderr).toContain(`${f}:2021年  提示  67 行没有年份，取工作表名的 2021`);
+      expect(o.stderr).toMatch(new RegExp(`${f}:说明  警告  跳过此工作表：没有正文列`));
+      expect(o.stderr).toContain('读取 106 行，接受 106，拒绝 0');
     }, 60_000);
   }
 
@@ -112,10 +112,10 @@ describe('a workbook with one sheet per year', () => {
   it('reads the first sheet by default, and stops on a sheet that is not there', async () => {
     const first = await runOn([book('two-sheets.xlsx')]);
     expect(first.code).toBe(1);
-    expect(first.stderr).toContain('two-sheets.xlsx:说明:1  error  no text column');
+    expect(first.stderr).toContain('two-sheets.xlsx:说明:1  错误  没有正文列');
     const none = await runOn([book('two-sheets.xlsx')], '--sheet', '2019');
     expect(none.code).toBe(1);
-    expect(none.stderr).toContain('no sheet named "2019" (sheets: 说明, 2020, 2021年)');
+    expect(none.stderr).toContain('没有名为 "2019" 的工作表（工作表：说明, 2020, 2021年）');
   }, 60_000);
 });
 
@@ -132,7 +132,7 @@ describe('workbook rows that are rejected', () => {
     await wb.xlsx.writeFile(f);
     const o = await runOn([f]);
     expect(o.code).toBe(0);
-    expect(o.stderr).toContain(`${f}:2021年:3  warning  no usable text`);
+    expect(o.stderr).toContain(`${f}:2021年:3  警告  没有可用的正文`);
     expect(o.rejects).toEqual([expect.objectContaining({ file: f, sheet: '2021年', line: 3, ruleId: 'corpus/empty-text' })]);
     expect(o.db!.prepare('SELECT file, sheet, line FROM rejects').all()).toEqual([{ file: 'book.xlsx', sheet: '2021年', line: 3 }]);
     expect(o.db!.prepare('SELECT id, year, sheet, line FROM documents ORDER BY id').all()).toEqual([
@@ -166,7 +166,7 @@ describe('workbooks that cannot be read, and one that can', () => {
       const f = book(name);
       const o = await runOn([f]);
       expect(o.code).toBe(1);
-      expect(o.stderr).toContain(`${f}:1  error  the workbook is password-protected`);
+      expect(o.stderr).toContain(`${f}:1  错误  工作簿设有密码`);
       expect(o.rejects).toEqual([expect.objectContaining({ file: f, ruleId: 'corpus/unreadable-file' })]);
     }, 60_000);
   }
@@ -175,13 +175,13 @@ describe('workbooks that cannot be read, and one that can', () => {
     const f = book('truncated.xls');
     const o = await runOn([f]);
     expect(o.code).toBe(1);
-    expect(o.stderr).toContain(`${f}:1  error  not a readable XLS workbook: the file is damaged or cut short`);
+    expect(o.stderr).toContain(`${f}:1  错误  无法读取的 XLS 工作簿：文件损坏或不完整`);
   }, 60_000);
 
   it('an .xls renamed .csv is read as the workbook it is, saying so', async () => {
     const f = book('xls-renamed.csv');
     const o = await runOn([f]);
-    expect(o.stderr).toContain(`${f}  warning  named like a text file but holds an XLS workbook; read as XLS`);
+    expect(o.stderr).toContain(`${f}  警告  文件名像文本文件，内容却是 XLS 工作簿；按 XLS 读取`);
     expect(documents(o)).toHaveLength(67);
   }, 60_000);
 });

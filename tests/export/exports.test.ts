@@ -154,7 +154,7 @@ describe('schema migrations', () => {
     old.exec(
       [
         'DROP TABLE topics; DROP TABLE document_topics; DROP TABLE topic_scopes; DROP TABLE themes; DROP TABLE document_keywords;',
-        'ALTER TABLE documents DROP COLUMN sheet; ALTER TABLE rejects DROP COLUMN sheet;',
+        'ALTER TABLE documents DROP COLUMN sheet; ALTER TABLE rejects DROP COLUMN sheet; ALTER TABLE rejects DROP COLUMN reason_zh;',
         // before version 5 the version was a table's row
         'CREATE TABLE schema_version(version INTEGER NOT NULL); INSERT INTO schema_version VALUES (1); PRAGMA user_version = 0;',
       ].join(' '),
@@ -163,7 +163,7 @@ describe('schema migrations', () => {
     const r = await run({ inputs: [SAMPLE[1]!], out, noClouds: true, noDictGaps: true });
     expect(r.documents).toEqual({ kept: 39, added: 67, replaced: 0 });
     const db = new Database(join(out, 'hotwords.sqlite'), { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(db.pragma('user_version', { simple: true })).toBe(7);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'schema_version'").get()).toBeUndefined();
     expect(db.prepare('SELECT count(*) AS n FROM documents WHERE sheet IS NULL').get()).toEqual({ n: 106 });
     expect((db.prepare('SELECT count(*) AS n FROM topics').get() as { n: number }).n).toBeGreaterThan(0);

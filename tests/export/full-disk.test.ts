@@ -46,9 +46,7 @@ disk.describe('a full disk', () => {
         .split('\n')
         .filter((l) => !l.startsWith('hotwords: 进度 '));
       expect(lines, stderr).toHaveLength(1);
-      expect(lines[0]).toMatch(
-        /no space left on the device .*\((ENOSPC|SQLITE_FULL)\); nothing of this run was kept {2}export\/write-failed$/,
-      );
+      expect(lines[0]).toMatch(/设备空间不足.*（(ENOSPC|SQLITE_FULL)）；本次运行的结果都未保留 {2}export\/write-failed$/);
       expect(lines[0]!.startsWith(mount)).toBe(true);
       expect(visibleState(out)).toBe(before);
       // nothing of the failed run is left: the one generation, no temporary files, no lock

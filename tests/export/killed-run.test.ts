@@ -13,7 +13,7 @@ const SAMPLE = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) =>
   fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)),
 );
 const MAP = 'id=id,title=title,text=detail,category=label,year=year';
-const ARGS = ['--map', MAP, '--no-dict-gaps'];
+const ARGS = ['--map', MAP, '--no-dict-gaps', '--lang', 'zh'];
 
 /**
  * Start the job on the real messages into `out` and send `signal` after `ms` (never, if Infinity).

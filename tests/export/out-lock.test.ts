@@ -21,7 +21,7 @@ it('two runs into one folder at once: the second is refused with a message, the 
   const args = (input: string): string[] => ['run', input, '--out', out, '--no-dict-gaps', '--no-topics', '--no-clouds'];
   const [first, second] = await Promise.all([main(args(SAMPLE[1]!), io), main(args(SAMPLE[0]!), io)]);
   expect([first, second]).toEqual([0, 1]);
-  expect(stderr).toMatch(new RegExp(`${out}  error  another hotwords run \\(process ${process.pid}\\) is writing to this folder`));
+  expect(stderr).toMatch(new RegExp(`${out}  错误  另一个 hotwords 运行（进程 ${process.pid}）正在写这个文件夹`));
   const db = new Database(join(out, 'hotwords.sqlite'), { readonly: true });
   expect(db.prepare('SELECT count(*) AS n FROM documents').get()).toEqual({ n: 67 });
   db.close();

@@ -29,7 +29,7 @@ describe('an --out the machine refuses: one line naming it, exit 1, no stack', (
     writeFileSync(file, 'x');
     const o = await runInto(file);
     expect(o.code).toBe(1);
-    expect(o.stderr).toBe(`${file}  error  --out is a file, not a folder  export/out-not-folder\n`);
+    expect(o.stderr).toBe(`${file}  错误  --out 是一个文件，不是文件夹  export/out-not-folder\n`);
   });
 
   it('a hotwords.sqlite that is not a database: named, and left as it was', async () => {
@@ -37,7 +37,7 @@ describe('an --out the machine refuses: one line naming it, exit 1, no stack', (
     writeFileSync(join(out, 'hotwords.sqlite'), 'not a database\n');
     const o = await runInto(out);
     expect(o.code).toBe(1);
-    expect(o.stderr).toMatch(/hotwords\.sqlite {2}error {2}not a hotwords database \(not an SQLite file\) \(SQLITE_NOTADB\)/);
+    expect(o.stderr).toMatch(/hotwords\.sqlite {2}错误 {2}不是 hotwords 数据库（不是 SQLite 文件）（SQLITE_NOTADB）/);
     expect(o.stderr.trim().split('\n')).toHaveLength(1);
     // --debug adds the stack
     const debug = await runInto(out, '--debug');
@@ -61,7 +61,7 @@ fs.describe('a read-only file system', () => {
     try {
       const o = await runInto(out);
       expect(o.code).toBe(1);
-      expect(o.stderr).toBe(`${out}  error  read-only file system (EROFS); nothing of this run was kept  export/write-failed\n`);
+      expect(o.stderr).toBe(`${out}  错误  只读文件系统（EROFS）；本次运行的结果都未保留  export/write-failed\n`);
       expect(visibleState(out)).toBe(before);
       expect(readdirSync(join(out, '.generations'))).toHaveLength(1);
     } finally {
