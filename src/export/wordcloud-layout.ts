@@ -64,24 +64,33 @@ export function fontSize(value: number, o: Pick<LayoutOptions, 'maxSize' | 'minS
   return Math.max(6, Math.round((o.minSize + (o.maxSize - o.minSize) * t) * o.scale));
 }
 
-/** d3-cloud's sprite canvas: 2048 × 2048 pixels (its `cw << 5` by `ch`). */
+/** d3-cloud's sprite bitmap: 2048 × 2048 pixels (its `cw << 5` by `ch`). */
 const SPRITE_SIDE = 2048;
+/** The canvas the sprites are drawn on: half that, each of its pixels a 2 × 2 block of the bitmap. */
+const DRAWN_SIDE = SPRITE_SIDE / 2;
 
 /**
- * d3-cloud's sprite canvas, made cheap. d3-cloud sizes a canvas to 2048 ×
- * 2048 for every layout, draws a batch of words at the top, and reads the
- * whole 16 MB back to cut their bitmaps out; that was most of a run's cloud
- * time, and one canvas per layout took a run over 3 GB of native memory.
- * This stands in for it: one real canvas for all layouts (resizes ignored),
- * and clearing and reading back only the rows drawn since the last clear
- * (d3-cloud reads pixels only inside the boxes of the words it drew; the
- * rows below stay zero). The bitmaps, and so the layouts, are the same.
+ * d3-cloud's sprite canvas, made cheap. d3-cloud draws a batch of words at
+ * the top of a 2048 × 2048 canvas and reads it back to cut their bitmaps out;
+ * rasterising the CJK glyphs was most of a session's run time (about 25 ms a
+ * layout of 50 words, 36 layouts for the sample's clouds), and one canvas per
+ * layout took a run over 3 GB of native memory. This stands in for it:
+ * - it says it is a canvas of pixel ratio 2 (d3-cloud's own support for high
+ *   density screens), so d3-cloud draws at half size on a 1024 × 1024 canvas
+ *   and expects the bitmap at full size: each drawn pixel with any ink
+ *   becomes a 2 × 2 block, a quarter of the rasterising. The blocks cover the
+ *   glyphs' full-size shapes (rounding only widens them, and d3-cloud rounds
+ *   the half font size up), so words never overlap; the gap between them
+ *   (the stroke d3-cloud draws for the padding) is kept at its full-size width;
+ * - one real canvas for all layouts (resizes ignored), clearing and reading
+ *   back only the rows drawn since the last clear (d3-cloud reads pixels only
+ *   inside the boxes of the words it drew; the rows below stay zero).
  */
 class SpriteCanvas {
-  private readonly real = createCanvas(SPRITE_SIDE, SPRITE_SIDE);
+  private readonly real = createCanvas(DRAWN_SIDE, DRAWN_SIDE);
   private readonly ctx = this.real.getContext('2d');
   private readonly pixels = new Uint8ClampedArray(SPRITE_SIDE * SPRITE_SIDE * 4);
-  /** Rows that may hold ink since the last clear, and rows of `pixels` not zero. */
+  /** Drawn rows that may hold ink since the last clear, and rows of `pixels` (full size) not zero. */
   private inked = 0;
   private filled = 0;
   private fontPx = 0;
@@ -99,7 +108,7 @@ class SpriteCanvas {
       // a word's box reaches its font size below the baseline point d3-cloud translates to; a
       // stroke's miter joins can reach miterLimit × half the line width beyond the glyph
       const reach = self.fontPx + (ctx.miterLimit * self.lineWidth) / 2 + 2;
-      self.inked = self.turned ? SPRITE_SIDE : Math.min(SPRITE_SIDE, Math.max(self.inked, Math.ceil(self.y + reach)));
+      self.inked = self.turned ? DRAWN_SIDE : Math.min(DRAWN_SIDE, Math.max(self.inked, Math.ceil(self.y + reach)));
     };
     return {
       set fillStyle(v: string) {
@@ -108,13 +117,14 @@ class SpriteCanvas {
       set strokeStyle(v: string) {
         ctx.strokeStyle = v;
       },
+      // d3-cloud gives the padding's stroke in full-size pixels: half as many drawn ones
       set lineWidth(v: number) {
-        ctx.lineWidth = v;
-        self.lineWidth = v;
+        ctx.lineWidth = v / 2;
+        self.lineWidth = v / 2;
       },
       set font(v: string) {
         ctx.font = v;
-        self.fontPx = Number(/(\d+(?:\.\d+)?)px/.exec(v)?.[1] ?? SPRITE_SIDE);
+        self.fontPx = Number(/(\d+(?:\.\d+)?)px/.exec(v)?.[1] ?? DRAWN_SIDE);
       },
       save: () => ctx.save(),
       restore: () => {
@@ -145,14 +155,32 @@ class SpriteCanvas {
         self.inked = 0;
       },
       getImageData: (x: number, y: number, w: number, h: number) => {
-        if (w !== SPRITE_SIDE || x !== 0 || y !== 0) return ctx.getImageData(x, y, w, h);
+        // d3-cloud's question for the pixel ratio: a 1 × 1 read that holds 2 × 2 pixels
+        if (w === 1 && h === 1) return { data: new Uint8ClampedArray(16) };
+        if (w !== DRAWN_SIDE || x !== 0 || y !== 0) throw new Error(`sprite canvas: unexpected read of ${w} × ${h} at ${x}, ${y}`);
         const rows = Math.min(h, self.inked);
         self.pixels.fill(0, 0, self.filled * SPRITE_SIDE * 4);
-        if (rows > 0) self.pixels.set(ctx.getImageData(0, 0, SPRITE_SIDE, rows).data);
-        self.filled = rows;
+        if (rows > 0) blowUp(ctx.getImageData(0, 0, DRAWN_SIDE, rows).data, rows, self.pixels);
+        self.filled = 2 * rows;
         return { data: self.pixels };
       },
     };
+  }
+}
+
+/**
+ * Each drawn pixel with any ink (alpha) as a 2 × 2 block of full-size pixels, in the red byte
+ * d3-cloud reads (`rows` drawn rows of DRAWN_SIDE pixels into rows of SPRITE_SIDE).
+ */
+function blowUp(drawn: Uint8ClampedArray, rows: number, pixels: Uint8ClampedArray): void {
+  const rowBytes = SPRITE_SIDE * 4;
+  for (let r = 0; r < rows; r++) {
+    const top = 2 * r * rowBytes;
+    for (let c = 0; c < DRAWN_SIDE; c++) {
+      if (drawn[(r * DRAWN_SIDE + c) * 4 + 3] === 0) continue;
+      const at = top + 8 * c;
+      pixels[at] = pixels[at + 4] = pixels[at + rowBytes] = pixels[at + rowBytes + 4] = 255;
+    }
   }
 }
 
@@ -194,22 +222,32 @@ export function layoutCloud(words: readonly CloudWord[], o: LayoutOptions, canva
   return { placed, unplaced: words.filter((w) => !got.has(w.text)).map((w) => w.text), scale: o.scale };
 }
 
+/** The area the words' boxes take at scale 1, in square pixels: what a panel asks of its space. */
+export function wordsArea(words: readonly CloudWord[], o: Pick<LayoutOptions, 'maxSize' | 'minSize' | 'maxValue'>): number {
+  return words.reduce((sum, w) => {
+    const size = fontSize(w.value, { ...o, scale: 1 });
+    return sum + size * 1.15 * (size * [...w.text].length + 4);
+  }, 0);
+}
+
 /**
  * The layout at the largest scale at which every word of the panel is
  * placed: 1 if it fits, else a first guess from the words' area (they fill
  * about half of the panel at best), then 8% smaller each try, ten tries at
- * most; one step smaller again if none fits. The layout comes back with its scale,
- * so a panel drawn at that scale is not laid out again.
+ * most; one step smaller again if none fits. With `below`, the tries start
+ * one step below that scale (a panel that did not fit at the scale another
+ * panel of its set found). The layout comes back with its scale, so a panel
+ * drawn at that scale is not laid out again.
  */
-export function fittingLayout(words: readonly CloudWord[], o: Omit<LayoutOptions, 'scale'>): CloudLayout {
-  const whole = layoutCloud(words, { ...o, scale: 1 });
-  if (whole.unplaced.length === 0) return whole;
-  const area = words.reduce((sum, w) => {
-    const size = fontSize(w.value, { ...o, scale: 1 });
-    return sum + size * 1.15 * (size * [...w.text].length + 4);
-  }, 0);
-  let scale = Math.min(0.92, Math.round(Math.sqrt((0.5 * o.width * o.height) / area) * 1000) / 1000);
-  for (let i = 0; i < 10; i++, scale = Math.round(scale * 0.92 * 1000) / 1000) {
+export function fittingLayout(words: readonly CloudWord[], o: Omit<LayoutOptions, 'scale'>, below?: number): CloudLayout {
+  const step = (s: number): number => Math.round(s * 0.92 * 1000) / 1000;
+  let scale: number;
+  if (below === undefined) {
+    const whole = layoutCloud(words, { ...o, scale: 1 });
+    if (whole.unplaced.length === 0) return whole;
+    scale = Math.min(0.92, Math.round(Math.sqrt((0.5 * o.width * o.height) / wordsArea(words, o)) * 1000) / 1000);
+  } else scale = step(below);
+  for (let i = 0; i < 10; i++, scale = step(scale)) {
     const layout = layoutCloud(words, { ...o, scale });
     if (layout.unplaced.length === 0) return layout;
   }

@@ -5,7 +5,7 @@ import type { Scope } from '../score/scopes.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { safeFileName } from './safe-file-name.ts';
 import type { CloudLayout, CloudWord } from './wordcloud-layout.ts';
-import { fittingLayout, layoutCloud } from './wordcloud-layout.ts';
+import { fittingLayout, layoutCloud, wordsArea } from './wordcloud-layout.ts';
 import { startCloudPngs } from './wordcloud-png.ts';
 import { CLOUD_SIZE, cloudSvgCharacters, renderCloudSvg } from './wordcloud-svg.ts';
 import { TITLE_WEIGHT, cloudValue } from '../score/hot-words.ts';
@@ -114,15 +114,22 @@ export async function writeWordClouds(
         minSize: 13,
         maxValue,
       };
-      // each panel's own fitting layout, kept: the panels that set the scale need no second layout (every
-      // layout reads the sprite canvas back, and @napi-rs/canvas never frees what getImageData returns)
+      // one scale for the set: the panel that asks most of its space finds it (its own fitting
+      // layout), the others start there and go smaller only if they do not fit; a layout made at
+      // the set's final scale is kept, the others are made again at it
       const fitted: CloudLayout[] = [];
-      for (const p of panels) {
-        fitted.push(fittingLayout(p.words, { ...base, seed: seedOf(p.scope) }));
+      let found: number | null = null;
+      for (const i of panels.map((p, i) => ({ i, area: wordsArea(p.words, base) })).sort((x, y) => y.area - x.area || x.i - y.i)) {
+        const p = panels[i.i]!;
+        const o = { ...base, seed: seedOf(p.scope) };
+        let layout: CloudLayout = found === null ? fittingLayout(p.words, o) : layoutCloud(p.words, { ...o, scale: found });
+        if (found !== null && layout.unplaced.length > 0) layout = fittingLayout(p.words, o, found);
+        fitted[i.i] = layout;
+        found = layout.scale;
         await letRendererIn();
         options.signal?.throwIfAborted();
       }
-      const scale = Math.min(...fitted.map((f) => f.scale));
+      const scale = found!;
       for (const [i, p] of panels.entries()) {
         const layout = fitted[i]!.scale === scale ? fitted[i]! : layoutCloud(p.words, { ...base, seed: seedOf(p.scope), scale });
         const svg = renderCloudSvg({ title: p.title, caption: p.caption, source, color: colorOf(p.scope.category), layout });
