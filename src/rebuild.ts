@@ -107,12 +107,14 @@ async function lockedRebuild(options: RebuildOptions, generation: Generation): P
   const sources = [...new Set(docs.map((d) => basename(d.record.origin.file)))].sort();
   if (options.what === 'clouds') {
     return {
-      clouds: await writeWordClouds(generation.clouds, analysis, {
-        sources,
-        seed: plan.seed,
-        png: plan.clouds === 'svg+png',
-        threads: plan.threads.clouds,
-      }),
+      clouds: (
+        await writeWordClouds(generation.clouds, analysis, {
+          sources,
+          seed: plan.seed,
+          png: plan.clouds === 'svg+png',
+          threads: plan.threads.clouds,
+        })
+      ).files,
       report: null,
       json: [],
     };

@@ -12,7 +12,7 @@ import type { CloudFile } from './export/wordclouds.ts';
 import { writeWordClouds } from './export/wordclouds.ts';
 import { writeRejects } from './export/rejects-jsonl.ts';
 import { writeReport } from './export/report-html.ts';
-import { briefingOf, writeBriefing } from './export/briefing-files.ts';
+import { briefingChartSvgs, briefingOf, writeBriefing } from './export/briefing-files.ts';
 import { briefingTexts } from './export/briefing-text.ts';
 import { lockOut } from './export/out-lock.ts';
 import type { Generation } from './export/generations.ts';
@@ -384,19 +384,24 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
   stopped();
   outputs.json = time('json', () => writeJsonExports(generation.json, exports)).map(published);
   let clouds: CloudFile[] = [];
+  // the briefing's charts are rendered to PNG with the clouds (one cut of the font, one set of workers)
+  let chartPngs: Buffer[] | undefined;
   if (plan.clouds !== 'none') {
     const t2 = performance.now();
-    clouds = await writeWordClouds(generation.clouds, done.hotWords, {
+    const drawn = await writeWordClouds(generation.clouds, done.hotWords, {
       sources,
       png: plan.clouds === 'svg+png',
       seed: plan.seed,
       threads: plan.threads.clouds,
       signal: options.signal,
       onPanel: (done, total) => progress('clouds', done, total),
+      extra: briefingChartSvgs(done.briefing.input, sources),
     }).catch((e: unknown) => {
       stopped();
       throw e;
     });
+    clouds = drawn.files;
+    chartPngs = plan.clouds === 'svg+png' ? drawn.extraPngs : undefined;
     timings.clouds = round3((performance.now() - t2) / 1000);
     stopped();
   }
@@ -417,7 +422,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
       generation.briefing,
       done.briefing.input,
       done.briefing.tables,
-      plan.clouds === 'none' ? null : { png: plan.clouds === 'svg+png', threads: plan.threads.clouds, sources },
+      plan.clouds === 'none' ? null : { png: plan.clouds === 'svg+png', threads: plan.threads.clouds, sources, pngs: chartPngs },
     )
   ).map(published);
   timings.briefing = round3((performance.now() - t4) / 1000);

@@ -38,9 +38,9 @@ export async function writeBriefing(
   tables: readonly BriefingTable[],
   charts: ChartOptions | null = null,
 ): Promise<string[]> {
+  const years = briefingYears(input);
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
-  const years = [...new Set(input.records.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
   for (const year of years) {
     const path = join(dir, `${year}.md`);
     writeFileAtomic(path, briefingMarkdown(year, input));
@@ -54,33 +54,52 @@ export async function writeBriefing(
   const workbook = join(dir, 'tables.xlsx');
   writeFileAtomic(workbook, await xlsxBytes(tables));
   written.push(workbook);
-  if (charts !== null) written.push(...(await writeCharts(join(dir, 'charts'), years, input, charts)));
+  if (charts !== null) written.push(...(await writeCharts(join(dir, 'charts'), input, charts)));
   return written;
 }
 
-/** How the charts are drawn: PNGs beside the SVGs or not, on how many threads, and the sources their captions name. */
+/** The years a briefing covers, in order. */
+function briefingYears(input: BriefingInput): number[] {
+  return [...new Set(input.records.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
+}
+
+/**
+ * How the charts are drawn: PNGs beside the SVGs or not, on how many threads, and the sources
+ * their captions name; `pngs`: the charts' PNGs rendered already (a run renders them with the
+ * clouds), in the order of `briefingChartSvgs`.
+ */
 export interface ChartOptions {
   png: boolean;
   threads: number;
   sources: readonly string[];
+  pngs?: readonly Buffer[];
+}
+
+/** The charts of every year of a briefing, in the order they are written: each one's SVG and its path under `charts/`. */
+export function briefingChartSvgs(input: BriefingInput, sources: readonly string[]): { svg: string; name: string }[] {
+  const source = `来源：${sources.join('、')} · hotwords`;
+  return briefingYears(input)
+    .flatMap((y) => briefingCharts(y, input.distribution, input.themes, source))
+    .map((c) => ({ svg: c.svg, name: join(String(c.year), `${safeFileName(c.name)}.svg`) }));
 }
 
 /** `charts/<year>/<name>.svg` (and `.png`, rendered as the clouds are) for every year. */
-async function writeCharts(dir: string, years: readonly number[], input: BriefingInput, options: ChartOptions): Promise<string[]> {
-  const source = `来源：${options.sources.join('、')} · hotwords`;
-  const charts = years.flatMap((y) => briefingCharts(y, input.distribution, input.themes, source));
+async function writeCharts(dir: string, input: BriefingInput, options: ChartOptions): Promise<string[]> {
+  const charts = briefingChartSvgs(input, options.sources);
   const written: string[] = [];
   for (const c of charts) {
-    const path = join(dir, String(c.year), `${safeFileName(c.name)}.svg`);
+    const path = join(dir, c.name);
     mkdirSync(dirname(path), { recursive: true });
     writeFileAtomic(path, c.svg);
     written.push(path);
   }
   if (options.png) {
-    const pngs = await renderCloudPngs(
-      charts.map((c) => c.svg),
-      { threads: options.threads, names: written },
-    );
+    const pngs =
+      options.pngs ??
+      (await renderCloudPngs(
+        charts.map((c) => c.svg),
+        { threads: options.threads, names: written },
+      ));
     pngs.forEach((png, i) => {
       const path = written[i]!.replace(/\.svg$/, '.png');
       writeFileAtomic(path, png);

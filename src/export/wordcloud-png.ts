@@ -61,6 +61,9 @@ export function startCloudPngs(characters: Iterable<string>, options: PngOptions
   let running = 0;
   let failure: Error | null = null;
   let stopped = false;
+  // a worker starts with a full batch, or with what is left once all images are added (a worker
+  // costs its start, about 50 ms of a core: one per image added was most of a session's PNG time)
+  let flushing = false;
   let resvgOptions: object | null = null;
   // whoever waits for a worker's end or a failure
   let waiting: (() => void)[] = [];
@@ -86,7 +89,13 @@ export function startCloudPngs(characters: Iterable<string>, options: PngOptions
     wake();
   };
   const pump = (): void => {
-    while (resvgOptions && !failure && !stopped && running < threads && next < queued.length) {
+    while (
+      resvgOptions &&
+      !failure &&
+      !stopped &&
+      running < threads &&
+      (queued.length - next >= PER_WORKER || (flushing && next < queued.length))
+    ) {
       const from = next;
       next = Math.min(queued.length, next + PER_WORKER);
       const batch = queued.slice(from, next);
@@ -126,6 +135,8 @@ export function startCloudPngs(characters: Iterable<string>, options: PngOptions
       pump();
     },
     async finish() {
+      flushing = true;
+      pump();
       await fontReady;
       // every batch started and ended (a worker that ends short of its batch fails)
       while (!failure && (next < queued.length || running > 0)) await changed();

@@ -31,6 +31,12 @@ export interface CloudOptions {
   signal?: AbortSignal;
   /** Called after each panel's SVG is written (for a progress line). */
   onPanel?: (done: number, total: number) => void;
+  /**
+   * Other SVGs drawn in the clouds' font (the briefing's charts), rendered to PNG by the same
+   * renderer — one cut of the font, one set of workers — while the clouds are laid out; their
+   * PNGs come back in `extraPngs`, in order.
+   */
+  extra?: readonly { svg: string; name: string }[];
 }
 
 /** One written panel, for the run summary and tests. */
@@ -56,7 +62,8 @@ export async function writeWordClouds(
   dir: string,
   a: Pick<CorpusAnalysis, 'keywords' | 'scopes'>,
   options: CloudOptions,
-): Promise<CloudFile[]> {
+): Promise<{ files: CloudFile[]; extraPngs: Buffer[] }> {
+  const extra = options.png === false ? [] : (options.extra ?? []);
   const top = options.words ?? 50;
   const seed = options.seed;
   const categories = [...new Set(a.scopes.map((s) => s.category).filter((c): c is string => c !== null))].sort();
@@ -89,14 +96,19 @@ export async function writeWordClouds(
   // the PNGs' font is cut down while the layouts run, and each set's images render (on other
   // threads) while the next set is laid out
   const renderer =
-    (options.png ?? true) && planned.length > 0
+    (options.png ?? true) && planned.length + extra.length > 0
       ? startCloudPngs(
-          cloudSvgCharacters(
-            planned.flatMap((set) => set.panels.flatMap((p) => [p.title, p.caption, ...p.words.map((w) => w.text)])).concat(source),
-          ),
+          [
+            ...cloudSvgCharacters(
+              planned.flatMap((set) => set.panels.flatMap((p) => [p.title, p.caption, ...p.words.map((w) => w.text)])).concat(source),
+            ),
+            ...extra.flatMap((e) => [...e.svg]),
+          ],
           { threads: options.threads },
         )
       : null;
+  // the extra images first: they render while the first set is laid out
+  for (const e of extra) renderer?.add(e.svg, e.name);
   // the layouts are synchronous: between panels the renderer gets its workers' messages
   const letRendererIn = async (): Promise<void> => {
     if (renderer) await new Promise((r) => setImmediate(r));
@@ -154,11 +166,10 @@ export async function writeWordClouds(
     await renderer?.abort();
     throw e;
   }
-  if (renderer) {
-    const pngs = await renderer.finish();
-    files.forEach((f, i) => writeFileAtomic(f.png!, pngs[i]!));
-  }
-  return files;
+  if (!renderer) return { files, extraPngs: [] };
+  const pngs = await renderer.finish();
+  files.forEach((f, i) => writeFileAtomic(f.png!, pngs[extra.length + i]!));
+  return { files, extraPngs: pngs.slice(0, extra.length) };
 }
 
 /** A panel's title and caption: its scope, size and set. */
