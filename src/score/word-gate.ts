@@ -76,6 +76,9 @@ export const MIN_COHESION = 3;
 /** A letter code standing for a place or an item (D5, L12, A市, B3区): anonymised or local codes, not themes. */
 const CODE = /^(?:[A-Za-z]{1,2}\d{0,3}[省市区县镇乡村]?|[A-Za-z]{1,2}\d{1,3})$/;
 
+/** A verb said twice (查查 看看 问问 管管): the colloquial "have a go at", never a theme. */
+const REDUPLICATED = /^(\p{Script=Han})\1$/u;
+
 /** A coined token of two or more characters before an administrative unit: a place name. */
 const PLACE_NAME = /^\p{Script=Han}{2,}[省市县区镇乡村州]$/u;
 
@@ -104,7 +107,7 @@ export function wordGate(inputs: WordGateInputs): (term: string) => GateReason |
   const tagVerdict = (term: string, tag: string): GateReason | null => {
     if (CLOSED_TAGS.has(tag)) return 'tag';
     const idf = inputs.backgroundIdf.get(term) ?? Infinity;
-    if (tag === 'v' || tag === 'vd' || tag === 'vg') return idf >= SPECIFIC_VERB_IDF ? null : 'generic-verb';
+    if (tag === 'v' || tag === 'vd' || tag === 'vg') return idf >= SPECIFIC_VERB_IDF && !REDUPLICATED.test(term) ? null : 'generic-verb';
     if (tag === 'vn' || tag === 'an') return idf >= SPECIFIC_NOUNISH_IDF ? null : 'generic-verb';
     return null;
   };

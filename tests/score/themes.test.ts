@@ -13,7 +13,7 @@ import { loadTagFixes, loadTitleFrames } from '../../src/segment/title-frames.ts
 import { fixedTagger } from '../../src/segment/tagger.ts';
 import { recordText } from '../../src/segment/document-terms.ts';
 import { themeFamilies, stripFrame, titleThemes } from '../../src/score/themes.ts';
-import { MIN_COHESION, characterCohesion, wordGate } from '../../src/score/word-gate.ts';
+import { MIN_COHESION, SPECIFIC_VERB_IDF, characterCohesion, wordGate } from '../../src/score/word-gate.ts';
 import { seedThemesListed } from '../eval/seed-themes.ts';
 
 // the real dictionaries and the real jieba, as a run loads them
@@ -66,6 +66,11 @@ describe('the word gate', () => {
     expect(gate('收到')).toBe('generic-verb');
     expect(gate('服务')).toBe('generic-verb');
     expect(gate('发展')).toBe('civic-generic');
+    // a verb said twice is colloquial, however rare it is in general Chinese (查查: IDF above the verbs' line)
+    expect(segmenter.tag('查查')[0]!.tag).toBe('v');
+    expect(backgroundIdf.get('查查')!).toBeGreaterThanOrEqual(SPECIFIC_VERB_IDF);
+    expect(gate('查查')).toBe('generic-verb');
+    expect(gate('看看')).toBe('generic-verb');
   });
 
   it('shows a token the HMM coined only if its characters hold together across the corpus', () => {
