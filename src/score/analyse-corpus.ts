@@ -36,6 +36,7 @@ import { themeFamilies, titleThemes } from './themes.ts';
 import { characterCohesion, wordGate } from './word-gate.ts';
 import { withInsideWords } from './inside-words.ts';
 import { backgroundSpecificity, blendedIdf } from './tfidf.ts';
+import type { WordTable } from '../segment/word-table.ts';
 
 /** A document ready for scoring: the record and its counts from the segment stage. */
 export interface CountedDocument {
@@ -65,7 +66,7 @@ export interface CorpusAnalysis {
 }
 
 export interface AnalyseOptions {
-  backgroundIdf: ReadonlyMap<string, number>;
+  backgroundIdf: WordTable;
   /** Words the analyst's curation drops from every list (dictionary-files.ts, readCuration). */
   dropped?: ReadonlySet<string>;
   /** How common words are in civic language (the word gate's genericness). */

@@ -7,6 +7,8 @@ import { countScopes } from './scope-counts.ts';
 import type { Scope } from './scopes.ts';
 import { benjaminiHochberg } from './statistics.ts';
 import { backgroundSpecificity, blendedIdf, civicSpecificity } from './tfidf.ts';
+import type { WordTable } from '../segment/word-table.ts';
+import { EMPTY_WORD_TABLE } from '../segment/word-table.ts';
 
 /** A term of one scope with every score we compute. */
 export interface Keyword extends Scope {
@@ -46,7 +48,7 @@ export interface ScopeSize extends Scope {
 
 export interface HotWordOptions {
   /** Background IDF (jieba's idf.txt); empty: corpus IDF only. */
-  backgroundIdf?: ReadonlyMap<string, number>;
+  backgroundIdf?: WordTable;
   /** Document frequencies of civic language (the civic background) and the paragraphs they were counted over; absent: not used. */
   civic?: { df: ReadonlyMap<string, number>; paragraphs: number };
   /** Keywords kept per scope (default 100). */
@@ -118,9 +120,9 @@ export function hotWords(docs: readonly HotWordDocument[], options: HotWordOptio
   const idf = blendedIdf(
     new Map(Array.from(all.ids, (id, k) => [all.vocab[id]!, all.df[k]!])),
     all.documents,
-    options.backgroundIdf ?? new Map(),
+    options.backgroundIdf ?? EMPTY_WORD_TABLE,
   );
-  const general = backgroundSpecificity(options.backgroundIdf ?? new Map(), all.documents);
+  const general = backgroundSpecificity(options.backgroundIdf ?? EMPTY_WORD_TABLE, all.documents);
   const civic = civicSpecificity(options.civic?.df ?? new Map(), options.civic?.paragraphs ?? 0, all.documents);
   const specificity = (t: string): number => general(t) * civic(t);
   const keywords: Keyword[] = [];

@@ -1,18 +1,4 @@
-/**
- * The median of a background table's values. Every scope of a run asks for it, and sorting
- * jieba's 350,000 values each time was 0.27 s of a session's run: it is worked out once per
- * table (a memo of a pure function, keyed by the table; the tables are never changed once loaded).
- */
-const medians = new WeakMap<ReadonlyMap<string, number>, number>();
-function medianOf(background: ReadonlyMap<string, number>): number {
-  let m = medians.get(background);
-  if (m === undefined) {
-    const values = Float64Array.from(background.values()).sort();
-    m = values.length > 0 ? values[Math.floor(values.length / 2)]! : 0;
-    medians.set(background, m);
-  }
-  return m;
-}
+import type { WordTable } from '../segment/word-table.ts';
 
 /**
  * IDF for the corpus at hand, blended with a background IDF (jieba's, from a
@@ -24,11 +10,11 @@ function medianOf(background: ReadonlyMap<string, number>): number {
 export function blendedIdf(
   df: ReadonlyMap<string, number>,
   documents: number,
-  background: ReadonlyMap<string, number>,
+  background: WordTable,
   backgroundWeight = 500,
 ): (term: string) => number {
   const lambda = documents / (documents + backgroundWeight);
-  const bgMedian = medianOf(background);
+  const bgMedian = background.median;
   return (term) => {
     const corpusIdf = Math.log((documents + 1) / ((df.get(term) ?? 0) + 1)) + 1;
     const bg = background.size > 0 ? (background.get(term) ?? bgMedian) : corpusIdf;
@@ -44,13 +30,9 @@ export function blendedIdf(
  * (w ≈ 0.8); in a corpus of thousands the corpus itself does (w ≈ 0.2).
  * Words the background lacks (new or civic terms) count as typical (factor 1).
  */
-export function backgroundSpecificity(
-  background: ReadonlyMap<string, number>,
-  documents: number,
-  backgroundWeight = 500,
-): (term: string) => number {
+export function backgroundSpecificity(background: WordTable, documents: number, backgroundWeight = 500): (term: string) => number {
   if (background.size === 0) return () => 1;
-  const median = medianOf(background);
+  const median = background.median;
   const w = backgroundWeight / (documents + backgroundWeight);
   return (term) => Math.min(1, (background.get(term) ?? median) / median) ** w;
 }

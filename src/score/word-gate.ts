@@ -1,5 +1,6 @@
 import type { CivicBackground } from '../segment/civic-background.ts';
 import type { TaggedWord } from '../segment/segmenter.ts';
+import type { WordTable } from '../segment/word-table.ts';
 import { occurrences } from './occurrences.ts';
 
 /**
@@ -17,7 +18,7 @@ export interface WordGateInputs {
   /** The dictionaries' tagging of a term on its own (segmenter.tag). */
   tag: (term: string) => TaggedWord[];
   /** jieba's IDF table. */
-  backgroundIdf: ReadonlyMap<string, number>;
+  backgroundIdf: WordTable;
   civic: CivicBackground;
   /** How well a coined token's characters hold together in this corpus (see characterCohesion); ln units. */
   cohesion: (term: string) => number;

@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Jieba } from '@node-rs/jieba';
 import type { Segmenter, SegmenterOptions } from './segmenter.ts';
+import type { WordTable } from './word-table.ts';
+import { readWordTable } from './word-table.ts';
 import { userDictText } from './segmenter.ts';
 
 /** The main jieba dictionary (the same dict.txt as Python jieba), shipped with @node-rs/jieba. */
@@ -24,12 +26,7 @@ export function createNodeRsSegmenter(options: SegmenterOptions): Segmenter {
   };
 }
 
-/** The words of jieba's main dictionary, to tell known words from new ones. */
-export function mainDictionaryWords(): Set<string> {
-  const words = new Set<string>();
-  for (const line of readFileSync(mainDictionaryPath(), 'utf8').split('\n')) {
-    const sp = line.indexOf(' ');
-    if (sp > 0) words.add(line.slice(0, sp));
-  }
-  return words;
+/** The words of jieba's main dictionary (with their frequencies), to tell known words from new ones. */
+export function mainDictionaryWords(): WordTable {
+  return readWordTable(mainDictionaryPath(), 'first');
 }
