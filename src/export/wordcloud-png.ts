@@ -4,9 +4,6 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CLOUD_FONT_FAMILY, cloudFontPath } from './cloud-font.ts';
 
-/** Clouds a render worker takes before it ends and frees their pixels (about 10 MB each). */
-const PER_WORKER = 6;
-
 export interface PngOptions {
   /** Width of the images in pixels (default 1800). */
   width?: number;
@@ -20,8 +17,8 @@ export interface PngOptions {
  * characters the clouds use. resvg parses its fonts for every image, and the
  * full 10 MB CJK font made that 0.35 s a PNG; the subset (same glyphs, same
  * metrics) is a few hundred kB. The images are rendered on `threads` worker
- * threads at a time, a few per worker (wordcloud-png-worker.js says why);
- * each image is a pure function of its SVG and the font's glyphs, so the
+ * threads, one image at a time each (wordcloud-png-worker.js says how their
+ * memory stays flat); each image is a pure function of its SVG and the font's glyphs, so the
  * bytes depend neither on the threads nor on which other characters the
  * subset holds.
  */
@@ -58,14 +55,13 @@ export function startCloudPngs(characters: Iterable<string>, options: PngOptions
   const queued: { svg: string; name: string }[] = [];
   const pngs: Buffer[] = [];
   let next = 0;
-  let running = 0;
+  let rendered = 0;
   let failure: Error | null = null;
   let stopped = false;
-  // a worker starts with a full batch, or with what is left once all images are added (a worker
-  // costs its start, about 50 ms of a core: one per image added was most of a session's PNG time)
-  let flushing = false;
   let resvgOptions: object | null = null;
-  // whoever waits for a worker's end or a failure
+  // the workers, each rendering one image at a time until it is told to end; started as images come
+  const workers: { worker: Worker; busy: boolean; ended: Promise<void> }[] = [];
+  // whoever waits for an image, a worker's end or a failure
   let waiting: (() => void)[] = [];
   const wake = (): void => {
     const w = waiting;
@@ -73,6 +69,44 @@ export function startCloudPngs(characters: Iterable<string>, options: PngOptions
     for (const f of w) f();
   };
   const changed = (): Promise<void> => new Promise((r) => waiting.push(r));
+  const fail = (e: Error): void => {
+    failure ??= e;
+    wake();
+  };
+  const startWorker = (): (typeof workers)[number] => {
+    const worker = new Worker(new URL('./wordcloud-png-worker.js', import.meta.url), { workerData: { options: resvgOptions } });
+    const entry = { worker, busy: false, ended: Promise.resolve() };
+    entry.ended = new Promise((resolve) => {
+      worker.on('message', (m: { i: number; png: Uint8Array } | { i: number; error: string }) => {
+        entry.busy = false;
+        if ('error' in m) fail(new Error(`${queued[m.i]!.name}: resvg cannot render it: ${m.error}`));
+        else {
+          pngs[m.i] = Buffer.from(m.png.buffer, m.png.byteOffset, m.png.byteLength);
+          rendered++;
+        }
+        pump();
+        wake();
+      });
+      worker.on('error', (e) => fail(e));
+      worker.on('exit', (code) => {
+        if (entry.busy || (code !== 0 && !stopped))
+          fail(new Error(`cloud PNG worker stopped after ${rendered} of ${queued.length} images (exit code ${code})`));
+        resolve();
+        wake();
+      });
+    });
+    workers.push(entry);
+    return entry;
+  };
+  const pump = (): void => {
+    while (resvgOptions && !failure && !stopped && next < queued.length) {
+      const free = workers.find((w) => !w.busy) ?? (workers.length < threads ? startWorker() : null);
+      if (free === null) return;
+      free.busy = true;
+      free.worker.postMessage({ i: next, svg: queued[next]!.svg });
+      next++;
+    }
+  };
   const fontReady = subsetOnWorker(cloudFontPath(), [...chars].sort().join('')).then(
     (font) => {
       writeFileSync(fontFile, font);
@@ -84,43 +118,11 @@ export function startCloudPngs(characters: Iterable<string>, options: PngOptions
     },
     (e: Error) => fail(e),
   );
-  const fail = (e: Error): void => {
-    failure ??= e;
-    wake();
-  };
-  const pump = (): void => {
-    while (
-      resvgOptions &&
-      !failure &&
-      !stopped &&
-      running < threads &&
-      (queued.length - next >= PER_WORKER || (flushing && next < queued.length))
-    ) {
-      const from = next;
-      next = Math.min(queued.length, next + PER_WORKER);
-      const batch = queued.slice(from, next);
-      running++;
-      renderOnWorker(
-        batch.map((b) => b.svg),
-        resvgOptions,
-        (i, png) => (pngs[from + i] = png),
-        (i) => batch[i]!.name,
-      ).then(
-        () => {
-          running--;
-          pump();
-          wake();
-        },
-        (e: Error) => {
-          running--;
-          fail(e);
-        },
-      );
-    }
-  };
   const settled = async (): Promise<void> => {
     await fontReady;
-    while (running > 0) await changed();
+    stopped = true;
+    for (const w of workers) w.worker.postMessage(null);
+    await Promise.all(workers.map((w) => w.ended));
     rmSync(folder, { recursive: true, force: true });
   };
   return {
@@ -135,48 +137,16 @@ export function startCloudPngs(characters: Iterable<string>, options: PngOptions
       pump();
     },
     async finish() {
-      flushing = true;
-      pump();
       await fontReady;
-      // every batch started and ended (a worker that ends short of its batch fails)
-      while (!failure && (next < queued.length || running > 0)) await changed();
-      stopped = true;
+      while (!failure && rendered < queued.length) await changed();
       await settled();
       if (failure) throw failure;
       return pngs;
     },
     async abort() {
-      stopped = true;
       await settled();
     },
   };
-}
-
-function renderOnWorker(
-  svgs: readonly string[],
-  options: object,
-  received: (i: number, png: Buffer) => void,
-  nameOf: (i: number) => string,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./wordcloud-png-worker.js', import.meta.url), { workerData: { svgs, options } });
-    let count = 0;
-    let failed: Error | null = null;
-    worker.on('message', (m: { i: number; png: Uint8Array } | { i: number; error: string }) => {
-      if ('error' in m) {
-        failed = new Error(`${nameOf(m.i)}: resvg cannot render it: ${m.error}`);
-        return;
-      }
-      received(m.i, Buffer.from(m.png.buffer, m.png.byteOffset, m.png.byteLength));
-      count++;
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (failed) reject(failed);
-      else if (code === 0 && count === svgs.length) resolve();
-      else reject(new Error(`cloud PNG worker stopped after ${count} of ${svgs.length} images (exit code ${code})`));
-    });
-  });
 }
 
 /** The font at `fontPath` cut down to `characters` (font-subset-worker.js says why on a worker). */
