@@ -35,35 +35,56 @@ export function wordTableOf(entries: Iterable<readonly [string, number]>): WordT
  */
 export function readWordTable(path: string, numberAfter: 'first' | 'last'): WordTable {
   const bytes = readFileSync(path);
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const values: number[] = [];
-  for (let at = 0; at < bytes.length;) {
-    let nl = bytes.indexOf(0x0a, at);
-    if (nl < 0) nl = bytes.length;
-    const lineEnd = nl > at && bytes[nl - 1] === 0x0d ? nl - 1 : nl;
-    const firstSpace = bytes.indexOf(0x20, at);
-    const sp = numberAfter === 'first' ? (firstSpace >= 0 && firstSpace < lineEnd ? firstSpace : -1) : bytes.lastIndexOf(0x20, lineEnd - 1);
-    if (sp > at) {
-      const numberEnd = numberAfter === 'first' ? nextSpaceOrEnd(bytes, sp + 1, lineEnd) : lineEnd;
-      starts.push(at);
-      ends.push(sp);
-      values.push(Number(bytes.toString('latin1', sp + 1, numberEnd)));
+  // one pass over the bytes: each line's word [start, end), its hash and its number
+  let capacity = 1 << 16;
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let hashes = new Uint32Array(capacity);
+  let values = new Float64Array(capacity);
+  let n = 0;
+  let lineStart = 0;
+  let firstSpace = -1;
+  let lastSpace = -1;
+  for (let i = 0; i <= bytes.length; i++) {
+    const b = i < bytes.length ? bytes[i]! : 0x0a;
+    if (b === 0x20) {
+      if (firstSpace < 0) firstSpace = i;
+      lastSpace = i;
+      continue;
     }
-    at = nl + 1;
+    if (b !== 0x0a) continue;
+    const lineEnd = i > lineStart && bytes[i - 1] === 0x0d ? i - 1 : i;
+    const sp = numberAfter === 'first' ? firstSpace : lastSpace;
+    if (sp > lineStart && sp < lineEnd) {
+      if (n === capacity) {
+        capacity *= 2;
+        starts = grown(starts, capacity);
+        ends = grown(ends, capacity);
+        hashes = grown(hashes, capacity);
+        values = grown(values, capacity);
+      }
+      let numberEnd = lineEnd;
+      if (numberAfter === 'first') for (numberEnd = sp + 1; numberEnd < lineEnd && bytes[numberEnd] !== 0x20;) numberEnd++;
+      starts[n] = lineStart;
+      ends[n] = sp;
+      hashes[n] = hashBytes(bytes, lineStart, sp);
+      values[n] = decimal(bytes, sp + 1, numberEnd);
+      n++;
+    }
+    lineStart = i + 1;
+    firstSpace = -1;
+    lastSpace = -1;
   }
-  const n = starts.length;
   const slots = new Int32Array(nextPowerOfTwo(Math.max(2, 2 * n)));
   const mask = slots.length - 1;
-  const same = (i: number, word: Uint8Array, length: number): boolean => {
+  const same = (i: number, word: Uint8Array, from: number, length: number): boolean => {
     if (ends[i]! - starts[i]! !== length) return false;
-    for (let k = 0, s = starts[i]!; k < length; k++, s++) if (bytes[s] !== word[k]) return false;
+    for (let k = 0, s = starts[i]!; k < length; k++, s++) if (bytes[s] !== word[from + k]) return false;
     return true;
   };
   let size = 0;
   for (let i = 0; i < n; i++) {
-    let slot = hashBytes(bytes, starts[i]!, ends[i]!) & mask;
-    for (;;) {
+    for (let slot = hashes[i]! & mask; ; slot = (slot + 1) & mask) {
       const held = slots[slot]!;
       if (held === 0) {
         slots[slot] = i + 1;
@@ -71,11 +92,10 @@ export function readWordTable(path: string, numberAfter: 'first' | 'last'): Word
         break;
       }
       // the same word again: its later line wins
-      if (same(held - 1, bytes.subarray(starts[i]!, ends[i]!), ends[i]! - starts[i]!)) {
+      if (same(held - 1, bytes, starts[i]!, ends[i]! - starts[i]!)) {
         slots[slot] = i + 1;
         break;
       }
-      slot = (slot + 1) & mask;
     }
   }
   const encoder = new TextEncoder();
@@ -86,7 +106,7 @@ export function readWordTable(path: string, numberAfter: 'first' | 'last'): Word
     for (let slot = hashBytes(scratch, 0, length) & mask; ; slot = (slot + 1) & mask) {
       const held = slots[slot]!;
       if (held === 0) return undefined;
-      if (same(held - 1, scratch, length)) return values[held - 1];
+      if (same(held - 1, scratch, 0, length)) return values[held - 1];
     }
   };
   const memo = new Map<string, number | undefined>();
@@ -104,6 +124,37 @@ export function readWordTable(path: string, numberAfter: 'first' | 'last'): Word
   return { get, has: (w) => get(w) !== undefined, size, median: size > 0 ? kept[Math.floor(size / 2)]! : 0 };
 }
 
+/** A typed array of `capacity` holding `a`'s numbers. */
+function grown<T extends Int32Array | Uint32Array | Float64Array>(a: T, capacity: number): T {
+  const b = new (a.constructor as new (n: number) => T)(capacity);
+  b.set(a);
+  return b;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/**
+ * The number written in bytes [from, to), as Number() reads it: plain decimals of up to 15 digits
+ * (all of jieba's) are one exact integer divided by an exact power of ten, which IEEE rounds
+ * correctly, as Number() does; anything else goes through Number().
+ */
+function decimal(b: Uint8Array, from: number, to: number): number {
+  let mantissa = 0;
+  let digits = 0;
+  let scale = -1;
+  for (let i = from; i < to; i++) {
+    const c = b[i]!;
+    if (c >= 0x30 && c <= 0x39) {
+      mantissa = mantissa * 10 + (c - 0x30);
+      digits++;
+      if (scale >= 0) scale++;
+    } else if (c === 0x2e && scale < 0) scale = 0;
+    else return Number(Buffer.from(b.buffer, b.byteOffset + from, to - from).toString('latin1'));
+  }
+  if (digits === 0 || digits > 15) return Number(Buffer.from(b.buffer, b.byteOffset + from, to - from).toString('latin1'));
+  return scale > 0 ? mantissa / POWERS_OF_TEN[scale]! : mantissa;
+}
+
 /** FNV-1a over bytes [from, to). */
 function hashBytes(b: Uint8Array, from: number, to: number): number {
   let h = 0x811c9dc5;
@@ -115,9 +166,4 @@ function nextPowerOfTwo(x: number): number {
   let p = 1;
   while (p < x) p *= 2;
   return p;
-}
-
-function nextSpaceOrEnd(b: Buffer, from: number, end: number): number {
-  const sp = b.indexOf(0x20, from);
-  return sp >= 0 && sp < end ? sp : end;
 }
