@@ -194,6 +194,10 @@ export const CATALOGUE = {
     zh: '已停止（{signal}）：本次运行的结果都未保留；输出文件夹保持运行前的样子',
     en: 'stopped ({signal}): nothing of this run was kept; the output folder is as it was before it',
   },
+  'export/images-reused': {
+    zh: '{reused}/{images} 幅 PNG 取自上次运行：它们的 SVG 与上次逐字节相同，所用软件包也相同',
+    en: '{reused} of {images} PNGs taken from the earlier run: their SVGs are byte for byte the same, and so are the packages',
+  },
   'export/no-database': { zh: '这里没有数据库：请先运行 `hotwords run`', en: 'no database here: run `hotwords run` first' },
   'export/out-not-folder': { zh: '--out 是一个文件，不是文件夹', en: '--out is a file, not a folder' },
   'export/out-locked': {

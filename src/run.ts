@@ -17,6 +17,7 @@ import { briefingTexts } from './export/briefing-text.ts';
 import { lockOut } from './export/out-lock.ts';
 import type { Generation } from './export/generations.ts';
 import { beginGeneration, discardGeneration, publishGeneration, publishedPath } from './export/generations.ts';
+import { previousPngs } from './export/png-reuse.ts';
 import { Store } from './export/sqlite.ts';
 import { StoredCorpus, dictionaryKey } from './export/stored-corpus.ts';
 import type { SegmentWorker } from './segment/segment-records.ts';
@@ -196,6 +197,8 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
   const failedRejects = join(options.out, FAILED_REJECTS);
 
   const store = Store.open(generation.database, { from: outputs.database, fresh: plan.fresh, threads: plan.threads.sqlite });
+  // the earlier run's images may be taken where this run makes the same SVGs with the same packages
+  const samePackages = store.stored.lastPackages() === JSON.stringify(packageVersions().packages);
   // Reading, segmenting, scoring and storing. Only what the files written after it need comes
   // out: the documents and the rest of the analysis go before the clouds and the report (at 97 MB
   // the heap those hold is most of the run's peak there).
@@ -395,12 +398,25 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
       threads: plan.threads.clouds,
       signal: options.signal,
       onPanel: (done, total) => progress('clouds', done, total),
-      extra: briefingChartSvgs(done.briefing.input, sources),
+      extra: briefingChartSvgs(done.briefing.input, sources).map((c) => ({
+        svg: c.svg,
+        name: join(generation.briefing, 'charts', c.name),
+      })),
+      reusePng: previousPngs(options.out, generation, samePackages),
     }).catch((e: unknown) => {
       stopped();
       throw e;
     });
     clouds = drawn.files;
+    if (drawn.pngsReused > 0) {
+      diagnostics.push({
+        file: generation.clouds,
+        line: 0,
+        source: 'export',
+        ruleId: 'export/images-reused',
+        ...say('export/images-reused', { reused: drawn.pngsReused, images: drawn.files.length + drawn.extraPngs.length }),
+      });
+    }
     chartPngs = plan.clouds === 'svg+png' ? drawn.extraPngs : undefined;
     timings.clouds = round3((performance.now() - t2) / 1000);
     stopped();

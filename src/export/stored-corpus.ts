@@ -147,6 +147,13 @@ export class StoredCorpus {
     return r ? dictionaryKey(JSON.parse(r.dictionaries) as { kind: string; sha256: string }[]) : null;
   }
 
+  /** The package versions (name → version) the last run used, as JSON, to tell whether its images would be made the same. */
+  lastPackages(): string | null {
+    if (!this.hasTable('runs')) return null;
+    const r = this.db.prepare<[], { packages: string }>('SELECT packages FROM runs ORDER BY run_id DESC LIMIT 1').get();
+    return r ? r.packages : null;
+  }
+
   private hasColumn(table: string, column: string): boolean {
     return this.db
       .prepare<[], { name: string }>(`PRAGMA table_info(${table})`)

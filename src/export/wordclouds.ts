@@ -6,6 +6,8 @@ import { writeFileAtomic } from './atomic-write.ts';
 import { safeFileName } from './safe-file-name.ts';
 import type { CloudLayout, CloudWord } from './wordcloud-layout.ts';
 import { fittingLayout, layoutCloud, wordsArea } from './wordcloud-layout.ts';
+import type { PngReuse } from './png-reuse.ts';
+import type { CloudPngRenderer } from './wordcloud-png.ts';
 import { startCloudPngs } from './wordcloud-png.ts';
 import { CLOUD_SIZE, cloudSvgCharacters, renderCloudSvg } from './wordcloud-svg.ts';
 import { TITLE_WEIGHT, cloudValue } from '../score/hot-words.ts';
@@ -37,6 +39,11 @@ export interface CloudOptions {
    * PNGs come back in `extraPngs`, in order.
    */
   extra?: readonly { svg: string; name: string }[];
+  /**
+   * The PNG an earlier run made from the same SVG (png-reuse.ts), taken instead of rendering it
+   * again; for the extra images `name` is where their SVG goes.
+   */
+  reusePng?: PngReuse | null;
 }
 
 /** One written panel, for the run summary and tests. */
@@ -62,7 +69,7 @@ export async function writeWordClouds(
   dir: string,
   a: Pick<CorpusAnalysis, 'keywords' | 'scopes'>,
   options: CloudOptions,
-): Promise<{ files: CloudFile[]; extraPngs: Buffer[] }> {
+): Promise<{ files: CloudFile[]; extraPngs: Buffer[]; pngsReused: number }> {
   const extra = options.png === false ? [] : (options.extra ?? []);
   const top = options.words ?? 50;
   const seed = options.seed;
@@ -94,21 +101,30 @@ export async function writeWordClouds(
     })
     .filter((set) => set.panels.length > 0);
   // the PNGs' font is cut down while the layouts run, and each set's images render (on other
-  // threads) while the next set is laid out
-  const renderer =
-    (options.png ?? true) && planned.length + extra.length > 0
-      ? startCloudPngs(
-          [
-            ...cloudSvgCharacters(
-              planned.flatMap((set) => set.panels.flatMap((p) => [p.title, p.caption, ...p.words.map((w) => w.text)])).concat(source),
-            ),
-            ...extra.flatMap((e) => [...e.svg]),
-          ],
-          { threads: options.threads },
-        )
-      : null;
+  // threads) while the next set is laid out; started with the first image an earlier run did not make
+  const png = options.png ?? true;
+  let renderer: CloudPngRenderer | null = null;
+  const characters = (): string[] => [
+    ...cloudSvgCharacters(
+      planned.flatMap((set) => set.panels.flatMap((p) => [p.title, p.caption, ...p.words.map((w) => w.text)])).concat(source),
+    ),
+    ...extra.flatMap((e) => [...e.svg]),
+  ];
+  // each image's PNG: taken from an earlier run, or the renderer's n-th
+  const pngOf: (Buffer | number)[] = [];
+  let rendered = 0;
+  const makePng = (svg: string, svgPath: string): void => {
+    const earlier = options.reusePng?.(svgPath, svg) ?? null;
+    if (earlier !== null) {
+      pngOf.push(earlier);
+      return;
+    }
+    renderer ??= startCloudPngs(characters(), { threads: options.threads });
+    renderer.add(svg, svgPath);
+    pngOf.push(rendered++);
+  };
   // the extra images first: they render while the first set is laid out
-  for (const e of extra) renderer?.add(e.svg, e.name);
+  if (png) for (const e of extra) makePng(e.svg, e.name);
   // the layouts are synchronous: between panels the renderer gets its workers' messages
   const letRendererIn = async (): Promise<void> => {
     if (renderer) await new Promise((r) => setImmediate(r));
@@ -148,14 +164,14 @@ export async function writeWordClouds(
         const svgPath = cloudPath(dir, p.scope, 'svg');
         mkdirSync(dirname(svgPath), { recursive: true });
         writeFileAtomic(svgPath, svg);
-        renderer?.add(svg, svgPath);
+        if (png) makePng(svg, svgPath);
         options.onPanel?.(files.length + 1, panelCount);
         await letRendererIn();
         files.push({
           set: set.name,
           scope: p.scope,
           svg: svgPath,
-          png: renderer ? cloudPath(dir, p.scope, 'png') : null,
+          png: png ? cloudPath(dir, p.scope, 'png') : null,
           placed: layout.placed.length,
           unplaced: layout.unplaced,
           scale,
@@ -163,13 +179,15 @@ export async function writeWordClouds(
       }
     }
   } catch (e) {
-    await renderer?.abort();
+    await (renderer as CloudPngRenderer | null)?.abort();
     throw e;
   }
-  if (!renderer) return { files, extraPngs: [] };
-  const pngs = await renderer.finish();
-  files.forEach((f, i) => writeFileAtomic(f.png!, pngs[extra.length + i]!));
-  return { files, extraPngs: pngs.slice(0, extra.length) };
+  if (!png) return { files, extraPngs: [], pngsReused: 0 };
+  const started = renderer as CloudPngRenderer | null;
+  const pngs = started === null ? [] : await started.finish();
+  const bytes = pngOf.map((p) => (typeof p === 'number' ? pngs[p]! : p));
+  files.forEach((f, i) => writeFileAtomic(f.png!, bytes[extra.length + i]!));
+  return { files, extraPngs: bytes.slice(0, extra.length), pngsReused: pngOf.length - rendered };
 }
 
 /** A panel's title and caption: its scope, size and set. */

@@ -135,6 +135,10 @@ describe('topics reused by content hash', () => {
     expect(tables(join(session, 'hotwords.sqlite'))).toEqual(tables(join(full, 'hotwords.sqlite')));
     const again = await run({ inputs: SAMPLE, out: full, ...options });
     expect(reused(again)).toMatch(/^topics of 18 of 18 scopes/);
+    // every SVG is the same: every PNG is taken from the earlier run, and equals a fresh render (below)
+    expect(again.diagnostics.find((d) => d.ruleId === 'export/images-reused')?.reason).toBe(
+      '27 of 27 PNGs taken from the earlier run: their SVGs are byte for byte the same, and so are the packages',
+    );
     const fresh = mkdtempSync(join(tmpdir(), 'hotwords-fresh-'));
     await run({ inputs: SAMPLE, out: fresh, ...options });
     expect(tables(join(full, 'hotwords.sqlite'))).toEqual(tables(join(fresh, 'hotwords.sqlite')));
@@ -142,6 +146,11 @@ describe('topics reused by content hash', () => {
     // another seed is another content: nothing is reused
     const seeded = await run({ inputs: SAMPLE, out: full, ...options, seed: 'other' });
     expect(reused(seeded)).toBeUndefined();
+    // only the charts, which the seed does not change, keep their PNGs
+    expect(seeded.diagnostics.find((d) => d.ruleId === 'export/images-reused')?.reason).toMatch(/^9 of 27 PNGs/);
+    const reseeded = mkdtempSync(join(tmpdir(), 'hotwords-seeded-'));
+    await run({ inputs: SAMPLE, out: reseeded, ...options, seed: 'other' });
+    for (const dir of ['clouds', 'briefing']) expect(snapshot(join(full, dir))).toEqual(snapshot(join(reseeded, dir)));
   }, 180_000);
 });
 
