@@ -171,12 +171,20 @@ function inputBytes(inputs: readonly string[]): number {
 async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[], generation: Generation): Promise<RunSummary> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
+  // seconds per stage, each stage's own: a stage timed inside another (the word gate and themes
+  // inside scoring) is not counted again in it, so the stages and `other` add up to `wall`
   const timings: Record<string, number> = {};
+  const inner: number[] = [];
   const time = <T>(stage: string, f: () => T): T => {
     const t0 = performance.now();
-    const r = f();
-    timings[stage] = round3((timings[stage] ?? 0) + (performance.now() - t0) / 1000);
-    return r;
+    inner.push(0);
+    try {
+      return f();
+    } finally {
+      const spent = performance.now() - t0;
+      timings[stage] = round3((timings[stage] ?? 0) + (spent - inner.pop()!) / 1000);
+      if (inner.length > 0) inner[inner.length - 1]! += spent;
+    }
   };
   const diagnostics: Diagnostic[] = [];
   const stopped = (): void => throwIfStopped(options.signal, options.out);
@@ -320,7 +328,9 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
       throw e;
     }
     if (topicsFound) {
+      const waited = performance.now();
       const found = await topicsFound.finish();
+      timings['topics-wait'] = round3((performance.now() - waited) / 1000);
       stopped();
       Object.assign(analysis, { topics: found.topics, documentTopics: found.assignments, topicScopes: found.notes });
       if (found.reused > 0) {
@@ -453,6 +463,12 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
       ...say('export/cloud-unplaced', { n: c.unplaced.length, words: c.unplaced.join('、') }),
     });
   }
+  // `topics` overlaps scoring and storing (the workers cluster meanwhile); what this thread spent on
+  // them is `topics-wait`. The rest, the stages and `other` (opening, locking, small steps), add up to `wall`
+  const wall = (performance.now() - started) / 1000;
+  const staged = Object.entries(timings).reduce((sum, [stage, s]) => (stage === 'topics' ? sum : sum + s), 0);
+  timings.other = round3(Math.max(0, wall - staged));
+  timings.wall = round3(wall);
   Store.recordTimings(generation.database, timings);
   // everything of the run is written: from here on it is the folder's (a stop now comes too late)
   stopped();
