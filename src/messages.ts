@@ -271,6 +271,10 @@ export const CATALOGUE = {
     zh: '# hotwords dict-gaps：从 {suggestions} 件建议中找到 {n} 个候选词；审阅后，把保留的行放进一个文件，用 --dict 传入',
     en: '# hotwords dict-gaps: {n} candidates from {suggestions} suggestions; review, then add the lines you keep to a file passed with --dict',
   },
+  'cli/gap-evidence': {
+    zh: '# {rank}. 出现 {freq} 次，见于 {docs} 件建议，PMI {pmi}，左右熵 {left}/{right} — {example}（{id}）',
+    en: '# {rank}. freq {freq} in {docs} suggestions, PMI {pmi}, entropy {left}/{right} — {example} ({id})',
+  },
   'cli/gaps-splits': {
     zh: '# 分词器仍会切开的词典词（{n} 个）：请提高它们的词频',
     en: '# dictionary words the segmenter still splits ({n}): raise their frequency',

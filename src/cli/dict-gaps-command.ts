@@ -24,7 +24,7 @@ export function makeDictGapsCommand(io: CliIo, lang: Lang): Command {
       top: Number.isFinite(top) && top > 0 ? top : 50,
     });
     io.stdout(`${t(say('cli/gaps-head', { n: candidates.length, suggestions }))}\n`);
-    io.stdout(userDictReview(candidates));
+    io.stdout(userDictReview(candidates, lang));
     io.stdout(`\n${t(say('cli/gaps-splits', { n: splits.length }))}\n`);
     for (const s of splits) {
       const args = { term: s.term, split: s.split, occurrences: s.occurrences, pieces: s.pieces, example: s.example, id: s.exampleId };

@@ -1,3 +1,5 @@
+import type { Lang } from '../messages.ts';
+import { inLang, say } from '../messages.ts';
 import type { DictionaryCandidate } from '../score/dictionary-gaps.ts';
 
 /**
@@ -9,13 +11,21 @@ export function userDictLine(c: DictionaryCandidate): string {
   return `${c.term} ${Math.max(2000, c.freq)} n`;
 }
 
-/** The review file `hotwords dict-gaps` prints: a comment with the evidence, then the line. */
-export function userDictReview(candidates: readonly DictionaryCandidate[]): string {
+/** The review file `hotwords dict-gaps` prints: a comment with the evidence (in `lang`), then the line. */
+export function userDictReview(candidates: readonly DictionaryCandidate[], lang: Lang = 'zh'): string {
   return candidates
-    .map(
-      (c) =>
-        `# ${c.rank}. freq ${c.freq} in ${c.docs} suggestions, PMI ${c.pmi.toFixed(1)}, ` +
-        `entropy ${c.leftEntropy.toFixed(1)}/${c.rightEntropy.toFixed(1)} — ${c.example} (${c.exampleId})\n${userDictLine(c)}\n`,
-    )
+    .map((c) => {
+      const evidence = say('cli/gap-evidence', {
+        rank: c.rank,
+        freq: c.freq,
+        docs: c.docs,
+        pmi: c.pmi.toFixed(1),
+        left: c.leftEntropy.toFixed(1),
+        right: c.rightEntropy.toFixed(1),
+        example: c.example,
+        id: c.exampleId,
+      });
+      return `${inLang(evidence, lang)}\n${userDictLine(c)}\n`;
+    })
     .join('');
 }

@@ -76,6 +76,17 @@ describe('the command speaks Chinese by default', () => {
     expect(posix.stderr).toContain('/nonexistent/x.csv  错误  无法读取文件：ENOENT');
   });
 
+  it('dict-gaps says its evidence in Chinese, in English with --lang en', async () => {
+    const sample = fixture('../../data/sample/suggestions-2021.csv');
+    const zh = await cli(['dict-gaps', sample, '--top', '3']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/^# hotwords dict-gaps：从 67 件建议中找到 \d+ 个候选词/);
+    expect(zh.stdout).toMatch(/\n# 1\. 出现 \d+ 次，见于 \d+ 件建议，PMI [\d.]+，左右熵 [\d.]+\/[\d.]+ — /);
+    expect(zh.stdout).toContain('# 分词器仍会切开的词典词');
+    const en = await cli(['dict-gaps', sample, '--top', '3', '--lang', 'en']);
+    expect(en.stdout).toMatch(/\n# 1\. freq \d+ in \d+ suggestions, PMI [\d.]+, entropy /);
+  });
+
   it('help, usage errors and a wrong --lang in Chinese', async () => {
     const help = await cli(['run', '--help']);
     expect(help.code).toBe(0);
