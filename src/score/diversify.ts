@@ -11,8 +11,12 @@ export interface DiversifyCandidate {
  * step takes the term with the highest base × (share of its documents no
  * earlier pick covers)^β. A word that only repeats the suggestions already
  * represented (教育局 after 学校 and 教育) yields to one that brings in others.
- * The gains of successive picks never rise, so they serve as the list's
- * scores. Ties break by base, then term code point.
+ * A term that repeats a picked one as a string (环境污染 or 污染环境 after
+ * 污染, 小区 after 小区业主; the shorter of the two at least two characters)
+ * says nothing new to a reader: it waits until no other candidate is left,
+ * even once every document is covered and the gains are all zero. The
+ * gains of successive picks never rise, so they serve as the list's scores.
+ * Ties break by base, then term code point.
  */
 export function diversify(candidates: readonly DiversifyCandidate[], limit: number, beta = 0.5): { term: string; gain: number }[] {
   const n = candidates.length;
@@ -26,7 +30,9 @@ export function diversify(candidates: readonly DiversifyCandidate[], limit: numb
     }
   });
   const picked = new Array<boolean>(n).fill(false);
+  const repeats = new Array<boolean>(n).fill(false);
   const out: { term: string; gain: number }[] = [];
+  let lastGain = Infinity;
   while (out.length < Math.min(limit, n)) {
     let best = -1;
     let bestGain = -Infinity;
@@ -36,15 +42,27 @@ export function diversify(candidates: readonly DiversifyCandidate[], limit: numb
       const gain = c.docs.length === 0 ? 0 : c.base * (uncovered[i]! / c.docs.length) ** beta;
       if (
         best < 0 ||
-        gain > bestGain ||
-        (gain === bestGain && (c.base > candidates[best]!.base || (c.base === candidates[best]!.base && c.term < candidates[best]!.term)))
+        (repeats[best] && !repeats[i]) ||
+        (repeats[best] === repeats[i] &&
+          (gain > bestGain ||
+            (gain === bestGain &&
+              (c.base > candidates[best]!.base || (c.base === candidates[best]!.base && c.term < candidates[best]!.term)))))
       ) {
         best = i;
         bestGain = gain;
       }
     }
     picked[best] = true;
-    out.push({ term: candidates[best]!.term, gain: bestGain });
+    // (a repeat that comes after a smaller gain keeps the scores from rising)
+    lastGain = Math.min(lastGain, bestGain);
+    out.push({ term: candidates[best]!.term, gain: lastGain });
+    const term = candidates[best]!.term;
+    for (let i = 0; i < n; i++) {
+      if (picked[i] || repeats[i]) continue;
+      const other = candidates[i]!.term;
+      const [short, long] = other.length < term.length ? [other, term] : [term, other];
+      if (short.length >= 2 && long.includes(short)) repeats[i] = true;
+    }
     for (const d of candidates[best]!.docs) {
       const holders = byDoc.get(d);
       if (!holders) continue;

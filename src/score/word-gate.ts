@@ -70,6 +70,8 @@ const CLOSED_TAGS = new Set([
 /** Verbs, verbal nouns and nominal adjectives that are this common in general Chinese (jieba IDF below) are generic: 产生 允许 服务 管理 安全. */
 export const SPECIFIC_VERB_IDF = 7;
 export const SPECIFIC_NOUNISH_IDF = 6;
+/** A one-character verb this common (有 是 要 给 让 用 去; not 死 打 买 建 装) is a light verb: no piece of a term. */
+export const LIGHT_VERB_IDF = 4.5;
 /** Share of civic paragraphs above which a word is too general to stand alone (发展 建设 经济 改革). */
 export const CIVIC_GENERIC_SHARE = 0.1;
 /** Cohesion (lowest character PMI over the token's split points) a coined token needs, as the dictionary-gap search asks. */
@@ -120,6 +122,8 @@ export function wordGate(inputs: WordGateInputs): (term: string) => GateReason |
     if (words.length === 0) return 'tag';
     if (words.some((w) => ['p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'y', 'e', 'o', 'r', 'd'].includes(w.tag))) return 'tag';
     for (const w of words) {
+      // a light verb of one character is no part of a term (有+医生, 让+家长): the HMM joined it to the next word
+      if ([...w.word].length < 2 && w.tag === 'v' && (inputs.backgroundIdf.get(w.word) ?? Infinity) < LIGHT_VERB_IDF) return 'generic-verb';
       // a numeral piece of a coined phrase is a word there (一带+一路, 三+农)
       if ([...w.word].length < 2 || ['x', 'eng', 'm', 'mq', 'q'].includes(w.tag)) continue;
       const piece = CODE.test(w.word) ? 'code' : civicShare(w.word) >= CIVIC_GENERIC_SHARE ? 'civic-generic' : tagVerdict(w.word, w.tag);

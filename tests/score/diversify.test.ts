@@ -22,6 +22,37 @@ describe('diversify', () => {
     for (let i = 1; i < r.length; i++) expect(r[i]!.gain).toBeLessThanOrEqual(r[i - 1]!.gain);
   });
 
+  it('puts a word that repeats a listed one as a string after every other word, even when all gains are zero', () => {
+    // an environmental session: 污染 covers all five suggestions, so every later gain is zero;
+    // without the rule the list would go on by salience alone, 环境污染 and 污染环境 before 蓝天
+    const r = diversify(
+      [
+        { term: '污染', base: 2.6, docs: [1, 2, 3, 4, 5] },
+        { term: '环境污染', base: 1.1, docs: [1, 2] },
+        { term: '污染环境', base: 1.0, docs: [3, 4] },
+        { term: '蓝天', base: 0.8, docs: [2, 5] },
+        { term: '地下水', base: 0.7, docs: [1, 3] },
+        { term: '水', base: 0.6, docs: [1, 3] },
+      ],
+      6,
+      0.4,
+    );
+    expect(r.map((x) => x.term)).toEqual(['污染', '蓝天', '地下水', '水', '环境污染', '污染环境']);
+    // one character is no string to repeat (水 in 地下水 stays a word of its own); the gains never rise
+    for (let i = 1; i < r.length; i++) expect(r[i]!.gain).toBeLessThanOrEqual(r[i - 1]!.gain);
+    // the shorter word after the longer one is a repeat too (小区 after 小区业主)
+    const s = diversify(
+      [
+        { term: '小区业主', base: 1, docs: [1, 2] },
+        { term: '小区', base: 0.9, docs: [1, 2, 3] },
+        { term: '绿化', base: 0.2, docs: [4] },
+      ],
+      3,
+      0.4,
+    );
+    expect(s.map((x) => x.term)).toEqual(['小区业主', '绿化', '小区']);
+  });
+
   it('breaks ties by base, then by term', () => {
     const r = diversify(
       [

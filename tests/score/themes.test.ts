@@ -13,7 +13,7 @@ import { loadTagFixes, loadTitleFrames } from '../../src/segment/title-frames.ts
 import { fixedTagger } from '../../src/segment/tagger.ts';
 import { recordText } from '../../src/segment/document-terms.ts';
 import { themeFamilies, stripFrame, titleThemes } from '../../src/score/themes.ts';
-import { MIN_COHESION, SPECIFIC_VERB_IDF, characterCohesion, wordGate } from '../../src/score/word-gate.ts';
+import { LIGHT_VERB_IDF, MIN_COHESION, SPECIFIC_VERB_IDF, characterCohesion, wordGate } from '../../src/score/word-gate.ts';
 import { seedThemesListed } from '../eval/seed-themes.ts';
 
 // the real dictionaries and the real jieba, as a run loads them
@@ -71,6 +71,17 @@ describe('the word gate', () => {
     expect(backgroundIdf.get('查查')!).toBeGreaterThanOrEqual(SPECIFIC_VERB_IDF);
     expect(gate('查查')).toBe('generic-verb');
     expect(gate('看看')).toBe('generic-verb');
+  });
+
+  it('refuses a term that begins with a light verb the HMM joined to the next word (有+医生), not a verb-noun term (死+猪)', () => {
+    expect(segmenter.tag('有医生').map((w) => w.word)).toEqual(['有', '医生']);
+    expect(backgroundIdf.get('有')!).toBeLessThan(LIGHT_VERB_IDF);
+    expect(gate('有医生')).toBe('generic-verb');
+    expect(gate('有责任')).toBe('generic-verb');
+    expect(gate('医生')).toBeNull();
+    // 死 is a verb too, but not a light one: 死猪 (dead pigs in a river) is an environmental theme
+    expect(segmenter.tag('死猪').map((w) => w.word)).toEqual(['死', '猪']);
+    expect(gate('死猪')).toBeNull();
   });
 
   it('shows a token the HMM coined only if its characters hold together across the corpus', () => {
