@@ -376,7 +376,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     return {
       exports,
       sources,
-      hotWords: { keywords: analysis.keywords, scopes: analysis.scopes },
+      hotWords: { keywords: analysis.keywords, themes: analysis.themes, scopes: analysis.scopes },
       briefing: briefingOf(
         all.map(({ record: r }) => ({ id: r.id, title: r.title, year: r.year, category: r.category, session: r.session })),
         analysis,

@@ -2,7 +2,8 @@ import type { CorpusAnalysis, CountedDocument } from '../score/analyse-corpus.ts
 import type { DistributionRow } from '../score/distribution.ts';
 import { UNFILLED } from '../score/distribution.ts';
 import { compareIds } from '../corpus/record.ts';
-import { cloudValue } from '../score/hot-words.ts';
+import { cloudKeywords, cloudValue } from '../score/hot-words.ts';
+import { cloudWords } from '../score/cloud-words.ts';
 
 /** The D3-ready JSON files of `out/json/`, by file name. Each has a schema in docs/schemas/. */
 export interface JsonExports {
@@ -48,19 +49,18 @@ function wordclouds(a: CorpusAnalysis, sources: readonly string[]): unknown {
       category: s.category,
       year: s.year,
       documents: s.documents,
-      words: a.keywords
-        .filter((k) => k.category === s.category && k.year === s.year && k.rank <= CLOUD_WORDS)
-        .map((k) => ({
-          text: k.term,
-          value: cloudValue(k),
-          docs: k.docs,
-          titleDocs: k.titleDocs,
-          freq: k.freq,
-          rank: k.rank,
-          score: round4(k.score),
-          share: round4(k.share),
-          significant: k.significant,
-        })),
+      words: cloudKeywords(a.keywords, s, CLOUD_WORDS).map((k) => ({
+        text: k.term,
+        value: cloudValue(k),
+        docs: k.docs,
+        titleDocs: k.titleDocs,
+        freq: k.freq,
+        rank: k.rank,
+        score: round4(k.score),
+        share: round4(k.share),
+        significant: k.significant,
+      })),
+      cloud: cloudWords(a.keywords, a.themes, s, CLOUD_WORDS),
       themes: a.themes
         .filter((t) => t.category === s.category && t.year === s.year && t.rank <= THEMES)
         .map((t) => ({

@@ -10,7 +10,8 @@ import type { PngReuse } from './png-reuse.ts';
 import type { CloudPngRenderer } from './wordcloud-png.ts';
 import { startCloudPngs } from './wordcloud-png.ts';
 import { CLOUD_SIZE, cloudSvgCharacters, renderCloudSvg } from './wordcloud-svg.ts';
-import { TITLE_WEIGHT, cloudValue } from '../score/hot-words.ts';
+import { TITLE_WEIGHT } from '../score/hot-words.ts';
+import { cloudWords } from '../score/cloud-words.ts';
 
 /** Category colours (Tableau 10), assigned in category code-point order; "all" is slate. */
 const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
@@ -67,7 +68,7 @@ export interface CloudFile {
  */
 export async function writeWordClouds(
   dir: string,
-  a: Pick<CorpusAnalysis, 'keywords' | 'scopes'>,
+  a: Pick<CorpusAnalysis, 'keywords' | 'themes' | 'scopes'>,
   options: CloudOptions,
 ): Promise<{ files: CloudFile[]; extraPngs: Buffer[]; pngsReused: number }> {
   const extra = options.png === false ? [] : (options.extra ?? []);
@@ -92,9 +93,7 @@ export async function writeWordClouds(
         .map((scope) => ({
           scope,
           documents: a.scopes.find((s) => s.category === scope.category && s.year === scope.year)?.documents ?? 0,
-          words: a.keywords
-            .filter((k) => k.category === scope.category && k.year === scope.year && k.rank <= top)
-            .map((k): CloudWord => ({ text: k.term, value: cloudValue(k) })),
+          words: cloudWords(a.keywords, a.themes, scope, top).map((w): CloudWord => ({ text: w.text, value: w.value })),
         }))
         .filter((p) => p.documents > 0 && p.words.length > 0);
       return { name: set.name, panels: panels.map((p) => ({ ...p, ...panelTexts(p, panels.length) })) };

@@ -57,12 +57,7 @@ export function diversify(candidates: readonly DiversifyCandidate[], limit: numb
     lastGain = Math.min(lastGain, bestGain);
     out.push({ term: candidates[best]!.term, gain: lastGain });
     const term = candidates[best]!.term;
-    for (let i = 0; i < n; i++) {
-      if (picked[i] || repeats[i]) continue;
-      const other = candidates[i]!.term;
-      const [short, long] = other.length < term.length ? [other, term] : [term, other];
-      if (short.length >= 2 && long.includes(short)) repeats[i] = true;
-    }
+    for (let i = 0; i < n; i++) if (!picked[i] && !repeats[i] && repeatsWord(candidates[i]!.term, term)) repeats[i] = true;
     for (const d of candidates[best]!.docs) {
       const holders = byDoc.get(d);
       if (!holders) continue;
@@ -71,4 +66,28 @@ export function diversify(candidates: readonly DiversifyCandidate[], limit: numb
     }
   }
   return out;
+}
+
+/** Whether one of two words repeats the other as a string (环境污染 and 污染; the shorter at least two characters). */
+export function repeatsWord(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length >= 2 && long.includes(short);
+}
+
+/**
+ * The first `limit` of `items`, in order, leaving out each that repeats an
+ * earlier one taken (repeatsWord) and is not raised more widely than it: what a
+ * cloud shows of a ranked list, so 休憩 is not drawn beside 休憩设施 (three
+ * suggestions each), nor 智慧电梯监测 beside 智慧电梯; but 老人, in eight
+ * suggestions, stays beside 独居老人, in two.
+ */
+export function saidOnce<T>(items: readonly T[], word: (item: T) => string, value: (item: T) => number, limit: number): T[] {
+  const taken: T[] = [];
+  for (const item of items) {
+    if (taken.length >= limit) break;
+    const w = word(item);
+    const repeats = taken.some((t) => repeatsWord(word(t), w) && !(w.length < word(t).length && value(item) > value(t)));
+    if (!repeats) taken.push(item);
+  }
+  return taken;
 }

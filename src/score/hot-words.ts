@@ -1,7 +1,7 @@
 import type { CountTable } from '../matrix/count-table.ts';
 import { countTable } from '../matrix/table-of-maps.ts';
 import { logLikelihood, logOddsDirichlet } from './keyness.ts';
-import { diversify } from './diversify.ts';
+import { diversify, saidOnce } from './diversify.ts';
 import type { ScopeCounts, TermDocument } from './scope-counts.ts';
 import { countScopes } from './scope-counts.ts';
 import type { Scope } from './scopes.ts';
@@ -281,6 +281,16 @@ function scoreScope(
     options.diversity ?? 0.4,
   );
   return order.map((o, i) => ({ ...candidates[index.get(o.term)!]!, rank: i + 1, score: o.gain }));
+}
+
+/**
+ * The words of a scope's cloud: its keywords by rank, leaving out each that
+ * repeats a higher-ranked one as a string and is not raised more widely
+ * (diversify.ts saidOnce), at most `top`.
+ */
+export function cloudKeywords(keywords: readonly Keyword[], scope: Scope, top: number): Keyword[] {
+  const own = keywords.filter((k) => k.category === scope.category && k.year === scope.year).sort((x, y) => x.rank - y.rank);
+  return saidOnce(own, (k) => k.term, cloudValue, top);
 }
 
 /**

@@ -97,14 +97,16 @@ function runPeer(input: string, out: string, map: string): boolean {
     sdb.prepare('SELECT term FROM keywords WHERE year = 2021 AND category IS NULL AND rank <= 20 ORDER BY rank').all() as { term: string }[]
   ).map((r) => r.term);
   const clouds = JSON.parse(readFileSync(join(sampleOut, 'json', 'wordclouds.json'), 'utf8')) as {
-    scopes: { category: string | null; year: number | null; words: { text: string; value: number; rank: number }[] }[];
+    scopes: { category: string | null; year: number | null; cloud: { text: string; value: number }[] }[];
   };
+  // what the cloud images draw: the scopes' themes and hot words
   const biggest = clouds.scopes
     .filter((c) => c.year === 2021)
-    .flatMap((c) => c.words)
-    .sort((a, b) => b.value - a.value || a.rank - b.rank)
-    .slice(0, 3)
-    .map((w) => w.text);
+    .flatMap((c) => c.cloud.map((w, at) => ({ ...w, at })))
+    .sort((a, b) => b.value - a.value || a.at - b.at)
+    .map((w) => w.text)
+    .filter((t, i, all) => all.indexOf(t) === i)
+    .slice(0, 3);
   const pct = (x: number): string => (Number.isNaN(x) ? 'n/a' : `${(100 * x).toFixed(1)}%`);
   console.log('\n## Hot words at session size (the themes issue) — before: main at 212e76a, as the issue measured it\n');
   console.log('| measure | before | now | peer | target | |');

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -171,6 +171,30 @@ describe('the bundled 2021 session', () => {
   it('keeps filler out of every keyword list', () => {
     const terms = new Set((db.prepare('SELECT term FROM keywords WHERE year = 2021').all() as { term: string }[]).map((r) => r.term));
     for (const w of ['服务', '周边', '难以', '安全', '发展', '管理', '建设']) expect(terms.has(w), w).toBe(false);
+  });
+
+  it('draws the session’s themes biggest in its clouds, and each thing once', () => {
+    type Entry = { text: string; value: number; kind: string };
+    const clouds = JSON.parse(readFileSync(join(out, 'json', 'wordclouds.json'), 'utf8')) as {
+      scopes: { category: string | null; year: number | null; words: { text: string }[]; cloud: Entry[] }[];
+    };
+    const scope = clouds.scopes.find((s) => s.year === 2021 && s.category === '城区建设与管理')!;
+    const biggest = [...scope.cloud].sort((a, b) => b.value - a.value).slice(0, 3);
+    // 电梯 (加装电梯, 电梯安全评估, 加装电梯资金补贴) and 施工扰民 are titles' themes; 监测 or 资金 are not
+    expect(biggest.map((e) => e.kind)).toEqual(['theme', 'theme', 'theme']);
+    expect(biggest.map((e) => e.text)).toEqual(expect.arrayContaining(['电梯', '施工扰民']));
+    // a word inside another is drawn only if more suggestions raise it (老人 beside 独居老人)
+    for (const scopeOf of clouds.scopes)
+      for (const [i, a] of scopeOf.cloud.entries())
+        for (const b of scopeOf.cloud.slice(0, i)) {
+          const [short, long] = a.text.length < b.text.length ? [a, b] : [b, a];
+          if (short.text.length >= 2 && long.text.includes(short.text))
+            expect(short === a && a.value > b.value, `${a.text} after ${b.text}`).toBe(true);
+        }
+    // the hot words themselves: 休憩设施 is listed, and 休憩 (as many suggestions) not beside it
+    const words = scope.words.map((w) => w.text);
+    expect(words).toContain('休憩设施');
+    expect(words).not.toContain('休憩');
   });
 
   it('lists each suggestion’s own keywords: its themes first, at most 8', () => {
