@@ -16,7 +16,7 @@ export interface CloudEntry {
 export const CLOUD_THEMES = 20;
 
 /**
- * What a scope's cloud draws: its theme families (the titles' themes: 电梯
+ * What a scope's cloud draws: its theme families (the titles' themes: 加装电梯
  * for 加装电梯 and 电梯安全评估), then its hot words by rank, each said once
  * (a word holding a theme, or inside one and raised no more widely, is
  * left out: 扰民 beside 施工扰民; 老人 stays beside 独居老人),

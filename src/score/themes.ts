@@ -245,8 +245,7 @@ export function themeFamilies(docs: readonly ThemeDocument[], options: ThemeOpti
       const memberRows = phrases
         .map((p) => ({ phrase: p, docs: phraseDocs.get(p)!.length }))
         .sort((x, y) => y.docs - x.docs || x.phrase.length - y.phrase.length || (x.phrase < y.phrase ? -1 : 1));
-      const top = memberRows[0]!;
-      const theme = memberRows.length === 1 || top.docs * 2 >= a ? top.phrase : key;
+      const theme = familyName(key, memberRows, docSet, (i) => docs[i]!.phrases);
       const examples = [...docSet]
         .sort((x, y) => x - y)
         .slice(0, 5)
@@ -257,6 +256,42 @@ export function themeFamilies(docs: readonly ThemeDocument[], options: ThemeOpti
     scored.slice(0, options.limit ?? 50).forEach((f, r) => out.push({ ...f, rank: r + 1 }));
   }
   return out;
+}
+
+/**
+ * What a family is called: the longest of its members that more than half of its suggestions
+ * raise, alone or inside a longer member (出租车 for 出租车, 出租车司机 and 出租车市场, not
+ * their shared word 出租, which means renting; 农民工 for 农民工工资 and 民工; 加装电梯 for
+ * 加装电梯, 加装电梯资金补贴 and 电梯安全评估), or the shortest member inside it that as many
+ * raise (公厕 for 公厕 and 公厕服务水平 in one title); else the most raised member if half of
+ * them raise it; else the shared word (停车 for 停车难, 共享停车 and 停车位).
+ */
+function familyName(
+  key: string,
+  members: readonly { phrase: string; docs: number }[],
+  docSet: ReadonlySet<number>,
+  phrasesOf: (doc: number) => readonly string[],
+): string {
+  const a = docSet.size;
+  const isMember = new Set(members.map((m) => m.phrase));
+  // each suggestion's members of this family
+  const raised = [...docSet].map((i) => phrasesOf(i).filter((p) => isMember.has(p)));
+  // the members more than half of the suggestions raise, alone or inside a longer member
+  const most: { phrase: string; covered: number }[] = [];
+  for (const { phrase } of members) {
+    let covered = 0;
+    for (const ps of raised) if (ps.some((p) => p.includes(phrase))) covered++;
+    if (covered * 2 > a) most.push({ phrase, covered });
+  }
+  if (most.length > 0) {
+    // the longest; but a shorter one inside it that as many raise says the same (公厕, not 公厕服务水平)
+    const longest = most.reduce((x, y) => (y.phrase.length > x.phrase.length ? y : x));
+    return most
+      .filter((m) => m.covered === longest.covered && longest.phrase.includes(m.phrase))
+      .reduce((x, y) => (y.phrase.length < x.phrase.length ? y : x)).phrase;
+  }
+  const top = members[0]!;
+  return members.length === 1 || top.docs * 2 >= a ? top.phrase : key;
 }
 
 /** Phrases grouped by the shared word each picks (see themeFamilies): key → member phrases. */

@@ -82,6 +82,9 @@ const CODE = /^(?:[A-Za-z]{1,2}\d{0,3}[省市区县镇乡村]?|[A-Za-z]{1,2}\d{1
 /** A verb said twice (查查 看看 问问 管管): the colloquial "have a go at", never a theme. */
 const REDUPLICATED = /^(\p{Script=Han})\1$/u;
 
+/** An administrative unit said twice (县县 in L8县县城, 市市): a place code's unit meeting the next word's, never a word. */
+const UNIT_TWICE = /^([省市县区镇乡村])\1$/u;
+
 /** A coined token of two or more characters before an administrative unit: a place name. */
 const PLACE_NAME = /^\p{Script=Han}{2,}[省市县区镇乡村州]$/u;
 
@@ -92,7 +95,7 @@ export function wordGate(inputs: WordGateInputs): (term: string) => GateReason |
   const cache = new Map<string, GateReason | null>();
   const civicShare = (t: string): number => (inputs.civic.df.get(t) ?? 0) / inputs.civic.paragraphs;
   const decide = (term: string): GateReason | null => {
-    if (CODE.test(term)) return 'code';
+    if (CODE.test(term) || UNIT_TWICE.test(term)) return 'code';
     if (civicShare(term) >= CIVIC_GENERIC_SHARE) return 'civic-generic';
     const tagged = inputs.tag(term);
     if (tagged.length !== 1) return phraseVerdict(tagged);

@@ -34,6 +34,8 @@ describe('the title frame', () => {
     expect(themes('关于生活垃圾分类长效推进的建议')).toEqual(['垃圾分类']); // the synonym's canonical form
     expect(themes('关于缓解妇幼保健院周边停车难的建议')).toEqual(['妇幼保健院', '停车难']);
     expect(themes('关于整治违法搭建和群租的建议')).toContain('群租');
+    // a letter's question is frame too
+    expect(themes('公交线路何时能延长到小区')).toEqual(['公交线路', '小区']);
     // a single word is a theme on its own only if it is specific (宣传 is not)
     const specific = (t: string): boolean => (backgroundIdf.get(t) ?? Infinity) >= 7;
     expect(titleThemes('关于加强电信诈骗防范宣传的建议', '', tag, frames, lexicon, () => true, specific).phrases).toEqual(['电信诈骗']);
@@ -89,6 +91,8 @@ describe('the word gate', () => {
     expect(gate('分要')).toBe('fragment');
     expect(gate('D5')).toBe('code');
     expect(gate('A市')).toBe('code');
+    // a place code's unit meeting the next word's (L8县 + 县城): the token 县县 is no word
+    expect(gate('县县')).toBe('code');
     expect(gate('PM2.5')).toBeNull();
   });
 
@@ -137,6 +141,34 @@ describe('theme families', () => {
     expect(lift.members.map((m) => m.phrase).sort()).toEqual(['加装电梯', '电梯安全评估'].sort());
     expect(families.find((f) => f.category === '城建' && f.year === null && f.theme === '盲道')!.docs).toBe(1);
   });
+
+  it('are named by the member most of their suggestions raise, not by a shared word that means something else', () => {
+    const docs = [
+      ...['出租车', '出租车', '出租车司机', '出租车市场', '出租房'].map((p, i) => ({
+        id: `t${i}`,
+        category: '交通',
+        year: 2021,
+        phrases: [p],
+      })),
+      { id: 'c1', category: '城建', year: 2021, phrases: ['公厕', '公厕服务水平'] },
+      { id: 'c2', category: '城建', year: 2021, phrases: ['盲道'] },
+      ...['停车难', '共享停车', '停车位'].map((p, i) => ({ id: `p${i}`, category: '城建', year: 2021, phrases: [p] })),
+    ];
+    const families = themeFamilies(docs, {
+      specificity: () => 1,
+      isKey: () => true,
+      tokens: (p) => segmenter.cut(p),
+      subWords: (p) => segmenter.subWords(p),
+    });
+    const named = (phrase: string): string =>
+      families.find((f) => f.category !== null && f.year === null && f.members.some((m) => m.phrase === phrase))!.theme;
+    // 出租 (renting) is what the five share; four of five raise 出租车 (taxis)
+    expect(named('出租车司机')).toBe('出租车');
+    // one title, two members: the shorter says it all
+    expect(named('公厕服务水平')).toBe('公厕');
+    // no member stands for most of them: the shared word
+    expect(named('共享停车')).toBe('停车');
+  });
 });
 
 describe('markup', () => {
@@ -180,9 +212,9 @@ describe('the bundled 2021 session', () => {
     };
     const scope = clouds.scopes.find((s) => s.year === 2021 && s.category === '城区建设与管理')!;
     const biggest = [...scope.cloud].sort((a, b) => b.value - a.value).slice(0, 3);
-    // 电梯 (加装电梯, 电梯安全评估, 加装电梯资金补贴) and 施工扰民 are titles' themes; 监测 or 资金 are not
+    // 加装电梯 (加装电梯, 电梯安全评估, 加装电梯资金补贴) and 施工扰民 are titles' themes; 监测 or 资金 are not
     expect(biggest.map((e) => e.kind)).toEqual(['theme', 'theme', 'theme']);
-    expect(biggest.map((e) => e.text)).toEqual(expect.arrayContaining(['电梯', '施工扰民']));
+    expect(biggest.map((e) => e.text)).toEqual(expect.arrayContaining(['加装电梯', '施工扰民']));
     // a word inside another is drawn only if more suggestions raise it (老人 beside 独居老人)
     for (const scopeOf of clouds.scopes)
       for (const [i, a] of scopeOf.cloud.entries())
