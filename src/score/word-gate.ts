@@ -76,8 +76,8 @@ export const LIGHT_VERB_IDF = 4.5;
 export const CIVIC_GENERIC_SHARE = 0.1;
 /** Cohesion (lowest character PMI over the token's split points) a coined token needs, as the dictionary-gap search asks. */
 export const MIN_COHESION = 3;
-/** A letter code standing for a place or an item (D5, L12, A市, B3区): anonymised or local codes, not themes. */
-const CODE = /^(?:[A-Za-z]{1,2}\d{0,3}[省市区县镇乡村]?|[A-Za-z]{1,2}\d{1,3})$/;
+/** A letter code standing for a place or an item (D5, L12, A市, B3区, A7县人): anonymised or local codes, not themes. */
+const CODE = /^(?:[A-Za-z]{1,2}\d{0,3}(?:[省市区县镇乡村]人?)?|[A-Za-z]{1,2}\d{1,3})$/;
 
 /** A verb said twice (查查 看看 问问 管管): the colloquial "have a go at", never a theme. */
 const REDUPLICATED = /^(\p{Script=Han})\1$/u;

@@ -68,6 +68,8 @@ describe('the word gate', () => {
     expect(gate('收到')).toBe('generic-verb');
     expect(gate('服务')).toBe('generic-verb');
     expect(gate('发展')).toBe('civic-generic');
+    // tagged nouns by jieba, but an adjective, a pronoun and a modal in letters (dictionaries/tag-fixes.txt)
+    for (const w of ['合格', '公道', '无人', '不准']) expect(gate(w), w).toBe('tag');
     // a verb said twice is colloquial, however rare it is in general Chinese (查查: IDF above the verbs' line)
     expect(segmenter.tag('查查')[0]!.tag).toBe('v');
     expect(backgroundIdf.get('查查')!).toBeGreaterThanOrEqual(SPECIFIC_VERB_IDF);
@@ -93,6 +95,7 @@ describe('the word gate', () => {
     expect(gate('A市')).toBe('code');
     // a place code's unit meeting the next word's (L8县 + 县城): the token 县县 is no word
     expect(gate('县县')).toBe('code');
+    expect(gate('A7县人')).toBe('code');
     expect(gate('PM2.5')).toBeNull();
   });
 
