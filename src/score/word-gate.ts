@@ -125,6 +125,8 @@ export function wordGate(inputs: WordGateInputs): (term: string) => GateReason |
     if (words.length === 0) return 'tag';
     if (words.some((w) => ['p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'y', 'e', 'o', 'r', 'd'].includes(w.tag))) return 'tag';
     for (const w of words) {
+      // a surname before a title or a name (胡+厅长, 龚+书记): a person, never a theme
+      if ([...w.word].length === 1 && w.tag === 'nr') return 'tag';
       // a light verb of one character is no part of a term (有+医生, 让+家长): the HMM joined it to the next word
       if ([...w.word].length < 2 && w.tag === 'v' && (inputs.backgroundIdf.get(w.word) ?? Infinity) < LIGHT_VERB_IDF) return 'generic-verb';
       // a numeral piece of a coined phrase is a word there (一带+一路, 三+农)

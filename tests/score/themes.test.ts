@@ -96,6 +96,9 @@ describe('the word gate', () => {
     // a place code's unit meeting the next word's (L8县 + 县城): the token 县县 is no word
     expect(gate('县县')).toBe('code');
     expect(gate('A7县人')).toBe('code');
+    // a surname before a title: the person a letter is written to
+    expect(tag('胡厅长').map((w) => `${w.word}/${w.tag}`)).toEqual(['胡/nr', '厅长/n']);
+    expect(gate('胡厅长')).toBe('tag');
     expect(gate('PM2.5')).toBeNull();
   });
 
