@@ -21,7 +21,7 @@ describe.each(SEGMENTER_BACKENDS)('the %s backend', (backend) => {
   const seg = segmenters[backend]!;
 
   it(`keeps every one of the ${civicWords.length} civic dictionary entries whole inside a sentence`, () => {
-    expect(civicWords.length).toBeGreaterThanOrEqual(400);
+    expect(civicWords.length).toBeGreaterThanOrEqual(350);
     const split: string[] = [];
     // what comes out of the segment stage: jieba's tokens with synonyms folded (停车难问题 → 停车难)
     const terms = (s: string): string[] => seg.cut(s).map((t) => lexicon.synonyms.get(t) ?? t);
