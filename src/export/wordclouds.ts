@@ -199,7 +199,7 @@ function panelTexts(
   return {
     title: `${yearLabel} · ${categoryLabel} · 建议热议词`,
     caption:
-      `范围：${yearLabel} ${categoryLabel} · 建议 ${p.documents} 件 · 前 ${p.words.length} 个热议词 · ` +
+      `范围：${yearLabel} ${categoryLabel} · 建议 ${p.documents} 件 · 前 ${p.words.length} 个主题与热议词 · ` +
       `字号＝提及该词的建议数，以之为题者计 ${1 + TITLE_WEIGHT} 件（本组 ${panelsInSet} 幅同一比例）`,
   };
 }
