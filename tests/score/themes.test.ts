@@ -69,7 +69,8 @@ describe('the word gate', () => {
     expect(gate('服务')).toBe('generic-verb');
     expect(gate('发展')).toBe('civic-generic');
     // tagged nouns by jieba, but an adjective, a pronoun and a modal in letters (dictionaries/tag-fixes.txt)
-    for (const w of ['合格', '公道', '无人', '不准', '普通', '不力', '实地', '百分之', '迫于', '为名']) expect(gate(w), w).toBe('tag');
+    for (const w of ['合格', '公道', '无人', '不准', '普通', '不力', '实地', '百分之', '迫于', '为名', '距离远', '透明', '动态'])
+      expect(gate(w), w).toBe('tag');
     expect(gate('学学')).toBe('generic-verb');
     // a verb said twice is colloquial, however rare it is in general Chinese (查查: IDF above the verbs' line)
     expect(segmenter.tag('查查')[0]!.tag).toBe('v');
