@@ -45,33 +45,36 @@ export function buildJsonExports(docs: readonly CountedDocument[], a: CorpusAnal
 function wordclouds(a: CorpusAnalysis, sources: readonly string[]): unknown {
   return {
     sources: [...sources],
-    scopes: a.scopes.map((s) => ({
-      category: s.category,
-      year: s.year,
-      documents: s.documents,
-      words: cloudKeywords(a.keywords, s, CLOUD_WORDS).map((k) => ({
-        text: k.term,
-        value: cloudValue(k),
-        docs: k.docs,
-        titleDocs: k.titleDocs,
-        freq: k.freq,
-        rank: k.rank,
-        score: round4(k.score),
-        share: round4(k.share),
-        significant: k.significant,
-      })),
-      cloud: cloudWords(a.keywords, a.themes, s, CLOUD_WORDS),
-      themes: a.themes
-        .filter((t) => t.category === s.category && t.year === s.year && t.rank <= THEMES)
-        .map((t) => ({
-          theme: t.theme,
-          members: t.members.map((m) => ({ phrase: m.phrase, docs: m.docs })),
-          docs: t.docs,
-          rank: t.rank,
-          score: round4(t.score),
-          examples: [...t.examples],
+    scopes: a.scopes.map((s) => {
+      const words = cloudKeywords(a.keywords, s, CLOUD_WORDS);
+      return {
+        category: s.category,
+        year: s.year,
+        documents: s.documents,
+        words: words.map((k) => ({
+          text: k.term,
+          value: cloudValue(k),
+          docs: k.docs,
+          titleDocs: k.titleDocs,
+          freq: k.freq,
+          rank: k.rank,
+          score: round4(k.score),
+          share: round4(k.share),
+          significant: k.significant,
         })),
-    })),
+        cloud: cloudWords(words, a.themes, s, CLOUD_WORDS),
+        themes: a.themes
+          .filter((t) => t.category === s.category && t.year === s.year && t.rank <= THEMES)
+          .map((t) => ({
+            theme: t.theme,
+            members: t.members.map((m) => ({ phrase: m.phrase, docs: m.docs })),
+            docs: t.docs,
+            rank: t.rank,
+            score: round4(t.score),
+            examples: [...t.examples],
+          })),
+      };
+    }),
   };
 }
 

@@ -10,7 +10,7 @@ import type { PngReuse } from './png-reuse.ts';
 import type { CloudPngRenderer } from './wordcloud-png.ts';
 import { startCloudPngs } from './wordcloud-png.ts';
 import { CLOUD_SIZE, cloudSvgCharacters, renderCloudSvg } from './wordcloud-svg.ts';
-import { TITLE_WEIGHT } from '../score/hot-words.ts';
+import { TITLE_WEIGHT, cloudKeywords } from '../score/hot-words.ts';
 import { cloudWords } from '../score/cloud-words.ts';
 
 /** Category colours (Tableau 10), assigned in category code-point order; "all" is slate. */
@@ -93,7 +93,10 @@ export async function writeWordClouds(
         .map((scope) => ({
           scope,
           documents: a.scopes.find((s) => s.category === scope.category && s.year === scope.year)?.documents ?? 0,
-          words: cloudWords(a.keywords, a.themes, scope, top).map((w): CloudWord => ({ text: w.text, value: w.value })),
+          words: cloudWords(cloudKeywords(a.keywords, scope, top), a.themes, scope, top).map((w): CloudWord => ({
+            text: w.text,
+            value: w.value,
+          })),
         }))
         .filter((p) => p.documents > 0 && p.words.length > 0);
       return { name: set.name, panels: panels.map((p) => ({ ...p, ...panelTexts(p, panels.length) })) };

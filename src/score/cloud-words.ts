@@ -1,6 +1,6 @@
 import { saidOnce } from './diversify.ts';
 import type { Keyword } from './hot-words.ts';
-import { TITLE_WEIGHT, cloudKeywords, cloudValue } from './hot-words.ts';
+import { TITLE_WEIGHT, cloudValue } from './hot-words.ts';
 import type { Scope } from './scopes.ts';
 import type { ThemeFamily } from './themes.ts';
 
@@ -17,7 +17,8 @@ export const CLOUD_THEMES = 20;
 
 /**
  * What a scope's cloud draws: its theme families (the titles' themes: 加装电梯
- * for 加装电梯 and 电梯安全评估), then its hot words by rank, each said once
+ * for 加装电梯 and 电梯安全评估), then its hot words `words` (the scope's
+ * cloudKeywords, so already said once among themselves), each said once
  * (a word holding a theme, or inside one and raised no more widely, is
  * left out: 扰民 beside 施工扰民; 老人 stays beside 独居老人),
  * at most `top`. A family's suggestions all raise it in their title, so each
@@ -27,8 +28,7 @@ export const CLOUD_THEMES = 20;
  * suggestions mention in passing, and the biggest words are the session's
  * themes, not 监测 or 资金.
  */
-export function cloudWords(keywords: readonly Keyword[], themes: readonly ThemeFamily[], scope: Scope, top: number): CloudEntry[] {
-  const words = cloudKeywords(keywords, scope, top);
+export function cloudWords(words: readonly Keyword[], themes: readonly ThemeFamily[], scope: Scope, top: number): CloudEntry[] {
   const valueOf = new Map(words.map((k) => [k.term, cloudValue(k)]));
   const families: CloudEntry[] = themes
     .filter((t) => t.category === scope.category && t.year === scope.year && t.rank <= CLOUD_THEMES)

@@ -290,8 +290,9 @@ function familyName(
       .filter((m) => m.covered === longest.covered && longest.phrase.includes(m.phrase))
       .reduce((x, y) => (y.phrase.length < x.phrase.length ? y : x)).phrase;
   }
+  // (a single member is raised by all its suggestions: it was taken above)
   const top = members[0]!;
-  return members.length === 1 || top.docs * 2 >= a ? top.phrase : key;
+  return top.docs * 2 >= a ? top.phrase : key;
 }
 
 /** Phrases grouped by the shared word each picks (see themeFamilies): key → member phrases. */

@@ -125,12 +125,13 @@ export function wordGate(inputs: WordGateInputs): (term: string) => GateReason |
     if (words.length === 0) return 'tag';
     if (words.some((w) => ['p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'y', 'e', 'o', 'r', 'd'].includes(w.tag))) return 'tag';
     for (const w of words) {
+      const single = [...w.word].length < 2;
       // a surname before a title or a name (胡+厅长, 龚+书记): a person, never a theme
-      if ([...w.word].length === 1 && w.tag === 'nr') return 'tag';
+      if (single && w.tag === 'nr') return 'tag';
       // a light verb of one character is no part of a term (有+医生, 让+家长): the HMM joined it to the next word
-      if ([...w.word].length < 2 && w.tag === 'v' && (inputs.backgroundIdf.get(w.word) ?? Infinity) < LIGHT_VERB_IDF) return 'generic-verb';
+      if (single && w.tag === 'v' && (inputs.backgroundIdf.get(w.word) ?? Infinity) < LIGHT_VERB_IDF) return 'generic-verb';
       // a numeral piece of a coined phrase is a word there (一带+一路, 三+农)
-      if ([...w.word].length < 2 || ['x', 'eng', 'm', 'mq', 'q'].includes(w.tag)) continue;
+      if (single || ['x', 'eng', 'm', 'mq', 'q'].includes(w.tag)) continue;
       const piece = CODE.test(w.word) ? 'code' : civicShare(w.word) >= CIVIC_GENERIC_SHARE ? 'civic-generic' : tagVerdict(w.word, w.tag);
       if (piece !== null && !(w !== words[words.length - 1] && (w.tag === 'a' || w.tag === 'ns' || w.tag === 's'))) return piece;
     }
