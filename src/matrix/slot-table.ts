@@ -27,6 +27,18 @@ export class SlotTable {
     return this.size - 1;
   }
 
+  /** The key's slot, or −1 if the key was never seen. */
+  find(key: number): number {
+    const mask = this.keys.length - 1;
+    let i = hash(key) & mask;
+    for (;;) {
+      const k = this.keys[i]!;
+      if (k === key) return this.slots[i]!;
+      if (k < 0) return -1;
+      i = (i + 1) & mask;
+    }
+  }
+
   private grow(): void {
     const { keys, slots } = this;
     this.keys = new Float64Array(keys.length * 2).fill(-1);

@@ -72,16 +72,26 @@ export function findDictionaryGaps(
   const minEntropy = options.minEntropy ?? 1.0;
   const text = hanPositions(docs);
   const { code, chars, alphabet } = text;
-  // level 1: characters
+  // level 1: characters (a character's id is its code)
   const charFreq = new Float64Array(alphabet.length);
   for (let p = 0; p < code.length; p++) if (code[p]! >= 0) charFreq[code[p]!]!++;
-  const freqOf = new Map<string, number>();
   let idAt = new Int32Array(code.length).fill(-1);
   for (let p = 0; p < code.length; p++) if (code[p]! >= 0 && charFreq[code[p]!]! >= minFreq) idAt[p] = code[p]!;
-  alphabet.forEach((ch, c) => {
-    if (charFreq[c]! >= minFreq) freqOf.set(ch, charFreq[c]!);
-  });
-  const p = (s: string): number => (freqOf.get(s) ?? 0) / chars;
+  const edgeStop = Uint8Array.from(alphabet, (ch) => (EDGE_STOP.has(ch) ? 1 : 0));
+  const innerStop = Uint8Array.from(alphabet, (ch) => (INNER_STOP.has(ch) ? 1 : 0));
+  // levels 2 … n: the n-grams counted (key: id of the (n−1)-gram before the last character ×
+  // alphabet + that character), the id of each frequent one and its frequency
+  const levels: { slots: SlotTable; idOfSlot: Int32Array; freq: Float64Array }[] = [];
+  /** Frequency of the m-gram at position q (every piece of a frequent n-gram is frequent). */
+  const freqAt = (q: number, m: number): number => {
+    let id = code[q]!;
+    if (m === 1) return charFreq[id]!;
+    for (let j = 2; j <= m; j++) {
+      const level = levels[j]!;
+      id = level.idOfSlot[level.slots.find(id * alphabet.length + code[q + j - 1]!)]!;
+    }
+    return levels[m]!.freq[id]!;
+  };
   const candidates: {
     term: string;
     pmi: number;
@@ -112,19 +122,27 @@ export function findDictionaryGaps(
     // frequent n-grams get ids; those that pass the word tests become candidates
     const idOfSlot = new Int32Array(counts.length).fill(-1);
     const candidateOfSlot = new Int32Array(counts.length).fill(-1);
-    let ids = 0;
+    const freq: number[] = [];
     for (let s = 0; s < counts.length; s++) {
+      if (counts[s]! < minFreq) continue;
+      idOfSlot[s] = freq.length;
+      freq.push(counts[s]!);
+    }
+    levels[n] = { slots, idOfSlot, freq: Float64Array.from(freq) };
+    for (let s = 0; s < counts.length && n >= minLen; s++) {
       const f = counts[s]!;
       if (f < minFreq) continue;
-      idOfSlot[s] = ids++;
-      const cs = text.gram(firstAt[s]!, n);
-      const term = cs.join('');
-      freqOf.set(term, f);
-      if (n < minLen) continue;
-      if (EDGE_STOP.has(cs[0]!) || EDGE_STOP.has(cs[n - 1]!) || cs.some((ch) => INNER_STOP.has(ch))) continue;
+      const at = firstAt[s]!;
+      if (edgeStop[code[at]!] || edgeStop[code[at + n - 1]!]) continue;
+      let inner = false;
+      for (let k = 0; k < n && !inner; k++) inner = innerStop[code[at + k]!] === 1;
+      if (inner) continue;
+      // cohesion: the weakest split, ln(p(gram) / (p(left) p(right))) with p = frequency / characters
       let pmi = Infinity;
-      for (let k = 1; k < n; k++) pmi = Math.min(pmi, Math.log(p(term) / (p(cs.slice(0, k).join('')) * p(cs.slice(k).join('')))));
-      if (pmi < minPmi || exclude(term)) continue;
+      for (let k = 1; k < n; k++) pmi = Math.min(pmi, Math.log(f / chars / ((freqAt(at, k) / chars) * (freqAt(at + k, n - k) / chars))));
+      if (pmi < minPmi) continue;
+      const term = text.gram(at, n).join('');
+      if (exclude(term)) continue;
       candidateOfSlot[s] = candidates.length;
       candidates.push({ term, pmi, freq: f, left: new Map(), right: new Map(), docs: 0, lastDoc: -1, exampleDoc: -1 });
     }
@@ -199,7 +217,9 @@ interface HanPositions {
 }
 
 function hanPositions(docs: readonly { text: string }[]): HanPositions {
-  const idOf = new Map<string, number>();
+  // a character's id by its code point: an array for the basic plane, a map beyond it
+  const idOfBasic = new Int32Array(0x10000).fill(-1);
+  const idOfOther = new Map<number, number>();
   const alphabet: string[] = [];
   // typed arrays grown by doubling: as arrays of numbers copied at the end, they raised the peak of
   // the search over a 4-million-character sample by about 80 MB
@@ -223,11 +243,15 @@ function hanPositions(docs: readonly { text: string }[]): HanPositions {
   docs.forEach((d, di) => {
     for (const m of d.text.matchAll(HAN_RUN)) {
       const start = length;
-      for (const ch of m[0]) {
-        let c = idOf.get(ch);
-        if (c === undefined) {
-          idOf.set(ch, (c = alphabet.length));
-          alphabet.push(ch);
+      for (let i = m.index, runEnd = m.index + m[0].length; i < runEnd;) {
+        const point = d.text.codePointAt(i)!;
+        i += point > 0xffff ? 2 : 1;
+        let c = point > 0xffff ? (idOfOther.get(point) ?? -1) : idOfBasic[point]!;
+        if (c < 0) {
+          c = alphabet.length;
+          if (point > 0xffff) idOfOther.set(point, c);
+          else idOfBasic[point] = c;
+          alphabet.push(String.fromCodePoint(point));
         }
         push(c, di);
         chars++;

@@ -30,21 +30,18 @@ export function findSplitTerms(docs: readonly { id: string; text: string }[], se
   }
   const stats = new Map<string, SplitTerm>();
   for (const doc of docs) {
-    const tokens = segmenter.cut(doc.text);
-    const starts = new Map<number, number>();
-    let pos = 0;
-    tokens.forEach((t, i) => {
-      starts.set(pos, i);
-      pos += t.length;
-    });
-    starts.set(pos, tokens.length);
-    for (let i = 0; i < doc.text.length; i++) {
-      const words = byFirst.get(doc.text[i]!);
+    const { text } = doc;
+    // the piece of text around an occurrence is cut alone: pieces end after 。 ， or a line end,
+    // where the segmenter cuts anyway, so its tokens are those of the whole text (long-text.ts)
+    let piece: { start: number; end: number; starts: Map<number, number>; tokens: string[] } | null = null;
+    for (let i = 0; i < text.length; i++) {
+      const words = byFirst.get(text[i]!);
       if (!words) continue;
       for (const w of words) {
-        if (!doc.text.startsWith(w, i)) continue;
-        const first = starts.get(i);
-        const end = starts.get(i + w.length);
+        if (!text.startsWith(w, i)) continue;
+        if (piece === null || i + w.length > piece.end) piece = cutPiece(segmenter, text, i, i + w.length);
+        const first = piece.starts.get(i);
+        const end = piece.starts.get(i + w.length);
         if (first === undefined || end === undefined) continue;
         let s = stats.get(w);
         if (!s) stats.set(w, (s = { term: w, occurrences: 0, split: 0, pieces: '', example: '', exampleId: '' }));
@@ -52,8 +49,8 @@ export function findSplitTerms(docs: readonly { id: string; text: string }[], se
         if (end - first > 1) {
           s.split++;
           if (s.split === 1) {
-            s.pieces = tokens.slice(first, end).join('/');
-            s.example = snippet(doc.text.slice(Math.max(0, i - 20), i + w.length + 20), w);
+            s.pieces = piece.tokens.slice(first, end).join('/');
+            s.example = snippet(text.slice(Math.max(0, i - 20), i + w.length + 20), w);
             s.exampleId = doc.id;
           }
         }
@@ -63,4 +60,28 @@ export function findSplitTerms(docs: readonly { id: string; text: string }[], se
   return [...stats.values()]
     .filter((s) => s.split > 0)
     .sort((a, b) => b.split - a.split || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+}
+
+/** Where a piece may end: after 。 ， or a line end (long-text.ts). */
+const BREAK = /[。，\n]/;
+
+/**
+ * The piece of `text` that holds [from, to): from just after the break mark
+ * before `from` to just after the first one at or after `to`, cut, with the
+ * index of the token starting at each text position (and at the piece's end).
+ */
+function cutPiece(segmenter: Segmenter, text: string, from: number, to: number) {
+  let start = from;
+  while (start > 0 && !BREAK.test(text[start - 1]!)) start--;
+  let end = to;
+  while (end < text.length && !BREAK.test(text[end - 1]!)) end++;
+  const tokens = segmenter.cut(text.slice(start, end));
+  const starts = new Map<number, number>();
+  let pos = start;
+  tokens.forEach((t, i) => {
+    starts.set(pos, i);
+    pos += t.length;
+  });
+  starts.set(pos, tokens.length);
+  return { start, end, starts, tokens };
 }
