@@ -41,13 +41,14 @@ export function documentKeywords(
       rows.push({ id: d.id, term: phrase, kind: 'theme', weight: round6(idf), rank: 0 });
     }
     const words: { term: string; weight: number }[] = [];
-    for (const [term, count] of d.terms) {
-      if (!options.passes(term) || d.themes.phrases.some((p) => p.includes(term))) continue;
-      words.push({ term, weight: count * options.idf(term) });
-    }
+    for (const [term, count] of d.terms) words.push({ term, weight: count * options.idf(term) });
     words.sort((x, y) => y.weight - x.weight || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
-    for (const w of words.slice(0, Math.max(0, limit - rows.length)))
+    // the gate asked only of the words that would be taken (most of a text's words never are)
+    for (let i = 0; i < words.length && rows.length < limit; i++) {
+      const w = words[i]!;
+      if (!options.passes(w.term) || d.themes.phrases.some((p) => p.includes(w.term))) continue;
       rows.push({ id: d.id, term: w.term, kind: 'word', weight: round6(w.weight), rank: 0 });
+    }
     rows.forEach((r, i) => out.push({ ...r, rank: i + 1 }));
   }
   return out;

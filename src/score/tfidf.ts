@@ -15,10 +15,16 @@ export function blendedIdf(
 ): (term: string) => number {
   const lambda = documents / (documents + backgroundWeight);
   const bgMedian = background.median;
+  // worked out once per term: the callers ask for every term of every document
+  const known = new Map<string, number>();
   return (term) => {
-    const corpusIdf = Math.log((documents + 1) / ((df.get(term) ?? 0) + 1)) + 1;
-    const bg = background.size > 0 ? (background.get(term) ?? bgMedian) : corpusIdf;
-    return lambda * corpusIdf + (1 - lambda) * bg;
+    let idf = known.get(term);
+    if (idf === undefined) {
+      const corpusIdf = Math.log((documents + 1) / ((df.get(term) ?? 0) + 1)) + 1;
+      const bg = background.size > 0 ? (background.get(term) ?? bgMedian) : corpusIdf;
+      known.set(term, (idf = lambda * corpusIdf + (1 - lambda) * bg));
+    }
+    return idf;
   };
 }
 
