@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PNG_DEFLATE_LEVEL } from './export/png-encoder.js';
 
 /** Versions of this tool and the packages that shape its results, for provenance. */
 export function packageVersions(): { tool: string; packages: Record<string, string> } {
@@ -15,7 +16,9 @@ export function packageVersions(): { tool: string; packages: Record<string, stri
     }
   };
   const packages: Record<string, string> = { node: process.versions.node };
-  for (const name of ['@node-rs/jieba', 'nodejieba', 'better-sqlite3', '@e965/xlsx']) packages[name] = version(name);
+  for (const name of ['@node-rs/jieba', 'nodejieba', 'better-sqlite3', '@e965/xlsx', '@resvg/resvg-js']) packages[name] = version(name);
+  // the PNG files' bytes: resvg's pixels, deflated by Node's zlib (export/png-encoder.js)
+  packages.png = `zlib ${process.versions.zlib}, level ${PNG_DEFLATE_LEVEL}`;
   return { tool: version('hotwords'), packages };
 }
 

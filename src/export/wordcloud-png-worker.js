@@ -9,6 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
+import { encodePng } from './png-encoder.js';
 
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc');
@@ -26,7 +27,8 @@ for (;;) {
   const m = inbox.shift();
   if (m === null) break;
   try {
-    parentPort.postMessage({ i: m.i, png: new Resvg(m.svg, options).render().asPng() });
+    const image = new Resvg(m.svg, options).render();
+    parentPort.postMessage({ i: m.i, png: encodePng(image.width, image.height, image.pixels) });
   } catch (e) {
     // the image's number goes with the reason, so the caller can name the file
     parentPort.postMessage({ i: m.i, error: e instanceof Error ? e.message : String(e) });
