@@ -53,23 +53,28 @@ export class StoredCorpus {
     if (!this.hasTable('documents')) return [];
     const terms = new CountTableBuilder();
     const termRow = new Map<string, number>();
+    // rows as arrays, a document's terms gathered side by side (a row object and a Map a
+    // document made the reading about half garbage)
     let id: string | null = null;
-    let counts = new Map<string, number>();
+    let keys: string[] = [];
+    let counts: number[] = [];
     const flush = (): void => {
       if (id === null) return;
       termRow.set(id, terms.size);
-      terms.add(counts);
-      counts = new Map();
+      terms.addEntries(keys, counts);
+      keys = [];
+      counts = [];
     };
-    const termRows = this.db.prepare<[], { id: string; term: string; count: number }>(
-      'SELECT document_id AS id, term, count FROM document_terms ORDER BY document_id',
-    );
-    for (const r of termRows.iterate()) {
-      if (r.id !== id) {
+    const termRows = this.db
+      .prepare<[], [string, string, number]>('SELECT document_id, term, count FROM document_terms ORDER BY document_id')
+      .raw(true);
+    for (const [doc, term, count] of termRows.iterate()) {
+      if (doc !== id) {
         flush();
-        id = r.id;
+        id = doc;
       }
-      counts.set(r.term, r.count);
+      keys.push(term);
+      counts.push(count);
     }
     flush();
     const pairs = new CountTableBuilder();

@@ -179,6 +179,11 @@ export class CountTableBuilder {
     this.rows.appendOne(Array.from(counts, ([key, c]) => [this.idOfKey(key), c] as const));
   }
 
+  /** Add one document's counts given as keys and counts side by side (each key once). */
+  addEntries(keys: readonly string[], counts: readonly number[]): void {
+    this.rows.appendOne(keys.map((key, i) => [this.idOfKey(key), counts[i]!] as const));
+  }
+
   /**
    * The table, with keys renumbered in sorted order; `sortRows` also puts each
    * document's entries in key order (else they keep the order they were added in).
