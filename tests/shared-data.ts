@@ -15,6 +15,8 @@ export const describeShared = HAS_SHARED ? describe : describe.skip;
 
 export const MESSAGES_CSV = `${SHARED_DATA}tipdm2020-messages/messages_labelled.csv`;
 export const MESSAGES_MAP = { id: 'id', title: 'title', text: 'detail', category: 'label', year: 'year' } as const;
+/** All 9,210 labelled titles (no text, no date): `title,label,split`. */
+export const TITLES_CSV = `${SHARED_DATA}tipdm2020-messages/titles_labelled.csv`;
 
 /** A fixture file of this repository. */
 export function fixture(name: string): string {
