@@ -3,11 +3,8 @@ import type { UnitRows } from '../matrix/unit-rows.ts';
 import type { TermIndex } from './term-index.ts';
 import { classTfIdf, indexedNpmi } from './topic-terms.ts';
 
-/** k-means runs per k tried when choosing k (the best of them is scored). */
-const RESTARTS_PER_K = 3;
-
 /**
- * Choose k: for each k from 3 up, cluster (best of 3 seeded runs), and
+ * Choose k: for each k from 3 up, cluster (best of `restartsPerK` seeded runs; 3 as shipped), and
  * measure how coherent each topic's top-10 words are (NPMI over the
  * suggestions); the score of a k is the mean coherence weighted by topic size,
  * so a topic counts by how many suggestions it describes. Take the most
@@ -21,12 +18,13 @@ export function chooseK(
   index: TermIndex,
   maxK: number,
   random: () => number,
+  restartsPerK: number,
 ): { k: number; coherenceByK: Record<number, number> } {
   const coherenceByK: Record<number, number> = {};
   let bestK = 3;
   let best = -Infinity;
   for (let k = 3; k <= maxK; k++) {
-    const r = bestOfRestarts(x, k, RESTARTS_PER_K, random);
+    const r = bestOfRestarts(x, k, restartsPerK, random);
     const groups: number[][] = Array.from({ length: k }, () => []);
     r.assign.forEach((c, i) => groups[c]!.push(i));
     const filled = groups.filter((g) => g.length > 0);

@@ -57,17 +57,20 @@ export interface TopicOptions {
   /** Latent semantic space (default) or raw TF-IDF rows; the second is kept for the comparison in docs/topics.md. */
   representation?: TopicRepresentation;
   /**
-   * The two levers on the topics' time (default 100 and 40), there to measure what each buys and
-   * costs (`npm run eval:topics`, docs/topics.md): dimensions of the latent space, and k-means
-   * restarts for the chosen k, the clustering with the most summed cosine kept. Whole numbers ≥ 1.
+   * The three levers on the topics' time (default 100, 40 and 3), there to measure what each buys
+   * and costs (`npm run eval:topics`, docs/topics.md): dimensions of the latent space, k-means
+   * restarts for the chosen k (the clustering with the most summed cosine kept), and restarts for
+   * each k the search for k tries. Whole numbers ≥ 1.
    */
   lsaRank?: number;
   finalRestarts?: number;
+  searchRestarts?: number;
 }
 
-/** The latent space's dimensions and the k-means restarts for the chosen k, unless the options say otherwise. */
+/** The latent space's dimensions and the k-means restarts for the chosen k and for each k tried, unless the options say otherwise. */
 const LSA_RANK = 100;
 const FINAL_RESTARTS = 40;
+const SEARCH_RESTARTS = 3;
 
 function wholeNumber(name: string, x: number): number {
   if (!Number.isInteger(x) || x < 1) throw new RangeError(`topic option ${name} must be a whole number ≥ 1, not ${x}`);
@@ -84,6 +87,7 @@ export function topicsOfScope(
   const minDocuments = options.minDocuments ?? 20;
   const lsaRank = wholeNumber('lsaRank', options.lsaRank ?? LSA_RANK);
   const finalRestarts = wholeNumber('finalRestarts', options.finalRestarts ?? FINAL_RESTARTS);
+  const searchRestarts = wholeNumber('searchRestarts', options.searchRestarts ?? SEARCH_RESTARTS);
   const seed = `${options.seed}|${scope.category ?? '*'}|${scope.year ?? '*'}`;
   const base = { ...scope, documents: docs.length, coherenceByK: {} };
   if (docs.length < minDocuments) {
@@ -107,7 +111,7 @@ export function topicsOfScope(
   const held = xs.sparse ? xs : new DotKernel(xs, kernelK).rows;
   const chosen = options.topics
     ? { k: options.topics, coherenceByK: {} }
-    : chooseK(held, sample.length === docs.length ? index : subIndex(index, sample), maxK, seededRandom(`${seed}|k`));
+    : chooseK(held, sample.length === docs.length ? index : subIndex(index, sample), maxK, seededRandom(`${seed}|k`), searchRestarts);
   const k = Math.max(2, Math.min(chosen.k, docs.length));
   let result = bestOfRestarts(held, k, finalRestarts, seededRandom(`${seed}|final`));
   // a large scope: the sample's centres, refined over every suggestion

@@ -4,9 +4,9 @@
  * of one scope (`category|year`, `null` for all: `null|null` is the whole
  * corpus), on this one thread, timed; with a hash of the result, so that a
  * change meant to keep every topic the same can show it did. The documents are
- * segmented first, as a run does. `--rank` and `--restarts` set the topics'
- * two cost levers (TopicOptions lsaRank and finalRestarts; what they cost in
- * quality: `npm run eval:topics`).
+ * segmented first, as a run does. `--rank`, `--restarts` and `--search-restarts`
+ * set the topics' three cost levers (TopicOptions lsaRank, finalRestarts and
+ * searchRestarts; what they cost in quality: `npm run eval:topics`).
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,17 +20,18 @@ import type { TopicOptions } from '../../src/score/topics.ts';
 import { topicDocumentsOf } from '../topic-documents.ts';
 import { benchMessages, writeBenchCorpus } from './bench-corpus.ts';
 
-const USAGE = 'usage: npm run bench:topics -- <sizeMb> [category|year] [--rank N] [--restarts N]';
+const USAGE = 'usage: npm run bench:topics -- <sizeMb> [category|year] [--rank N] [--restarts N] [--search-restarts N]';
 const args = process.argv.slice(2);
 const options: TopicOptions = { seed: 'hotwords' };
 const positional: string[] = [];
 for (let i = 0; i < args.length; i++) {
   const flag = args[i]!;
-  if (flag === '--rank' || flag === '--restarts') {
+  if (flag === '--rank' || flag === '--restarts' || flag === '--search-restarts') {
     const n = Number(args[++i]);
     if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} takes a whole number ≥ 1 (${USAGE})`);
     if (flag === '--rank') options.lsaRank = n;
-    else options.finalRestarts = n;
+    else if (flag === '--restarts') options.finalRestarts = n;
+    else options.searchRestarts = n;
   } else positional.push(flag);
 }
 const [size, only] = positional;

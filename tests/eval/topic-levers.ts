@@ -1,12 +1,13 @@
 /**
- * `npm run eval:topics`: what the topics' two cost levers buy and cost, for
- * the team's call (docs/topics.md): the LSA rank and the final k-means
- * restarts, each against the shipped setting. On the labelled messages
+ * `npm run eval:topics`: what the topics' three cost levers buy and cost, for
+ * the team's call (docs/topics.md): the LSA rank, the final k-means restarts
+ * and the restarts for each k the search for k tries, each against the
+ * shipped setting. On the labelled messages
  * (../shared/data), the whole-corpus scope with 8 seeds: seconds on this
  * thread, NMI of the topics with the messages' labels (mean, min), and
  * stability (mean NMI between the clusterings of two seeds). The seconds of
  * every scope of a bench corpus under a setting: `npm run bench:topics --
- * 12 --rank 50` (or `--restarts 10`).
+ * 12 --rank 50` (or `--restarts 10`, `--search-restarts 1`).
  */
 import { readCorpus } from '../../src/corpus/read-corpus.ts';
 import type { TopicOptions } from '../../src/score/topics.ts';
@@ -21,6 +22,8 @@ const SETTINGS: [string, Omit<TopicOptions, 'seed'>][] = [
   ['10 final restarts', { finalRestarts: 10 }],
   ['LSA rank 50', { lsaRank: 50 }],
   ['LSA rank 50, 10 final restarts', { lsaRank: 50, finalRestarts: 10 }],
+  ['2 restarts for each k the search tries', { searchRestarts: 2 }],
+  ['1 restart for each k the search tries', { searchRestarts: 1 }],
 ];
 
 const corpus = await readCorpus([MESSAGES_CSV], { map: MESSAGES_MAP });
