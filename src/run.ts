@@ -206,7 +206,8 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
 
   const store = Store.open(generation.database, { from: outputs.database, fresh: plan.fresh, threads: plan.threads.sqlite });
   // the earlier run's images may be taken where this run makes the same SVGs with the same packages
-  const samePackages = store.stored.lastPackages() === JSON.stringify(packageVersions().packages);
+  const versions = packageVersions();
+  const samePackages = store.stored.lastPackages() === JSON.stringify(versions.packages);
   // Reading, segmenting, scoring and storing. Only what the files written after it need comes
   // out: the documents and the rest of the analysis go before the clouds and the report (at 97 MB
   // the heap those hold is most of the run's peak there).
@@ -285,7 +286,6 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     // (it then joins them): a scope's topics depend only on its documents and the seed
     const t3 = performance.now();
     const scopes = topicScopeOrder(scopesOfDocuments(all.map((d) => d.record)));
-    const versions = packageVersions();
     const topicOptions = { topics: typeof plan.topics === 'number' ? plan.topics : undefined, seed: plan.seed };
     // the lists as the analyst curated them (merged words counted as one); the stored counts stay
     const curated = curatedDocuments(all, curation?.merge ?? new Map());

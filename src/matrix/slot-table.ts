@@ -13,14 +13,8 @@ export class SlotTable {
 
   /** The key's slot; a new key gets the next one. */
   slot(key: number): number {
-    const mask = this.keys.length - 1;
-    let i = hash(key) & mask;
-    for (;;) {
-      const k = this.keys[i]!;
-      if (k === key) return this.slots[i]!;
-      if (k < 0) break;
-      i = (i + 1) & mask;
-    }
+    const i = this.probe(key);
+    if (this.keys[i] === key) return this.slots[i]!;
     this.keys[i] = key;
     this.slots[i] = this.size++;
     if (this.size * 2 > this.keys.length) this.grow();
@@ -29,14 +23,16 @@ export class SlotTable {
 
   /** The key's slot, or −1 if the key was never seen. */
   find(key: number): number {
+    const i = this.probe(key);
+    return this.keys[i] === key ? this.slots[i]! : -1;
+  }
+
+  /** Where the key is held, or the empty place it would go. */
+  private probe(key: number): number {
     const mask = this.keys.length - 1;
     let i = hash(key) & mask;
-    for (;;) {
-      const k = this.keys[i]!;
-      if (k === key) return this.slots[i]!;
-      if (k < 0) return -1;
-      i = (i + 1) & mask;
-    }
+    for (let k = this.keys[i]!; k !== key && k >= 0; k = this.keys[i]!) i = (i + 1) & mask;
+    return i;
   }
 
   private grow(): void {

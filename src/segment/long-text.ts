@@ -8,7 +8,13 @@ export const PIECE_CHARS = 1 << 16;
  * nodejieba's, splits its input only at space, tab, line end, ， and 。 before its HMM: after ！ the
  * next words were cut otherwise).
  */
-const BREAK = /[。，\n]/g;
+const BREAK_MARKS = ['。', '，', '\n'];
+const BREAK = new RegExp(`[${BREAK_MARKS.join('')}]`, 'g');
+
+/** Whether a piece may end after the character `ch` (split-terms.ts cuts the piece around a word alone). */
+export function endsPiece(ch: string): boolean {
+  return BREAK_MARKS.includes(ch);
+}
 
 /**
  * The tokens of `text` as `segmenter.cut` gives them, in order, cut in pieces

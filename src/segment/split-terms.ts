@@ -1,6 +1,7 @@
 import { snippet } from '../corpus/snippet.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { Segmenter } from './segmenter.ts';
+import { endsPiece } from './long-text.ts';
 
 /** A dictionary word that the segmenter still cuts into pieces in real text. */
 export interface SplitTerm {
@@ -31,9 +32,9 @@ export function findSplitTerms(docs: readonly { id: string; text: string }[], se
   const stats = new Map<string, SplitTerm>();
   for (const doc of docs) {
     const { text } = doc;
-    // the piece of text around an occurrence is cut alone: pieces end after 。 ， or a line end,
-    // where the segmenter cuts anyway, so its tokens are those of the whole text (long-text.ts)
-    let piece: { start: number; end: number; starts: Map<number, number>; tokens: string[] } | null = null;
+    // the piece of text around an occurrence is cut alone: pieces end where the segmenter cuts
+    // anyway, so its tokens are those of the whole text (long-text.ts)
+    let piece: { end: number; starts: Map<number, number>; tokens: string[] } | null = null;
     for (let i = 0; i < text.length; i++) {
       const words = byFirst.get(text[i]!);
       if (!words) continue;
@@ -62,9 +63,6 @@ export function findSplitTerms(docs: readonly { id: string; text: string }[], se
     .sort((a, b) => b.split - a.split || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
 }
 
-/** Where a piece may end: after 。 ， or a line end (long-text.ts). */
-const BREAK = /[。，\n]/;
-
 /**
  * The piece of `text` that holds [from, to): from just after the break mark
  * before `from` to just after the first one at or after `to`, cut, with the
@@ -72,9 +70,9 @@ const BREAK = /[。，\n]/;
  */
 function cutPiece(segmenter: Segmenter, text: string, from: number, to: number) {
   let start = from;
-  while (start > 0 && !BREAK.test(text[start - 1]!)) start--;
+  while (start > 0 && !endsPiece(text[start - 1]!)) start--;
   let end = to;
-  while (end < text.length && !BREAK.test(text[end - 1]!)) end++;
+  while (end < text.length && !endsPiece(text[end - 1]!)) end++;
   const tokens = segmenter.cut(text.slice(start, end));
   const starts = new Map<number, number>();
   let pos = start;
@@ -83,5 +81,5 @@ function cutPiece(segmenter: Segmenter, text: string, from: number, to: number) 
     pos += t.length;
   });
   starts.set(pos, tokens.length);
-  return { start, end, starts, tokens };
+  return { end, starts, tokens };
 }
