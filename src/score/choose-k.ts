@@ -1,7 +1,7 @@
 import { bestOfRestarts } from '../matrix/spherical-kmeans.ts';
 import type { UnitRows } from '../matrix/unit-rows.ts';
 import type { TermIndex } from './term-index.ts';
-import { classTfIdf, indexedNpmi } from './topic-terms.ts';
+import { classTfIdf, topicsNpmi } from './topic-terms.ts';
 
 /**
  * Choose k: for each k from 3 up, cluster (best of `restartsPerK` seeded runs; 3 as shipped), and
@@ -28,8 +28,11 @@ export function chooseK(
     const groups: number[][] = Array.from({ length: k }, () => []);
     r.assign.forEach((c, i) => groups[c]!.push(i));
     const filled = groups.filter((g) => g.length > 0);
-    const terms = classTfIdf(filled, index);
-    const coherence = terms.reduce((a, t, i) => a + filled[i]!.length * indexedNpmi(t.slice(0, 10), index), 0) / index.rows.length;
+    const each = topicsNpmi(
+      classTfIdf(filled, index).map((t) => t.slice(0, 10)),
+      index,
+    );
+    const coherence = each.reduce((a, c, i) => a + filled[i]!.length * c, 0) / index.rows.length;
     coherenceByK[k] = Math.round(coherence * 1000) / 1000;
     if (coherence > best) {
       best = coherence;

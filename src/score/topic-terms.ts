@@ -45,48 +45,91 @@ function before(a: readonly [string, number], b: readonly [string, number]): boo
 
 /** Mean normalised PMI of all pairs of `terms`, by co-occurrence in the same suggestion. */
 export function npmi(terms: readonly string[], docs: readonly TermDocument[]): number {
-  return indexedNpmi(terms, indexTerms(docs));
+  return topicsNpmi([terms], indexTerms(docs))[0]!;
 }
 
-export function indexedNpmi(terms: readonly string[], index: TermIndex): number {
+/** Longest list topicsNpmi takes: a document's terms of one list are the bits of an int32. */
+const MOST_TERMS = 31;
+
+/**
+ * The mean NPMI of each list (as npmi), over an index's documents, in one pass over the documents for all of them (a k tried has k
+ * topics: k passes were most of the k search's coherence). The counts are the same whole numbers
+ * whatever the pass, and each list's NPMI is summed on its own, so each value is the same bits as
+ * that list's alone. A term given twice in a list holds one of its places (its last; which one does
+ * not change the mean).
+ */
+export function topicsNpmi(lists: readonly (readonly string[])[], index: TermIndex): number[] {
   const { starts, ids, rows } = index;
   const n = rows.length;
-  const t = terms.length;
-  // each term's place in `terms` by term number (−1: not one of them), cleared again below
+  // each term number's places in the lists, as a chain of slots (−1 ends it); the first slot of a
+  // term in `place` (cleared again below)
   index.place ??= new Int32Array(index.vocab.length).fill(-1);
   const { place } = index;
-  const marked = terms.map((term) => index.idOf(term));
-  marked.forEach((id, a) => {
-    if (id >= 0) place[id] = a;
+  const slotList: number[] = [];
+  const slotAt: number[] = [];
+  const nextSlot: number[] = [];
+  const marked: number[] = [];
+  lists.forEach((terms, list) => {
+    if (terms.length > MOST_TERMS) throw new RangeError(`topicsNpmi: ${terms.length} terms in a list, at most ${MOST_TERMS}`);
+    const at = new Map<number, number>();
+    terms.forEach((term, a) => {
+      const id = index.idOf(term);
+      if (id >= 0) at.set(id, a);
+    });
+    for (const [id, a] of at) {
+      if (place[id] === -1) marked.push(id);
+      slotList.push(list);
+      slotAt.push(a);
+      nextSlot.push(place[id]!);
+      place[id] = slotList.length - 1;
+    }
   });
-  // one pass over the documents: how many hold each term, and each pair of terms
-  const holding = new Float64Array(t);
-  const together = new Float64Array(t * t);
-  const present: number[] = [];
+  // one pass over the documents: which of each list's terms a document holds (bits), then how
+  // many hold each term and each pair, pairs in the order of their places
+  const holding = lists.map((terms) => new Float64Array(terms.length));
+  const together = lists.map((terms) => new Float64Array(terms.length * terms.length));
+  const bits = new Int32Array(lists.length);
+  const touched: number[] = [];
   for (let i = 0; i < n; i++) {
-    present.length = 0;
-    for (let e = starts[rows[i]!]!; e < starts[rows[i]! + 1]!; e++) if (place[ids[e]!]! >= 0) present.push(place[ids[e]!]!);
-    present.sort((x, y) => x - y);
-    for (let x = 0; x < present.length; x++) {
-      holding[present[x]!]!++;
-      for (let y = x + 1; y < present.length; y++) together[present[x]! * t + present[y]!]!++;
-    }
-  }
-  for (const id of marked) if (id >= 0) place[id] = -1;
-  let sum = 0;
-  let pairs = 0;
-  for (let a = 0; a < t; a++)
-    for (let b = a + 1; b < t; b++) {
-      const na = holding[a]!;
-      const nb = holding[b]!;
-      const nab = together[a * t + b]!;
-      pairs++;
-      if (nab === 0) {
-        sum -= 1;
-        continue;
+    for (let e = starts[rows[i]!]!; e < starts[rows[i]! + 1]!; e++)
+      for (let slot = place[ids[e]!]!; slot >= 0; slot = nextSlot[slot]!) {
+        const list = slotList[slot]!;
+        if (bits[list] === 0) touched.push(list);
+        bits[list]! |= 1 << slotAt[slot]!;
       }
-      const pab = nab / n;
-      sum += pab === 1 ? 1 : Math.log(pab / ((na / n) * (nb / n))) / -Math.log(pab);
+    for (const list of touched) {
+      const t = lists[list]!.length;
+      const h = holding[list]!;
+      const both = together[list]!;
+      for (let rest = bits[list]!; rest !== 0; rest &= rest - 1) {
+        const x = 31 - Math.clz32(rest & -rest);
+        h[x]!++;
+        for (let more = rest & (rest - 1); more !== 0; more &= more - 1) both[x * t + (31 - Math.clz32(more & -more))]!++;
+      }
+      bits[list] = 0;
     }
-  return pairs === 0 ? 0 : Math.round((sum / pairs) * 1000) / 1000;
+    touched.length = 0;
+  }
+  for (const id of marked) place[id] = -1;
+  return lists.map((terms, list) => {
+    const t = terms.length;
+    const h = holding[list]!;
+    const both = together[list]!;
+    let sum = 0;
+    let pairs = 0;
+    for (let a = 0; a < t; a++)
+      for (let b = a + 1; b < t; b++) {
+        const na = h[a]!;
+        const nb = h[b]!;
+        const nab = both[a * t + b]!;
+        pairs++;
+        if (nab === 0) {
+          sum -= 1;
+          continue;
+        }
+        const pab = nab / n;
+        sum += pab === 1 ? 1 : Math.log(pab / ((na / n) * (nb / n))) / -Math.log(pab);
+      }
+    return pairs === 0 ? 0 : Math.round((sum / pairs) * 1000) / 1000;
+  });
 }

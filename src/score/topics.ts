@@ -5,7 +5,7 @@ import { chooseK } from './choose-k.ts';
 import type { TermDocument } from './scope-counts.ts';
 import type { Scope } from './scopes.ts';
 import { indexTerms, subIndex } from './term-index.ts';
-import { classTfIdf, indexedNpmi } from './topic-terms.ts';
+import { classTfIdf, topicsNpmi } from './topic-terms.ts';
 import type { TopicRepresentation } from './topic-space.ts';
 import { SAMPLE, represent, sampleIndices } from './topic-space.ts';
 import { weighting } from './topic-weighting.ts';
@@ -140,6 +140,10 @@ export function topicsOfScope(
     order.map((o) => o.m),
     index,
   );
+  const coherence = topicsNpmi(
+    topicTerms.map((t) => t.slice(0, 10)),
+    index,
+  );
   const topics: Topic[] = [];
   const assignments: DocumentTopic[] = [];
   order.forEach((o, t) => {
@@ -155,7 +159,7 @@ export function topicsOfScope(
       label: terms.slice(0, 3).join('·'),
       size: o.m.length,
       terms,
-      coherence: indexedNpmi(terms, index),
+      coherence: coherence[t]!,
       representative,
       outlier: false,
     });
