@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { Jieba } from '@node-rs/jieba';
 import type { Segmenter, SegmenterOptions } from './segmenter.ts';
 import type { WordTable } from './word-table.ts';
-import { readWordTable } from './word-table.ts';
+import { builtIndexPath, readWordTable } from './word-table.ts';
 import { userDictText } from './segmenter.ts';
 
 /** The main jieba dictionary (the same dict.txt as Python jieba), shipped with @node-rs/jieba. */
@@ -28,5 +28,5 @@ export function createNodeRsSegmenter(options: SegmenterOptions): Segmenter {
 
 /** The words of jieba's main dictionary (with their frequencies), to tell known words from new ones. */
 export function mainDictionaryWords(): WordTable {
-  return readWordTable(mainDictionaryPath(), 'first');
+  return readWordTable(mainDictionaryPath(), 'first', builtIndexPath('jieba-dict'));
 }

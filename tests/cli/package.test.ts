@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,4 +101,22 @@ describe('the package from another project', () => {
     db.close();
     expect(statSync(join(consumer, 'cli-out/clouds/2021/all.png')).size).toBeGreaterThan(10_000);
   }, 120_000);
+
+  it("ships the build's indexes of jieba's two tables, made from the installed @node-rs/jieba's files", () => {
+    const jieba = join(consumer, 'node_modules/hotwords/node_modules/@node-rs/jieba');
+    const installed = existsSync(jieba) ? jieba : join(REPO, 'node_modules/@node-rs/jieba');
+    for (const [index, source] of [
+      ['jieba-dict', 'dict.txt'],
+      ['jieba-idf', 'idf.txt'],
+    ] as const) {
+      const file = readFileSync(join(consumer, `node_modules/hotwords/dist/word-tables/${index}.index`));
+      const header = JSON.parse(file.subarray(0, file.indexOf(0x0a)).toString()) as { source: string; size: number };
+      expect(header.source, index).toBe(
+        createHash('sha1')
+          .update(readFileSync(join(installed, source)))
+          .digest('hex'),
+      );
+      expect(header.size).toBeGreaterThan(250_000);
+    }
+  });
 });
