@@ -186,6 +186,10 @@ export const CATALOGUE = {
     zh: '{reused}/{scopes} 个范围的话题取自数据库：它们的建议和设置都没有变',
     en: 'topics of {reused} of {scopes} scopes taken from the database: their suggestions and settings are unchanged',
   },
+  'score/dictionary-gaps-reused': {
+    zh: '词典缺口（候选新词与被切开的词）取自数据库：建议的文本、词典和代码都没有变',
+    en: 'dictionary gaps (candidate words and split words) taken from the database: the texts, dictionaries and code are unchanged',
+  },
   'export/cloud-unplaced': {
     zh: '{n} 个词放不进词云，已列在图旁：{words}',
     en: '{n} words did not fit and are listed on the panel: {words}',
@@ -246,8 +250,8 @@ export const CATALOGUE = {
     en: 'hotwords: read {read}, accepted {accepted}, rejected {rejected} in {seconds} s → {database}{stored}',
   },
   'cli/summary-stored': {
-    zh: '（数据库：共 {total} 件建议，其中 {kept} 件保留自此前的运行，{replaced} 件被替换）',
-    en: ' (database: {total} suggestions, {kept} kept from earlier runs, {replaced} replaced)',
+    zh: '（数据库：共 {total} 件建议，其中 {kept} 件保留自此前的运行，{unchanged} 件再次读入未变、沿用此前的分词，{replaced} 件被替换）',
+    en: ' (database: {total} suggestions, {kept} kept from earlier runs, {unchanged} read again unchanged with their stored counts, {replaced} replaced)',
   },
   'cli/more-warnings': { zh: '… 另有 {n} 条；每条拒绝都在 {file}', en: '… and {n} more; every reject is in {file}' },
   'cli/internal-error': { zh: 'hotwords: 内部错误：{detail}', en: 'hotwords: internal error: {detail}' },

@@ -20,10 +20,14 @@ import { beginGeneration, discardGeneration, publishGeneration, publishedPath } 
 import { previousPngs } from './export/png-reuse.ts';
 import { Store } from './export/sqlite.ts';
 import { StoredCorpus, dictionaryKey } from './export/stored-corpus.ts';
+import { sameDocumentRow } from './export/sqlite-rows.ts';
+import { segmentationKey } from './segment/segmentation-key.ts';
 import type { SegmentWorker } from './segment/segment-records.ts';
 import { segmentRecords, startSegmentWorkers } from './segment/segment-records.ts';
 import { startTopics } from './score/parallel-topics.ts';
-import { scopeContentHashes, topicsCodeHash } from './score/topic-reuse.ts';
+import { scopeContentHashes, scoreCodeHash } from './score/topic-reuse.ts';
+import { dictionaryGapsKey } from './score/gap-reuse.ts';
+import { recordText } from './segment/document-terms.ts';
 import { scopesOfDocuments } from './score/scopes.ts';
 import { packageVersions } from './package-versions.ts';
 import type { CorpusAnalysis, CountedDocument } from './score/analyse-corpus.ts';
@@ -76,7 +80,7 @@ export type RunStage = 'read' | 'segment' | 'score' | 'store' | 'topics' | 'clou
 export interface RunSummary {
   counts: { read: number; accepted: number; rejected: number };
   /** Documents in the database after the run: kept from earlier runs plus accepted now. */
-  documents: { kept: number; added: number; replaced: number };
+  documents: { kept: number; added: number; replaced: number; unchanged: number };
   files: SourceFileSummary[];
   diagnostics: Diagnostic[];
   outputs: { database: string; rejects: string; json: string[]; clouds: CloudFile[]; report: string | null; briefing: string[] };
@@ -208,6 +212,13 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
   // the earlier run's images may be taken where this run makes the same SVGs with the same packages
   const versions = packageVersions();
   const samePackages = store.stored.lastPackages() === JSON.stringify(versions.packages);
+  // how this run's counts are made: stored counts made the same way are taken as they are
+  const segmentation = segmentationKey({
+    backend: plan.backend,
+    hmm: plan.hmm,
+    dictionaries: dictionaryKey(lexicon.files),
+    packages: { '@node-rs/jieba': versions.packages['@node-rs/jieba']!, nodejieba: versions.packages.nodejieba! },
+  });
   // Reading, segmenting, scoring and storing. Only what the files written after it need comes
   // out: the documents and the rest of the analysis go before the clouds and the report (at 97 MB
   // the heap those hold is most of the run's peak there).
@@ -215,6 +226,13 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     const replaced = [...new Set(options.inputs.map((f) => basename(f)))];
     const stored = time('load-stored', () => store.stored.documents());
     const kept = stored.filter((d) => !replaced.includes(d.record.origin.file));
+    // the stored suggestions of the files given again, by id: one read again unchanged keeps its
+    // stored counts (and its rows) when they were made as this run would make them
+    const again = new Map(
+      store.stored.lastSegmentation() === segmentation
+        ? stored.filter((d) => replaced.includes(d.record.origin.file)).map((d) => [d.record.id, d])
+        : [],
+    );
     const t0 = performance.now();
     const corpus = await readCorpus(options.inputs, {
       map: plan.map,
@@ -268,7 +286,13 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     // segmented in id order, the order everything after works in: the count tables' rows are then
     // the documents' order in a new run, and no stage copies them into that order
     const records = [...corpus.records].sort(byId);
-    const counted = await segmentRecords(records, segmenter, lexicon, {
+    const unchanged = new Map<string, CountedDocument>();
+    for (const r of records) {
+      const before = again.get(r.id);
+      if (before && sameDocumentRow(before.record, r)) unchanged.set(r.id, { record: r, terms: before.terms, pairs: before.pairs });
+    }
+    const toSegment = unchanged.size === 0 ? records : records.filter((r) => !unchanged.has(r.id));
+    const counted = await segmentRecords(toSegment, segmenter, lexicon, {
       workers: plan.threads.segment,
       started: early,
       backend: plan.backend,
@@ -278,7 +302,8 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     });
     timings.segment = round3((performance.now() - t1) / 1000);
     stopped();
-    const added: CountedDocument[] = records.map((record, i) => ({ record, ...counted[i]! }));
+    let at = 0;
+    const added: CountedDocument[] = records.map((record) => unchanged.get(record.id) ?? { record, ...counted[at++]! });
     // results never depend on the order the inputs were given in: documents are analysed by id
     // (only which of two rows with one id is kept depends on it: the first read wins)
     const all = [...kept, ...added].sort((x, y) => byId(x.record, y.record));
@@ -289,10 +314,29 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     const topicOptions = { topics: typeof plan.topics === 'number' ? plan.topics : undefined, seed: plan.seed };
     // the lists as the analyst curated them (merged words counted as one); the stored counts stay
     const curated = curatedDocuments(all, curation?.merge ?? new Map());
+    // the dictionary gaps of the same texts, counted the same way by the same code, are the stored ones
+    const gapsKey = plan.dictionaryGaps
+      ? time('dictionary-gaps', () =>
+          dictionaryGapsKey(
+            all.map((d) => ({ id: d.record.id, text: recordText(d.record) })),
+            segmentation,
+            scoreCodeHash(),
+          ),
+        )
+      : null;
+    const gapsStored = gapsKey !== null && store.stored.lastDictionaryGaps() === gapsKey;
+    if (gapsStored)
+      diagnostics.push({
+        file: outputs.database,
+        line: 0,
+        source: 'score',
+        ruleId: 'score/dictionary-gaps-reused',
+        ...say('score/dictionary-gaps-reused', {}),
+      });
     const topicDocs = topicDocuments(curated);
     // a scope whose suggestions, counts and settings are those of a stored scope gets its stored topics
     const scopeHashes =
-      plan.topics === null ? null : time('topic-hashes', () => scopeContentHashes(scopes, topicDocs, topicOptions, topicsCodeHash()));
+      plan.topics === null ? null : time('topic-hashes', () => scopeContentHashes(scopes, topicDocs, topicOptions, scoreCodeHash()));
     const storedTopics = scopeHashes === null ? null : time('load-stored', () => store.stored.topicsByHash());
     const topicsFound =
       scopeHashes === null
@@ -313,7 +357,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
         time,
         keywordsPerScope: plan.keywordsPerScope,
         evidenceTop: plan.evidenceTop,
-        dictionaryGaps: plan.dictionaryGaps,
+        dictionaryGaps: plan.dictionaryGaps && !gapsStored,
         topics: null,
       });
       stopped();
@@ -321,7 +365,9 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
       if (topicsFound) options.collectGarbage?.();
       // the workers go on clustering while this thread stores what is scored (at 97 MB a fifth of
       // the run; it was the run's longest stretch on one core), then it joins them
-      time('export', () => store.writeScored(replaced, added, analysis));
+      time('export', () =>
+        store.writeScored(replaced, added, analysis, { unchanged: new Set(unchanged.keys()), keepDictionaryGaps: gapsStored }),
+      );
       progress('store', added.length, added.length);
     } catch (e) {
       await topicsFound?.cancel();
@@ -353,6 +399,8 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
         toolVersion: versions.tool,
         parameters: {
           ...parametersOf(plan),
+          segmentation,
+          dictionaryGapsKey: gapsKey,
           curation:
             curation === null
               ? null
@@ -383,7 +431,12 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
       ),
       counts: corpus.counts,
       files: corpus.files,
-      documents: { kept: kept.length, added: added.length, replaced: stored.length - kept.length },
+      documents: {
+        kept: kept.length,
+        added: added.length,
+        replaced: stored.length - kept.length - unchanged.size,
+        unchanged: unchanged.size,
+      },
     };
   };
   let done: Awaited<ReturnType<typeof analyseAndStore>>;

@@ -57,7 +57,9 @@ export function makeRunCommand(io: CliIo, lang: Lang): Command {
     const c = summary.counts;
     const d = summary.documents;
     const stored =
-      d.kept > 0 || d.replaced > 0 ? say('cli/summary-stored', { total: d.kept + d.added, kept: d.kept, replaced: d.replaced }) : '';
+      d.kept > 0 || d.replaced > 0 || d.unchanged > 0
+        ? say('cli/summary-stored', { total: d.kept + d.added, kept: d.kept, unchanged: d.unchanged, replaced: d.replaced })
+        : '';
     const line = say('cli/summary', {
       read: c.read,
       accepted: c.accepted,

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { SuggestionRecord } from '../corpus/record.ts';
 import type { Topic, TopicScopeNote } from '../score/topics.ts';
 
@@ -84,6 +85,17 @@ export function documentValues(r: SuggestionRecord, fileName: string, pairsJson:
     JSON.stringify(r.meta),
     pairsJson,
   ];
+}
+
+/**
+ * Whether two records make the same `documents` row but for the pairs (which segmentation makes):
+ * every field the row keeps, the file by its name. A record read again that makes its stored row
+ * keeps its stored counts (run.ts).
+ */
+export function sameDocumentRow(a: SuggestionRecord, b: SuggestionRecord): boolean {
+  const x = documentValues(a, basename(a.origin.file), '');
+  const y = documentValues(b, basename(b.origin.file), '');
+  return x.every((v, i) => v === y[i]);
 }
 
 /** The columns `documentValues` fills, in its order. */

@@ -103,7 +103,10 @@ export class Store {
   /**
    * Begin writing a run, in one transaction that `finishRun` ends: replace the
    * documents of `replacedSources` (file names), add `added`, and rewrite every
-   * derived table but the topics from `analysis`. The run's topics may still
+   * derived table but the topics from `analysis`. `reuse.unchanged`: ids of
+   * `added` read again exactly as stored (same row, counts made the same way),
+   * whose rows stay as they are; `reuse.keepDictionaryGaps`: the stored
+   * dictionary gaps are this run's (score/gap-reuse.ts) and stay too. The run's topics may still
    * be clustering meanwhile, on other threads; nothing is visible to a reader
    * before `finishRun` and `commit`, and a run that fails between them
    * (`abort`) keeps nothing.
@@ -112,20 +115,26 @@ export class Store {
     replacedSources: readonly string[],
     added: readonly CountedDocument[],
     analysis: Omit<CorpusAnalysis, keyof TopicTables>,
+    reuse: { unchanged?: ReadonlySet<string>; keepDictionaryGaps?: boolean } = {},
   ): void {
+    const unchanged = reuse.unchanged ?? new Set<string>();
     const db = this.db;
     db.exec('BEGIN');
     try {
       migrate(db);
       const delDocs = db.prepare('DELETE FROM documents WHERE source_file = ?');
+      const idsOf = db.prepare<[string], [string]>('SELECT id FROM documents WHERE source_file = ?').raw(true);
+      const delDoc = db.prepare('DELETE FROM documents WHERE id = ?');
       const delRejects = db.prepare('DELETE FROM rejects WHERE file = ?');
       for (const source of replacedSources) {
-        delDocs.run(source);
+        // the suggestions read again unchanged keep their rows (and their terms' rows)
+        if (unchanged.size === 0) delDocs.run(source);
+        else for (const [id] of idsOf.all(source)) if (!unchanged.has(id)) delDoc.run(id);
         delRejects.run(source);
       }
       // into a new database the term index is built once after the rows, not entry by entry
       if (this.isNew) db.exec('DROP INDEX document_terms_term');
-      insertDocuments(db, added);
+      insertDocuments(db, unchanged.size === 0 ? added : added.filter((d) => !unchanged.has(d.record.id)));
       if (this.isNew) db.exec('CREATE INDEX document_terms_term ON document_terms(term, document_id)');
       for (const table of [
         'topics',
@@ -138,8 +147,7 @@ export class Store {
         'keyword_documents',
         'term_trends',
         'emerging_terms',
-        'dictionary_candidates',
-        'dictionary_splits',
+        ...(reuse.keepDictionaryGaps ? [] : ['dictionary_candidates', 'dictionary_splits']),
         'phrases',
         'distribution',
       ]) {

@@ -152,6 +152,24 @@ export class StoredCorpus {
     return r ? dictionaryKey(JSON.parse(r.dictionaries) as { kind: string; sha256: string }[]) : null;
   }
 
+  /** The segmentation key (segment/segmentation-key.ts) the last run's counts were made with; null before runs recorded it. */
+  lastSegmentation(): string | null {
+    return this.lastParameter('segmentation');
+  }
+
+  /** The key (score/gap-reuse.ts) of the dictionary gaps the last run stored; null when it found none. */
+  lastDictionaryGaps(): string | null {
+    return this.lastParameter('dictionaryGapsKey');
+  }
+
+  /** A string the last run recorded among its parameters, or null. */
+  private lastParameter(name: string): string | null {
+    if (!this.hasTable('runs')) return null;
+    const r = this.db.prepare<[], { parameters: string }>('SELECT parameters FROM runs ORDER BY run_id DESC LIMIT 1').get();
+    const value = r ? (JSON.parse(r.parameters) as Record<string, unknown>)[name] : undefined;
+    return typeof value === 'string' ? value : null;
+  }
+
   /** The package versions (name → version) the last run used, as JSON, to tell whether its images would be made the same. */
   lastPackages(): string | null {
     if (!this.hasTable('runs')) return null;

@@ -9,13 +9,14 @@ import type { ScopeTopics, TopicOptions } from './topics.ts';
 import { documentsInScope } from './topics.ts';
 
 /**
- * What a scope's topics are a function of, besides its documents and the
- * options: the clustering code. The hash of every module of score/ and
- * matrix/ as this process runs them (compiled, or the sources in tests), so
- * that no database reuses topics made by other code: any change there,
- * even one that does not touch the topics, makes the next run cluster again.
+ * What a scope's topics (and a corpus's dictionary gaps) are a function of,
+ * besides their documents and options: the code. The hash of every module of
+ * score/ and matrix/ as this process runs them (compiled, or the sources in
+ * tests), so that no database reuses results made by other code: any change
+ * there, even one that does not touch them, makes the next run compute them
+ * again.
  */
-export function topicsCodeHash(): string {
+export function scoreCodeHash(): string {
   const hash = createHash('sha256');
   for (const room of ['../score/', '../matrix/']) {
     const dir = fileURLToPath(new URL(room, import.meta.url));
@@ -26,7 +27,7 @@ export function topicsCodeHash(): string {
 
 /**
  * A content hash per scope of everything its topics depend on: the code
- * (topicsCodeHash), the options (seed, k), the scope, and
+ * (scoreCodeHash), the options (seed, k), the scope, and
  * each of its suggestions' id, title and term counts, in id order. Two scopes
  * with one hash have the same topics, bit for bit, so a run takes a stored
  * scope's topics instead of clustering it again (topicsOfScope depends on

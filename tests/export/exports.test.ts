@@ -104,20 +104,92 @@ describe('sessions accumulate', () => {
       return [...rows, ...(terms as { id: string }[])];
     };
     const first = await run({ inputs: [SAMPLE[0]!], out, noClouds: true, noDictGaps: true });
-    expect(first.documents).toEqual({ kept: 0, added: 39, replaced: 0 });
+    expect(first.documents).toEqual({ kept: 0, added: 39, replaced: 0, unchanged: 0 });
     const after2020 = docs();
     const second = await run({ inputs: [SAMPLE[1]!], out, noClouds: true, noDictGaps: true });
-    expect(second.documents).toEqual({ kept: 39, added: 67, replaced: 0 });
+    expect(second.documents).toEqual({ kept: 39, added: 67, replaced: 0, unchanged: 0 });
     const after2021 = docs();
     const of2020 = (rows: { id?: string; document_id?: string }[]) => rows.filter((r) => (r.id ?? r.document_id)!.startsWith('R2020'));
     expect(of2020(after2021)).toEqual(of2020(after2020));
+    // given again as it was: its suggestions keep their rows and counts (segmented again they would be the same)
     const again = await run({ inputs: [SAMPLE[1]!], out, noClouds: true, noDictGaps: true });
-    expect(again.documents).toEqual({ kept: 39, added: 67, replaced: 67 });
+    expect(again.documents).toEqual({ kept: 39, added: 67, replaced: 0, unchanged: 67 });
     expect(docs()).toEqual(after2021);
     const db = new Database(join(out, 'hotwords.sqlite'), { readonly: true });
     expect(db.prepare('SELECT count(*) AS n FROM runs').get()).toEqual({ n: 3 });
     expect(db.prepare('SELECT documents FROM scopes WHERE category IS NULL AND year IS NULL').get()).toEqual({ documents: 106 });
   }, 60_000);
+});
+
+describe('a file given again', () => {
+  it('keeps the counts of its unchanged suggestions only while they would be counted the same, and equals a full run', async () => {
+    const options = { noClouds: true, noDictGaps: true, noTopics: true, workers: 1 } as const;
+    // the 2021 file with one suggestion's text changed, under the same name
+    const edited = join(mkdtempSync(join(tmpdir(), 'hotwords-edited-')), 'suggestions-2021.csv');
+    const lines = readFileSync(SAMPLE[1]!, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('R2021-010,'));
+    lines[at] = lines[at]!.replace('建议', '建议加装电梯并增设无障碍坡道，');
+    writeFileSync(edited, lines.join('\n'));
+    const out = mkdtempSync(join(tmpdir(), 'hotwords-again-'));
+    await run({ inputs: [SAMPLE[0]!, SAMPLE[1]!], out, ...options });
+    const r = await run({ inputs: [edited], out, ...options });
+    expect(r.documents).toEqual({ kept: 39, added: 67, replaced: 1, unchanged: 66 });
+    const full = mkdtempSync(join(tmpdir(), 'hotwords-again-full-'));
+    await run({ inputs: [SAMPLE[0]!, edited], out: full, ...options });
+    expect(tables(join(out, 'hotwords.sqlite'))).toEqual(tables(join(full, 'hotwords.sqlite')));
+    const db = new Database(join(out, 'hotwords.sqlite'), { readonly: true });
+    expect(db.prepare("SELECT count(*) AS n FROM document_terms WHERE document_id = 'R2021-010' AND term = '无障碍'").get()).toEqual({
+      n: 1,
+    });
+    db.close();
+    // another dictionary counts otherwise: every suggestion of the file is segmented again
+    const dict = join(mkdtempSync(join(tmpdir(), 'hotwords-dict-')), 'my.dict.txt');
+    writeFileSync(dict, '跨产业 10 n\n');
+    const redone = await run({ inputs: [edited], out, ...options, dicts: [dict] });
+    expect(redone.documents).toEqual({ kept: 39, added: 67, replaced: 67, unchanged: 0 });
+    const fullDict = mkdtempSync(join(tmpdir(), 'hotwords-again-dict-'));
+    await run({ inputs: [SAMPLE[0]!, edited], out: fullDict, ...options, dicts: [dict] });
+    const [x, y] = [tables(join(out, 'hotwords.sqlite')), tables(join(fullDict, 'hotwords.sqlite'))];
+    // the 2020 suggestions, kept from the first run, keep their counts (the run warns that they are stale)
+    const of2021 = (rows: unknown[]): unknown[] => rows.filter((r) => (r as string).includes('R2021-'));
+    expect(of2021(x.document_terms!)).toEqual(of2021(y.document_terms!));
+    expect(x.document_terms!.some((r) => (r as string).includes('"term":"跨产业"'))).toBe(true);
+  }, 120_000);
+});
+
+describe('dictionary gaps reused by content hash', () => {
+  it('a re-run of the same texts keeps the stored gaps, a changed text finds them again; both equal a full run', async () => {
+    const options = { noClouds: true, noTopics: true, workers: 1 } as const;
+    const gapsReused = (r: { diagnostics: { ruleId: string }[] }): boolean =>
+      r.diagnostics.some((d) => d.ruleId === 'score/dictionary-gaps-reused');
+    const gaps = (out: string): unknown[] => {
+      const t = tables(join(out, 'hotwords.sqlite'));
+      return [...t.dictionary_candidates!, ...t.dictionary_splits!];
+    };
+    const out = mkdtempSync(join(tmpdir(), 'hotwords-gaps-'));
+    expect(gapsReused(await run({ inputs: SAMPLE, out, ...options }))).toBe(false);
+    const found = gaps(out);
+    expect(found.length).toBeGreaterThan(0);
+    // the same texts again: the stored gaps, and the database of a full run
+    const again = await run({ inputs: SAMPLE, out, ...options });
+    expect(gapsReused(again)).toBe(true);
+    expect(again.documents.unchanged).toBe(106);
+    expect(gaps(out)).toEqual(found);
+    // three texts changed: the gaps are found again (here they differ: a stale copy would not)
+    const edited = join(mkdtempSync(join(tmpdir(), 'hotwords-gaps-edited-')), 'suggestions-2021.csv');
+    const lines = readFileSync(SAMPLE[1]!, 'utf8').split('\n');
+    for (const id of ['R2021-010', 'R2021-011', 'R2021-012']) {
+      const at = lines.findIndex((l) => l.startsWith(`${id},`));
+      lines[at] = lines[at]!.replace('建议', '建议推广楹楣坊楹楣坊，');
+    }
+    writeFileSync(edited, lines.join('\n'));
+    const changed = await run({ inputs: [SAMPLE[0]!, edited], out, ...options });
+    expect(gapsReused(changed)).toBe(false);
+    const full = mkdtempSync(join(tmpdir(), 'hotwords-gaps-full-'));
+    await run({ inputs: [SAMPLE[0]!, edited], out: full, ...options });
+    expect(tables(join(out, 'hotwords.sqlite'))).toEqual(tables(join(full, 'hotwords.sqlite')));
+    expect(gaps(out)).not.toEqual(found);
+  }, 120_000);
 });
 
 describe('topics reused by content hash', () => {
@@ -170,7 +242,7 @@ describe('schema migrations', () => {
     );
     old.close();
     const r = await run({ inputs: [SAMPLE[1]!], out, noClouds: true, noDictGaps: true });
-    expect(r.documents).toEqual({ kept: 39, added: 67, replaced: 0 });
+    expect(r.documents).toEqual({ kept: 39, added: 67, replaced: 0, unchanged: 0 });
     const db = new Database(join(out, 'hotwords.sqlite'), { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(7);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'schema_version'").get()).toBeUndefined();
