@@ -5,7 +5,8 @@
  * ~100 MB; runs the whole job on each (fresh database, default settings,
  * each in its own process) and prints records/s, MB/s, stage seconds and
  * peak RSS; in the same run: raw segmentation (the limit), the segment stage
- * with 1 and 2 workers, adding a 10% session to a stored corpus, the Python
+ * with 1 and 2 workers, adding a 10% session to a stored corpus and running it
+ * again with no new input, the Python
  * peer on the 12 MB input, and natural's TfIdf on the same tokens. Writes
  * bench/RESULTS.md. `npm run bench -- --sizes 12` for the first size only.
  */
@@ -117,6 +118,18 @@ const first = corpus(SIZES[0]!);
     `Adding a 10% session (${session.records} records) to a stored ${older.records}: ${add?.seconds.toFixed(1)} s = ${add && whole ? ((100 * add.seconds) / whole.seconds).toFixed(0) : '—'}% of the full run (target ≤ 50%); stages: ${
       add
         ? Object.entries(add.timings as Record<string, number>)
+            .filter(([, s]) => s >= 0.05)
+            .map(([k, s]) => `${k} ${s.toFixed(1)}`)
+            .join(', ')
+        : '—'
+    }.`,
+  );
+  // 3b. the same again, as after curating words: no new input
+  const again = child([here('./bench-child.ts'), 'full', session.path, out, '2', '--add']);
+  say(
+    `A re-run with no new input (the session's file given again, as after curating words): ${again?.seconds.toFixed(1)} s = ${again && whole ? ((100 * again.seconds) / whole.seconds).toFixed(0) : '—'}% of the full run; stages: ${
+      again
+        ? Object.entries(again.timings as Record<string, number>)
             .filter(([, s]) => s >= 0.05)
             .map(([k, s]) => `${k} ${s.toFixed(1)}`)
             .join(', ')
