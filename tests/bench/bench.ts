@@ -5,10 +5,10 @@
  * ~100 MB; runs the whole job on each (fresh database, default settings,
  * each in its own process) and prints records/s, MB/s, stage seconds and
  * peak RSS; in the same run: raw segmentation (the limit), the segment stage
- * with 1 and 2 workers, adding a 10% session to a stored corpus and running it
- * again with no new input, the Python
- * peer on the 12 MB input, and natural's TfIdf on the same tokens. Writes
- * bench/RESULTS.md. `npm run bench -- --sizes 12` for the first size only.
+ * with 1 and 2 workers, adding a 10% session to a stored corpus and running
+ * it again with no new input, the Python peer on the 12 MB input, and
+ * natural's TfIdf on the same tokens. Writes bench/RESULTS.md.
+ * `npm run bench -- --sizes 12` for the first size only.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
