@@ -1,6 +1,7 @@
 import { SlotTable } from './slot-table.ts';
 import type { CountTable } from './count-table.ts';
 import { shared } from './count-table.ts';
+import { TableCounts } from './table-counts.ts';
 
 /**
  * Counts of a batch of documents as a segmentation thread makes them: keys
@@ -76,6 +77,16 @@ class Rows {
     for (let d = 0; d < documents; d++) this.starts[this.documents + d] = this.entries + batch.starts[d]!;
     this.documents += documents;
     this.entries += entries;
+  }
+
+  /** Append one document: entries [from, to) of `ids` and `counts`, whose key k is key global[k] here. */
+  appendSlice(ids: Int32Array, counts: Int32Array, from: number, to: number, global: Int32Array): void {
+    this.reserve(1, to - from);
+    this.starts[this.documents++] = this.entries;
+    for (let e = from; e < to; e++) {
+      this.ids[this.entries] = global[ids[e]!]!;
+      this.counts[this.entries++] = checkedCount(counts[e]!);
+    }
   }
 
   appendOne(entries: readonly (readonly [number, number])[]): void {
@@ -174,9 +185,34 @@ export class CountTableBuilder {
     this.rows.appendBatch(batch, source.terms);
   }
 
-  /** Add one document's counts. */
+  /**
+   * Add one document's counts. A view of another table (the documents a run read from the database,
+   * those it segmented) is added by term number: each of that table's terms is looked up once, not
+   * at every entry (the same table as key by key).
+   */
   add(counts: ReadonlyMap<string, number>): void {
+    if (counts instanceof TableCounts) {
+      this.addView(counts);
+      return;
+    }
     this.rows.appendOne(Array.from(counts, ([key, c]) => [this.idOfKey(key), c] as const));
+  }
+
+  /** Each table whose views were added: its term number → this builder's. */
+  private readonly numbering = new Map<CountTable, Int32Array>();
+
+  private addView(view: TableCounts): void {
+    const { table, index } = view;
+    let here = this.numbering.get(table);
+    if (here === undefined) this.numbering.set(table, (here = new Int32Array(table.vocab.length).fill(-1)));
+    const from = table.starts[index]!;
+    const to = table.starts[index + 1]!;
+    // in entry order, as key by key: a term new here gets its number at its first entry
+    for (let e = from; e < to; e++) {
+      const id = table.ids[e]!;
+      if (here[id]! < 0) here[id] = this.idOfKey(table.vocab[id]!);
+    }
+    this.rows.appendSlice(table.ids, table.counts, from, to, here);
   }
 
   /** Add one document's counts given as keys and counts side by side (each key once). */

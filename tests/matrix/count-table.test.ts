@@ -76,6 +76,30 @@ it('builds one table from batches and Maps, numbering keys in sorted order and s
   expect(countTable(views.map((terms) => ({ terms })))).toBe(table);
 });
 
+it("makes of views of several tables the table their Maps make, entries in each view's order", () => {
+  const stored = new CountTableBuilder();
+  for (const m of [{ 停车: 2, 电梯: 3 }, { 小区: 7 }, { 加装电梯: 4, 停车: 1, 𠮷野家: 1 }]) stored.add(new Map(Object.entries(m)));
+  const segmented = new CountTableBuilder();
+  for (const m of [{ 电梯: 1, 垃圾分类: 2 }, {}, { 小区: 3, 盲道: 1, 停车: 5 }]) segmented.add(new Map(Object.entries(m)));
+  const a = tableViews(stored.finish({ sortRows: true }));
+  const b = tableViews(segmented.finish({ sortRows: false }));
+  // interleaved, as documents of two sources sorted by id are
+  const docs = [b[0]!, a[2]!, a[0]!, b[2]!, b[1]!, a[1]!, a[2]!];
+  const byViews = new CountTableBuilder();
+  const byMaps = new CountTableBuilder();
+  for (const d of docs) {
+    byViews.add(d);
+    byMaps.add(new Map(d));
+  }
+  for (const sortRows of [false, true]) {
+    const x = byViews.finish({ sortRows });
+    const y = byMaps.finish({ sortRows });
+    expect(x.vocab).toEqual(y.vocab);
+    for (const k of ['starts', 'ids', 'counts', 'ascending'] as const) expect([...x[k]], k).toEqual([...y[k]]);
+  }
+  expect(tableViews(byViews.finish({ sortRows: false })).map((v) => [...v])).toEqual(docs.map((d) => [...d]));
+});
+
 it('takes batches that go on numbering the keys and tokens of their thread, each listing only those it saw first', () => {
   // the thread's terms: 停车 0, 电梯 1 (first batch), 小区 2 (second)
   const source = newBatchSource();
