@@ -222,11 +222,13 @@ function tableOver(bytes: Uint8Array, index: WordIndex): WordTable {
       if (sameWord(bytes, starts, ends, held - 1, scratch, 0, length)) return values[held - 1];
     }
   };
-  const memo = new Map<string, number | undefined>();
+  // a word asked before, in one lookup: its number, or null when the table lacks it
+  const memo = new Map<string, number | null>();
   const get = (word: string): number | undefined => {
-    if (memo.has(word)) return memo.get(word);
+    const known = memo.get(word);
+    if (known !== undefined) return known ?? undefined;
     const v = find(word);
-    memo.set(word, v);
+    memo.set(word, v ?? null);
     return v;
   };
   return { get, has: (w) => get(w) !== undefined, size, median };
