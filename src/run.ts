@@ -79,7 +79,11 @@ export type RunStage = 'read' | 'segment' | 'score' | 'store' | 'topics' | 'clou
 
 export interface RunSummary {
   counts: { read: number; accepted: number; rejected: number };
-  /** Documents in the database after the run: kept from earlier runs plus accepted now. */
+  /**
+   * Documents in the database after the run: `kept` from earlier runs (of files not given now) plus
+   * `added` (accepted now). Of the stored ones of the files given again, `unchanged` were read again
+   * exactly as stored and keep their counts and rows; the other `replaced` ones are gone or rewritten.
+   */
   documents: { kept: number; added: number; replaced: number; unchanged: number };
   files: SourceFileSummary[];
   diagnostics: Diagnostic[];
