@@ -81,7 +81,7 @@ type RebuildResult = { clouds: CloudFile[]; report: string | null; json: string[
 
 async function lockedRebuild(options: RebuildOptions, generation: Generation): Promise<RebuildResult> {
   const database = generation.database;
-  const plan = planRun(options, { inputBytes: 0, storedBytes: 0, cores: availableParallelism() });
+  const plan = planRun(options, { inputBytes: 0, cores: availableParallelism() });
   const { docs, topics } = StoredCorpus.read(database, (stored) => ({
     docs: stored.documents().sort((x, y) => compareIds(x.record.id, y.record.id)),
     // the report's topics are the run's (its seed, its topic count) as stored, not clustered again;

@@ -19,7 +19,7 @@ import type { Generation } from './export/generations.ts';
 import { beginGeneration, discardGeneration, publishGeneration, publishedPath } from './export/generations.ts';
 import { previousPngs } from './export/png-reuse.ts';
 import { Store } from './export/sqlite.ts';
-import { StoredCorpus, dictionaryKey } from './export/stored-corpus.ts';
+import { dictionaryKey } from './export/stored-corpus.ts';
 import { sameDocumentRow } from './export/sqlite-rows.ts';
 import { segmentationKey } from './segment/segmentation-key.ts';
 import type { SegmentWorker } from './segment/segment-records.ts';
@@ -129,7 +129,6 @@ async function lockedRun(options: RunOptions, generation: Generation): Promise<R
   refuseSharedNames(options.inputs);
   const plan = planRun(options, {
     inputBytes: inputBytes(options.inputs),
-    storedBytes: options.fresh ? 0 : StoredCorpus.textBytes(join(options.out, 'hotwords.sqlite')),
     cores: availableParallelism(),
   });
   // segmentation workers load their dictionaries while this thread reads the input

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { planRun } from '../src/run-plan.ts';
 import { run } from '../src/run.ts';
 
-const small = { inputBytes: 70_000, storedBytes: 0, cores: 2 };
+const small = { inputBytes: 70_000, cores: 2 };
 
 describe('the run plan', () => {
   it('resolves every default once', () => {
@@ -24,19 +24,19 @@ describe('the run plan', () => {
       topics: 'auto',
       dictionaryGaps: true,
       clouds: 'svg+png',
-      threads: { segment: 1, topics: 1, clouds: 2, sqlite: 2 },
+      threads: { segment: 1, topics: 2, clouds: 2, sqlite: 2 },
     });
   });
 
-  it('uses every core where the work is big enough, and what the caller gives', () => {
-    expect(planRun({}, { inputBytes: 11_000_000, storedBytes: 0, cores: 2 }).threads).toEqual({
+  it('segments on every core where the input is big enough, clusters on every core, and takes what the caller gives', () => {
+    expect(planRun({}, { inputBytes: 11_000_000, cores: 2 }).threads).toEqual({
       segment: 2,
       topics: 2,
       clouds: 2,
       sqlite: 2,
     });
-    // a small session added to a big stored corpus: segmenting it alone, clustering everything on all cores
-    expect(planRun({}, { inputBytes: 70_000, storedBytes: 3_000_000, cores: 4 }).threads).toEqual({
+    // a small session (alone, or added to a big stored corpus): segmenting it alone, clustering on all cores
+    expect(planRun({}, { inputBytes: 70_000, cores: 4 }).threads).toEqual({
       segment: 1,
       topics: 4,
       clouds: 4,

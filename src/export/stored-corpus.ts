@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { environmentFailure } from '../diagnostics.ts';
 import { CountTableBuilder } from '../matrix/table-builders.ts';
@@ -32,16 +31,6 @@ export class StoredCorpus {
       // a file that is not a database, or one the user may not read, is named
       throw environmentFailure(e, path) ?? e;
     }
-  }
-
-  /** Bytes of the suggestions' text in the database at `path` (0 when there is none): how big the stored part of a run is. */
-  static textBytes(path: string): number {
-    if (!existsSync(path)) return 0;
-    return StoredCorpus.read(path, (stored) =>
-      stored.hasTable('documents')
-        ? stored.db.prepare<[], { n: number }>('SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) AS n FROM documents').get()!.n
-        : 0,
-    );
   }
 
   /**
