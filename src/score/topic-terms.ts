@@ -52,10 +52,10 @@ export function npmi(terms: readonly string[], docs: readonly TermDocument[]): n
 const MOST_TERMS = 31;
 
 /**
- * The mean NPMI of each list (as npmi), over an index's documents, in one pass over the documents for all of them (a k tried has k
- * topics: k passes were most of the k search's coherence). The counts are the same whole numbers
- * whatever the pass, and each list's NPMI is summed on its own, so each value is the same bits as
- * that list's alone. A term given twice in a list holds one of its places (its last; which one does
+ * The mean NPMI of each list (as npmi) over an index's documents, in one pass over them for all
+ * the lists (a k tried has k topics: k passes were most of the k search's coherence). The counts
+ * are the same whole numbers whatever the pass, and each list's NPMI is summed on its own
+ * (meanNpmi), so each value is the same bits as that list's alone. A term given twice in a list holds one of its places (its last; which one does
  * not change the mean).
  */
 export function topicsNpmi(lists: readonly (readonly string[])[], index: TermIndex): number[] {
@@ -115,21 +115,33 @@ export function topicsNpmi(lists: readonly (readonly string[])[], index: TermInd
     const t = terms.length;
     const h = holding[list]!;
     const both = together[list]!;
-    let sum = 0;
-    let pairs = 0;
-    for (let a = 0; a < t; a++)
-      for (let b = a + 1; b < t; b++) {
-        const na = h[a]!;
-        const nb = h[b]!;
-        const nab = both[a * t + b]!;
-        pairs++;
-        if (nab === 0) {
-          sum -= 1;
-          continue;
-        }
-        const pab = nab / n;
-        sum += pab === 1 ? 1 : Math.log(pab / ((na / n) * (nb / n))) / -Math.log(pab);
-      }
-    return pairs === 0 ? 0 : Math.round((sum / pairs) * 1000) / 1000;
+    return meanNpmi(
+      t,
+      n,
+      (a) => h[a]!,
+      (a, b) => both[a * t + b]!,
+    );
   });
+}
+
+/**
+ * The mean NPMI over the pairs of a list of `t` terms, from counts over `n` suggestions:
+ * `holding(a)` hold term a, `together(a, b)` (a < b) hold both; a pair never together counts −1.
+ * Rounded to 3 decimals.
+ */
+export function meanNpmi(t: number, n: number, holding: (a: number) => number, together: (a: number, b: number) => number): number {
+  let sum = 0;
+  let pairs = 0;
+  for (let a = 0; a < t; a++)
+    for (let b = a + 1; b < t; b++) {
+      const nab = together(a, b);
+      pairs++;
+      if (nab === 0) {
+        sum -= 1;
+        continue;
+      }
+      const pab = nab / n;
+      sum += pab === 1 ? 1 : Math.log(pab / ((holding(a) / n) * (holding(b) / n))) / -Math.log(pab);
+    }
+  return pairs === 0 ? 0 : Math.round((sum / pairs) * 1000) / 1000;
 }

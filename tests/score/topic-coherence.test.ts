@@ -1,32 +1,21 @@
 import { expect, it } from 'vitest';
 import { readCorpus } from '../../src/corpus/read-corpus.ts';
 import { indexTerms, subIndex } from '../../src/score/term-index.ts';
-import { topicsNpmi } from '../../src/score/topic-terms.ts';
+import { meanNpmi, topicsNpmi } from '../../src/score/topic-terms.ts';
 import { MESSAGES_CSV, MESSAGES_MAP, describeShared } from '../shared-data.ts';
 import { topicDocumentsOf } from '../topic-documents.ts';
 
-/** Mean NPMI of a list's pairs, each document read as a set of terms: the definition, one list at a time. */
+/** Mean NPMI of a list's pairs, the counts taken from each document read as a set of terms: one list at a time. */
 function definedNpmi(terms: readonly string[], docs: readonly ReadonlySet<string>[]): number {
-  const n = docs.length;
   // a term given twice holds its last place only
   const counted = terms.map((t, a) => terms.lastIndexOf(t) === a);
   const holds = (d: ReadonlySet<string>, a: number): boolean => counted[a]! && d.has(terms[a]!);
-  let sum = 0;
-  let pairs = 0;
-  for (let a = 0; a < terms.length; a++)
-    for (let b = a + 1; b < terms.length; b++) {
-      const na = docs.filter((d) => holds(d, a)).length;
-      const nb = docs.filter((d) => holds(d, b)).length;
-      const nab = docs.filter((d) => holds(d, a) && holds(d, b)).length;
-      pairs++;
-      if (nab === 0) {
-        sum -= 1;
-        continue;
-      }
-      const pab = nab / n;
-      sum += pab === 1 ? 1 : Math.log(pab / ((na / n) * (nb / n))) / -Math.log(pab);
-    }
-  return pairs === 0 ? 0 : Math.round((sum / pairs) * 1000) / 1000;
+  return meanNpmi(
+    terms.length,
+    docs.length,
+    (a) => docs.filter((d) => holds(d, a)).length,
+    (a, b) => docs.filter((d) => holds(d, a) && holds(d, b)).length,
+  );
 }
 
 describeShared('topic coherence on the labelled messages', () => {
