@@ -79,16 +79,6 @@ class Rows {
     this.entries += entries;
   }
 
-  /** Append one document: entries [from, to) of `ids` and `counts`, whose key k is key global[k] here. */
-  appendSlice(ids: Int32Array, counts: Int32Array, from: number, to: number, global: Int32Array): void {
-    this.reserve(1, to - from);
-    this.starts[this.documents++] = this.entries;
-    for (let e = from; e < to; e++) {
-      this.ids[this.entries] = global[ids[e]!]!;
-      this.counts[this.entries++] = checkedCount(counts[e]!);
-    }
-  }
-
   appendOne(entries: readonly (readonly [number, number])[]): void {
     this.reserve(1, entries.length);
     this.starts[this.documents++] = this.entries;
@@ -212,7 +202,11 @@ export class CountTableBuilder {
       const id = table.ids[e]!;
       if (here[id]! < 0) here[id] = this.idOfKey(table.vocab[id]!);
     }
-    this.rows.appendSlice(table.ids, table.counts, from, to, here);
+    // the view's entries as a batch of one document, numbered as that table numbers them
+    this.rows.appendBatch(
+      { starts: Int32Array.of(0, to - from), ids: table.ids.subarray(from, to), counts: table.counts.subarray(from, to) },
+      here,
+    );
   }
 
   /** Add one document's counts given as keys and counts side by side (each key once). */
