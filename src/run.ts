@@ -318,12 +318,14 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     // the lists as the analyst curated them (merged words counted as one); the stored counts stay
     const curated = curatedDocuments(all, curation?.merge ?? new Map());
     // the dictionary gaps of the same texts, counted the same way by the same code, are the stored ones
+    // the code the topics and the gaps are keyed by, hashed once
+    const codeHash = scoreCodeHash();
     const gapsKey = plan.dictionaryGaps
       ? time('dictionary-gaps', () =>
           dictionaryGapsKey(
             all.map((d) => ({ id: d.record.id, text: recordText(d.record) })),
             segmentation,
-            scoreCodeHash(),
+            codeHash,
           ),
         )
       : null;
@@ -339,7 +341,7 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
     const topicDocs = topicDocuments(curated);
     // a scope whose suggestions, counts and settings are those of a stored scope gets its stored topics
     const scopeHashes =
-      plan.topics === null ? null : time('topic-hashes', () => scopeContentHashes(scopes, topicDocs, topicOptions, scoreCodeHash()));
+      plan.topics === null ? null : time('topic-hashes', () => scopeContentHashes(scopes, topicDocs, topicOptions, codeHash));
     const storedTopics = scopeHashes === null ? null : time('load-stored', () => store.stored.topicsByHash());
     const topicsFound =
       scopeHashes === null

@@ -136,9 +136,8 @@ export class StoredCorpus {
 
   /** The dictionaries (kind → sha256 list) the last run used, to tell when stored counts are stale. */
   lastDictionaries(): string | null {
-    if (!this.hasTable('runs')) return null;
-    const r = this.db.prepare<[], { dictionaries: string }>('SELECT dictionaries FROM runs ORDER BY run_id DESC LIMIT 1').get();
-    return r ? dictionaryKey(JSON.parse(r.dictionaries) as { kind: string; sha256: string }[]) : null;
+    const files = this.lastRun('dictionaries');
+    return files === null ? null : dictionaryKey(JSON.parse(files) as { kind: string; sha256: string }[]);
   }
 
   /** The segmentation key (segment/segmentation-key.ts) the last run's counts were made with; null before runs recorded it. */
@@ -153,17 +152,21 @@ export class StoredCorpus {
 
   /** A string the last run recorded among its parameters, or null. */
   private lastParameter(name: string): string | null {
-    if (!this.hasTable('runs')) return null;
-    const r = this.db.prepare<[], { parameters: string }>('SELECT parameters FROM runs ORDER BY run_id DESC LIMIT 1').get();
-    const value = r ? (JSON.parse(r.parameters) as Record<string, unknown>)[name] : undefined;
+    const parameters = this.lastRun('parameters');
+    const value = parameters === null ? undefined : (JSON.parse(parameters) as Record<string, unknown>)[name];
     return typeof value === 'string' ? value : null;
+  }
+
+  /** A column of the last run's `runs` row (JSON text), or null before any run. */
+  private lastRun(column: 'dictionaries' | 'packages' | 'parameters'): string | null {
+    if (!this.hasTable('runs')) return null;
+    const r = this.db.prepare<[], Record<string, string>>(`SELECT ${column} FROM runs ORDER BY run_id DESC LIMIT 1`).get();
+    return r ? r[column]! : null;
   }
 
   /** The package versions (name → version) the last run used, as JSON, to tell whether its images would be made the same. */
   lastPackages(): string | null {
-    if (!this.hasTable('runs')) return null;
-    const r = this.db.prepare<[], { packages: string }>('SELECT packages FROM runs ORDER BY run_id DESC LIMIT 1').get();
-    return r ? r.packages : null;
+    return this.lastRun('packages');
   }
 
   private hasColumn(table: string, column: string): boolean {
