@@ -66,6 +66,14 @@ function child(args: string[], timeoutMinutes = 30): ChildResult | null {
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as ChildResult;
 }
 const here = (f: string): string => fileURLToPath(new URL(f, import.meta.url));
+/** A whole job's stages of 0.05 s or more, as `stage seconds` listed: its runs.timings. */
+const stagesOf = (r: ChildResult | null): string =>
+  r
+    ? Object.entries(r.timings as Record<string, number>)
+        .filter(([, s]) => s >= 0.05)
+        .map(([k, s]) => `${k} ${s.toFixed(1)}`)
+        .join(', ')
+    : '—';
 
 say(`# hotwords benchmark — ${new Date().toISOString().slice(0, 10)}`);
 say();
@@ -81,12 +89,7 @@ for (const size of SIZES) {
   const limit = child([here('./bench-child.ts'), 'limit', c.path]);
   const r = child([here('./bench-child.ts'), 'full', c.path, join(work, `out-${size}`), '2']);
   if (r) full[size] = { ...r, bytes: c.bytes };
-  const stages = r
-    ? Object.entries(r.timings as Record<string, number>)
-        .filter(([, s]) => s >= 0.05)
-        .map(([k, s]) => `${k} ${s.toFixed(1)}`)
-        .join(', ')
-    : '—';
+  const stages = stagesOf(r);
   say(
     `| ${mb(c.bytes).toFixed(0)} MB | ${c.records} | ${r ? r.seconds.toFixed(1) : '—'} | ${r ? Math.round(c.records / r.seconds) : '—'} | ${r ? (mb(c.bytes) / r.seconds).toFixed(2) : '—'} | ${limit ? limit.seconds.toFixed(1) : '—'} | ${r && limit ? (r.seconds / limit.seconds).toFixed(1) : '—'} | ${r ? r.peakRssMb : '—'} | ${stages} |`,
   );
@@ -115,26 +118,16 @@ const first = corpus(SIZES[0]!);
   const add = child([here('./bench-child.ts'), 'full', session.path, out, '2', '--add']);
   const whole = full[SIZES[0]!];
   say(
-    `Adding a 10% session (${session.records} records) to a stored ${older.records}: ${add?.seconds.toFixed(1)} s = ${add && whole ? ((100 * add.seconds) / whole.seconds).toFixed(0) : '—'}% of the full run (target ≤ 50%); stages: ${
-      add
-        ? Object.entries(add.timings as Record<string, number>)
-            .filter(([, s]) => s >= 0.05)
-            .map(([k, s]) => `${k} ${s.toFixed(1)}`)
-            .join(', ')
-        : '—'
-    }.`,
+    `Adding a 10% session (${session.records} records) to a stored ${older.records}: ${add?.seconds.toFixed(1)} s = ${add && whole ? ((100 * add.seconds) / whole.seconds).toFixed(0) : '—'}% of the full run (target ≤ 50%); stages: ${stagesOf(
+      add,
+    )}.`,
   );
   // 3b. the same again, as after curating words: no new input
   const again = child([here('./bench-child.ts'), 'full', session.path, out, '2', '--add']);
   say(
-    `A re-run with no new input (the session's file given again, as after curating words): ${again?.seconds.toFixed(1)} s = ${again && whole ? ((100 * again.seconds) / whole.seconds).toFixed(0) : '—'}% of the full run; stages: ${
-      again
-        ? Object.entries(again.timings as Record<string, number>)
-            .filter(([, s]) => s >= 0.05)
-            .map(([k, s]) => `${k} ${s.toFixed(1)}`)
-            .join(', ')
-        : '—'
-    }.`,
+    `A re-run with no new input (the session's file given again, as after curating words): ${again?.seconds.toFixed(1)} s = ${again && whole ? ((100 * again.seconds) / whole.seconds).toFixed(0) : '—'}% of the full run; stages: ${stagesOf(
+      again,
+    )}.`,
   );
 }
 
