@@ -88,6 +88,9 @@ const UNIT_TWICE = /^([省市县区镇乡村])\1$/u;
 /** A coined token of two or more characters before an administrative unit: a place name. */
 const PLACE_NAME = /^\p{Script=Han}{2,}[省市县区镇乡村州]$/u;
 
+/** Tags of a noun or a verbal noun: a generic one heads a phrase (惠企+政策, 停车+管理), a verb does not (老人+安装). */
+const NOUN_HEAD = /^(?:n\w*|vn)$/;
+
 export type GateReason = 'tag' | 'generic-verb' | 'civic-generic' | 'fragment' | 'code';
 
 /** A gate over terms: null when the term may be listed, else why not. Results are cached per term. */
@@ -119,25 +122,31 @@ export function wordGate(inputs: WordGateInputs): (term: string) => GateReason |
   };
   // a term the dictionaries cut in pieces (a detected phrase such as 老年+助餐): no piece may be a function
   // word, every piece of two or more characters must pass on its own (建设+口袋公园 does not: 建设 is
-  // generic), and the head, the last piece, decides its class
+  // generic) — but for a generic head after a specific word (惠企+政策, 停车+管理: the modifier makes it
+  // specific, as a compound is read) — and the head, the last piece, decides its class
   const phraseVerdict = (tagged: TaggedWord[]): GateReason | null => {
     const words = tagged.filter((w) => /[\p{L}\p{N}]/u.test(w.word));
     if (words.length === 0) return 'tag';
     if (words.some((w) => ['p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'y', 'e', 'o', 'r', 'd'].includes(w.tag))) return 'tag';
+    // the head: the last piece that is not a numeral (一路 in 一带+一路 is part of the name, not its head)
+    const head = [...words].reverse().find((w) => !['m', 'mq', 'q'].includes(w.tag));
+    if (head === undefined) return 'tag';
+    let specific = false;
     for (const w of words) {
       const single = [...w.word].length < 2;
       // a surname before a title or a name (胡+厅长, 龚+书记): a person, never a theme
       if (single && w.tag === 'nr') return 'tag';
       // a light verb of one character is no part of a term (有+医生, 让+家长): the HMM joined it to the next word
       if (single && w.tag === 'v' && (inputs.backgroundIdf.get(w.word) ?? Infinity) < LIGHT_VERB_IDF) return 'generic-verb';
-      // a numeral piece of a coined phrase is a word there (一带+一路, 三+农)
+      // a numeral piece of a coined phrase is a word there (一带+一路, 三+农); a coined piece of two or more
+      // characters is a specific one (惠企 in 惠企+政策)
+      if (!single && (w.tag === 'x' || w.tag === 'eng') && !CODE.test(w.word)) specific ||= w !== head;
       if (single || ['x', 'eng', 'm', 'mq', 'q'].includes(w.tag)) continue;
       const piece = CODE.test(w.word) ? 'code' : civicShare(w.word) >= CIVIC_GENERIC_SHARE ? 'civic-generic' : tagVerdict(w.word, w.tag);
-      if (piece !== null && !(w !== words[words.length - 1] && (w.tag === 'a' || w.tag === 'ns' || w.tag === 's'))) return piece;
+      if (piece === null) specific ||= w !== head;
+      else if (w === head && specific && (piece === 'civic-generic' || piece === 'generic-verb') && NOUN_HEAD.test(w.tag)) continue;
+      else if (!(w !== words[words.length - 1] && (w.tag === 'a' || w.tag === 'ns' || w.tag === 's'))) return piece;
     }
-    // the head: the last piece that is not a numeral (一路 in 一带+一路 is part of the name, not its head)
-    const head = [...words].reverse().find((w) => !['m', 'mq', 'q'].includes(w.tag));
-    if (head === undefined) return 'tag';
     return head.tag === 'x' || head.tag === 'eng' ? null : CLOSED_TAGS.has(head.tag) && head.tag !== 'a' && head.tag !== 'b' ? 'tag' : null;
   };
   return (term) => {

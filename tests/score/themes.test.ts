@@ -90,6 +90,26 @@ describe('the word gate', () => {
     expect(gate('死猪')).toBeNull();
   });
 
+  it('lets a specific word make a phrase of a generic noun head (惠企+政策), never a generic word before its head', () => {
+    // 政策 and 管理 alone are generic, in civic language and in general Chinese
+    expect(gate('政策')).toBe('civic-generic');
+    expect(gate('管理')).toBe('generic-verb');
+    for (const [phrase, pieces] of [
+      ['惠企政策', ['惠企/x', '政策/n']],
+      ['补贴政策', ['补贴/n', '政策/n']],
+      ['停车管理', ['停车/v', '管理/vn']],
+    ] as const) {
+      expect(tag(phrase).map((w) => `${w.word}/${w.tag}`)).toEqual(pieces);
+      expect(gate(phrase), phrase).toBeNull();
+    }
+    // a generic word before the head (建设+口袋公园), a generic verb after a specific word (独居老人+安装: a
+    // verb and its subject, no compound), a place code before a generic head: still refused
+    expect(gate('建设口袋公园')).toBe('civic-generic');
+    expect(gate('独居老人安装')).toBe('generic-verb');
+    expect(gate('加强管理')).toBe('generic-verb');
+    expect(gate('L12政策')).toBe('civic-generic');
+  });
+
   it('shows a token the HMM coined only if its characters hold together across the corpus', () => {
     expect(segmenter.tag('分要')[0]!.tag).toBe('x');
     expect(gate('分要')).toBe('fragment');
