@@ -325,10 +325,8 @@ export const CATALOGUE = {
   'help/no-curation': { zh: '忽略 <out>/curation.txt', en: 'ignore <out>/curation.txt' },
   'help/seed': { zh: '话题聚类和词云布局的随机种子', en: 'seed of topic clustering and cloud layouts' },
   'help/workers': {
-    zh: '各阶段的线程数（默认：每核一个；分词从 4 MB 输入起、话题从约 1,000 件建议起才多线程；结果与线程数无关）',
-    en:
-      'threads of every stage (default: one per core, from 4 MB of input for segmentation and about 1,000 suggestions for topics; ' +
-      'the results do not depend on it)',
+    zh: '各阶段的线程数（默认：每核一个；分词从 4 MB 输入起才多线程；结果与线程数无关）',
+    en: 'threads of every stage (default: one per core; segmentation from 4 MB of input; the results do not depend on it)',
   },
   'help/map': {
     zh: '各字段的来源列：id=编号,text=内容,…（字段：id title text category year session date unit result disclosed）',
