@@ -86,10 +86,13 @@ export interface HotWordDocument extends TermDocument {
 /** Suggestions more that a title raising a word as its theme counts (HotWordOptions.titleWeight's default). */
 export const TITLE_WEIGHT = 2;
 
-/** Each (year, term)'s largest salience × suggestions over the year's categories, and the years that have categories. */
+/**
+ * Each (year, term)'s largest salience × suggestions over the year's categories, and the years that
+ * have categories; year null: the categories over all years, for the whole corpus.
+ */
 interface CategoryWeights {
   weight: Map<string, number>;
-  years: Set<number>;
+  years: Set<number | null>;
 }
 
 /** Candidates per scope that the diversified ranking chooses from. */
@@ -107,8 +110,9 @@ const CANDIDATES = 400;
  * contribution to how much the scope differs from the rest);
  * the ranking then prefers, among salient words, those that bring in
  * suggestions the higher-ranked words do not cover (see diversify). The
- * (all, all) scope has no rest: its salience is TF-IDF against the blended
- * IDF. Ties break by docs, then by term code point.
+ * (all, all) scope has no rest: it weighs its words as the categories over
+ * all years do, as a year does; with no categories, its salience is TF-IDF
+ * against the blended IDF. Ties break by docs, then by term code point.
  */
 export function hotWords(docs: readonly HotWordDocument[], options: HotWordOptions = {}): { keywords: Keyword[]; scopes: ScopeSize[] } {
   // each document's term numbers: for the counts, and the coverage of the diversified ranking
@@ -163,7 +167,8 @@ function scoreScope(
   // no categories, its share × specificity.
   const yearOfAll = s.scope.category === null && s.scope.year !== null;
   const cellKey = (term: string): string => `${s.scope.year}\u0001${term}`;
-  const byCategory = yearOfAll && inCategories.years.has(s.scope.year!);
+  // the whole corpus, like a year, as its categories (over all years) weigh its words
+  const byCategory = s.scope.category === null && inCategories.years.has(s.scope.year);
   const titleBoost = (term: string, a: number): number => 1 + (titleWeight * (inTitles.get(term) ?? 0)) / a;
   // every term's p-value goes into the false-discovery correction; only the candidates
   // (raised in enough suggestions, and more than in the rest) become keyword rows
@@ -179,9 +184,9 @@ function scoreScope(
       if (!enough || !gate(term)) continue;
       const freq = s.tf[at]!;
       const tfidf = (freq / tfTotal) * idf(term);
-      rows.push(
-        keywordRow(s.scope, term, tfidf * titleBoost(term, a), { docs: a, titleDocs: inTitles.get(term) ?? 0, freq, share, tfidf }, null),
-      );
+      const salience = byCategory ? (inCategories.weight.get(cellKey(term)) ?? 0) / s.documents : tfidf * titleBoost(term, a);
+      if (!(salience > 0)) continue;
+      rows.push(keywordRow(s.scope, term, salience, { docs: a, titleDocs: inTitles.get(term) ?? 0, freq, share, tfidf }, null));
       continue;
     }
     const inAll = allDf[s.ids[at]!]!;
@@ -199,8 +204,8 @@ function scoreScope(
       ? (inCategories.weight.get(cellKey(term)) ?? 0) / s.documents
       : share * (yearOfAll ? 1 : Math.log(ratio)) * specificity(term) * titleBoost(term, a);
     if (!(salience > 0)) continue;
-    // (its weight in the year: the category's salience × the category's suggestions, over the year's)
-    if (s.scope.category !== null && s.scope.year !== null) {
+    // (its weight in the year, or over all years: the category's salience × the category's suggestions, over the year's)
+    if (s.scope.category !== null) {
       inCategories.weight.set(cellKey(term), Math.max(inCategories.weight.get(cellKey(term)) ?? 0, salience * s.documents));
       inCategories.years.add(s.scope.year);
     }

@@ -16,8 +16,8 @@ const ROWS = 300_000;
 
 /**
  * 300,000 short rows, as a platform export of one-line messages is: each the clause of a bundled
- * suggestion (cut at ，。；), with that suggestion's category and year. A word of the whole corpus is
- * then in tens of thousands of rows.
+ * suggestion (cut at ，。；), with that suggestion's category and year. A hot word of the whole corpus
+ * is then in thousands of rows.
  */
 function bigCsv(path: string): void {
   const clauses: { text: string; category: string; year: string }[] = [];
@@ -70,7 +70,7 @@ describeBrowser('a 300,000-row input', () => {
       words: { total: number; documents: unknown[] }[];
     };
     expect(Math.max(...evidence.words.map((w) => w.documents.length))).toBe(100);
-    expect(Math.max(...evidence.words.map((w) => w.total))).toBeGreaterThan(10_000);
+    expect(Math.max(...evidence.words.map((w) => w.total))).toBeGreaterThan(1_000);
     for (const w of evidence.words) expect(w.total).toBeGreaterThanOrEqual(w.documents.length);
     // bounded: the uncapped evidence of 300,000 rows was 572 MB
     expect(statSync(summary.outputs.report!).size).toBeLessThan(60 * 1024 * 1024);
