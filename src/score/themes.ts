@@ -263,12 +263,12 @@ export function themeFamilies(docs: readonly ThemeDocument[], options: ThemeOpti
  * raise, alone or inside a longer member (出租车 for 出租车, 出租车司机 and 出租车市场, not
  * their shared word 出租, which means renting; 农民工 for 农民工工资 and 民工; 加装电梯 for
  * 加装电梯, 加装电梯资金补贴 and 电梯安全评估), or the shortest member inside it that as many
- * raise (公厕 for 公厕 and 公厕服务水平 in one title); else the most raised member if half of
- * them raise it; else the shared word (停车 for 停车难, 共享停车 and 停车位).
+ * raise (公厕 for 公厕 and 公厕服务水平 in one title); else the shared word (停车 for 停车难,
+ * 共享停车 and 停车位; 扰民 for 施工扰民 and 餐饮油烟扰民).
  */
 function familyName(
   key: string,
-  members: readonly { phrase: string; docs: number }[],
+  members: readonly { phrase: string }[],
   docSet: ReadonlySet<number>,
   phrasesOf: (doc: number) => readonly string[],
 ): string {
@@ -290,9 +290,9 @@ function familyName(
       .filter((m) => m.covered === longest.covered && longest.phrase.includes(m.phrase))
       .reduce((x, y) => (y.phrase.length < x.phrase.length ? y : x)).phrase;
   }
-  // (a single member is raised by all its suggestions: it was taken above)
-  const top = members[0]!;
-  return top.docs * 2 >= a ? top.phrase : key;
+  // (a single member is raised by all its suggestions: it was taken above); a member raised by
+  // just half of them would name the other half wrongly (施工扰民 for 施工扰民 and 餐饮油烟扰民)
+  return key;
 }
 
 /** Phrases grouped by the shared word each picks (see themeFamilies): key → member phrases. */
