@@ -59,7 +59,7 @@ export interface HotWordOptions {
   alpha0?: number;
   /** A term must be raised in this many suggestions of a scope (default 2; 1 in scopes under 10). */
   minDocs?: number;
-  /** Weight of breadth in the ranking: 0 ranks by salience alone (default 0.4; see README). */
+  /** Weight of breadth in the ranking: 0 ranks by salience alone (default 0.2; see README). */
   diversity?: number;
   /**
    * A word of a scope with a rest is listed only if it is over-represented there with G²'s p below
@@ -283,7 +283,7 @@ function scoreScope(
   const order = diversify(
     candidates.flatMap((c, i) => (keep[i] ? [{ term: c.term, base: c.salience, docs: docsOf[i]! }] : [])),
     options.limit ?? 100,
-    options.diversity ?? 0.4,
+    options.diversity ?? 0.2,
   );
   return order.map((o, i) => ({ ...candidates[index.get(o.term)!]!, rank: i + 1, score: o.gain }));
 }
