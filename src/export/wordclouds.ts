@@ -10,8 +10,8 @@ import type { PngReuse } from './png-reuse.ts';
 import type { CloudPngRenderer } from './wordcloud-png.ts';
 import { startCloudPngs } from './wordcloud-png.ts';
 import { CLOUD_SIZE, cloudSvgCharacters, renderCloudSvg } from './wordcloud-svg.ts';
-import { TITLE_WEIGHT, cloudKeywords } from '../score/hot-words.ts';
-import { cloudWords } from '../score/cloud-words.ts';
+import { cloudKeywords } from '../score/hot-words.ts';
+import { CLOUD_TITLE_WEIGHT, cloudWords } from '../score/cloud-words.ts';
 
 /** Category colours (Tableau 10), assigned in category code-point order; "all" is slate. */
 const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
@@ -203,7 +203,7 @@ function panelTexts(
     title: `${yearLabel} · ${categoryLabel} · 建议热议词`,
     caption:
       `范围：${yearLabel} ${categoryLabel} · 建议 ${p.documents} 件 · 前 ${p.words.length} 个主题与热议词 · ` +
-      `字号＝提及该词的建议数，以之为题者计 ${1 + TITLE_WEIGHT} 件（本组 ${panelsInSet} 幅同一比例）`,
+      `字号＝提及该词的建议数，以之为题者计 ${1 + CLOUD_TITLE_WEIGHT} 件（本组 ${panelsInSet} 幅同一比例）`,
   };
 }
 

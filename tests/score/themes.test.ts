@@ -12,6 +12,7 @@ import { stripMarkup } from '../../src/segment/markup.ts';
 import { loadTagFixes, loadTitleFrames } from '../../src/segment/title-frames.ts';
 import { fixedTagger } from '../../src/segment/tagger.ts';
 import { recordText } from '../../src/segment/document-terms.ts';
+import { CLOUD_TITLE_WEIGHT } from '../../src/score/cloud-words.ts';
 import { themeFamilies, stripFrame, titleThemes } from '../../src/score/themes.ts';
 import { LIGHT_VERB_IDF, MIN_COHESION, SPECIFIC_VERB_IDF, characterCohesion, wordGate } from '../../src/score/word-gate.ts';
 import { seedThemesListed } from '../eval/seed-themes.ts';
@@ -263,6 +264,17 @@ describe('the bundled 2021 session', () => {
     const words = scope.words.map((w) => w.text);
     expect(words).toContain('休憩设施');
     expect(words).not.toContain('休憩');
+    // in every cloud the five biggest are things titles name (a family, or a word a title's theme
+    // is): a word only mentioned, in however many suggestions, is drawn smaller — 资金 in
+    // 加装电梯资金补贴 is mentioned, not named (the cloud's caption: 以之为题者计 10 件)
+    for (const scopeOf of clouds.scopes) {
+      const top5 = [...scopeOf.cloud].sort((a, b) => b.value - a.value).slice(0, 5);
+      for (const e of top5)
+        expect(e.kind === 'theme' || e.value >= 1 + CLOUD_TITLE_WEIGHT, `${e.text} in ${scopeOf.category}/${scopeOf.year}`).toBe(true);
+    }
+    const funds = scope.cloud.find((e) => e.text === '资金')!;
+    expect(funds.kind).toBe('word');
+    expect(funds.value).toBeLessThan(1 + CLOUD_TITLE_WEIGHT);
   });
 
   it('lists each suggestion’s own keywords: its themes first, at most 8', () => {
