@@ -118,6 +118,11 @@ function smallSessions(corpus: string, map: string): { f1: number; filler: numbe
     .map((w) => w.text)
     .filter((t, i, all) => all.indexOf(t) === i)
     .slice(0, 3);
+  // the briefing's headline cloud, clouds/all/all
+  const whole = [...clouds.scopes.find((c) => c.category === null && c.year === null)!.cloud.entries()]
+    .sort(([i, a], [j, b]) => b.value - a.value || i - j)
+    .slice(0, 10)
+    .map(([, w]) => w.text);
   const pct = (x: number): string => (Number.isNaN(x) ? 'n/a' : `${(100 * x).toFixed(1)}%`);
   console.log('\n## Hot words at session size (the themes issue) — before: main at 212e76a, as the issue measured it\n');
   console.log('| measure | before | now | peer | target | |');
@@ -141,7 +146,8 @@ function smallSessions(corpus: string, map: string): { f1: number; filler: numbe
   );
   console.log(`  ${year.join(' ')}`);
   console.log(`- the three biggest words of the 2021 clouds (before: 服务 安全 周边): ${biggest.join(' ')}`);
-  console.log('- judge the filler of both by eye: the target is at most 2 each');
+  console.log(`- the ten biggest words of clouds/all/all (before: 服务 管理 建设 社区 企业 周边 小区 设施 安全 需求): ${whole.join(' ')}`);
+  console.log('- judge the filler of each by eye: the target is at most 2 each');
 }
 
 // 1. hot-word lists per category on the labelled messages
