@@ -142,13 +142,23 @@ function pct(p: number): string {
   return String(Math.round(p * 100) / 100);
 }
 
-/** A category's top themes of the year (or its top hot words when its titles name none). */
+/**
+ * A category's top themes of the year (or its top hot words when its titles name none). A family
+ * named by the word its members share says what they are: 扰民（施工扰民、餐饮油烟扰民）.
+ */
 function namedFor(category: string, year: number, input: BriefingInput): string[] {
   const themes = input.themes
     .filter((t) => t.category === category && t.year === year)
     .sort((a, b) => a.rank - b.rank)
     .slice(0, NAMED_PER_CATEGORY)
-    .map((t) => t.theme);
+    .map((t) =>
+      t.members.length > 1 && !t.members.some((m) => m.phrase === t.theme)
+        ? `${t.theme}（${t.members
+            .slice(0, 3)
+            .map((m) => m.phrase)
+            .join('、')}）`
+        : t.theme,
+    );
   if (themes.length > 0) return themes;
   return input.keywords
     .filter((k) => k.category === category && k.year === year)

@@ -32,8 +32,11 @@ describe('the briefing of the bundled sample', () => {
       '建议办理结果主动公开67件，主动公开率达100%，较2020年（94.87%）提高5.13个百分点。',
     ])
       expect(text).toContain(sentence);
-    // one line per category naming its themes
+    // one line per category naming its themes; a family named by its members' shared word says
+    // what they are (扰民 alone would not tell a reader it is building work and cooking fumes)
     expect(text).toMatch(/- 城区建设与管理（24件）：[^\n]+。/);
+    expect(text).toContain('扰民（施工扰民、餐饮油烟扰民）');
+    expect(text).toContain('- 城区建设与管理（24件）：加装电梯、');
     expect(summary.outputs.briefing).toContain(join(out, 'briefing', '2021.md'));
   });
 
