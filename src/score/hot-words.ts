@@ -170,6 +170,8 @@ function scoreScope(
   // the whole corpus, like a year, as its categories (over all years) weigh its words
   const byCategory = s.scope.category === null && inCategories.years.has(s.scope.year);
   const titleBoost = (term: string, a: number): number => 1 + (titleWeight * (inTitles.get(term) ?? 0)) / a;
+  // a word's weight in its categories, per suggestion of this scope (byCategory)
+  const categoryWeight = (term: string): number => (inCategories.weight.get(cellKey(term)) ?? 0) / s.documents;
   // every term's p-value goes into the false-discovery correction; only the candidates
   // (raised in enough suggestions, and more than in the rest) become keyword rows
   const pValues = new Float64Array(restDocs === 0 ? 0 : s.ids.length);
@@ -184,7 +186,7 @@ function scoreScope(
       if (!enough || !gate(term)) continue;
       const freq = s.tf[at]!;
       const tfidf = (freq / tfTotal) * idf(term);
-      const salience = byCategory ? (inCategories.weight.get(cellKey(term)) ?? 0) / s.documents : tfidf * titleBoost(term, a);
+      const salience = byCategory ? categoryWeight(term) : tfidf * titleBoost(term, a);
       if (!(salience > 0)) continue;
       rows.push(keywordRow(s.scope, term, salience, { docs: a, titleDocs: inTitles.get(term) ?? 0, freq, share, tfidf }, null));
       continue;
@@ -201,7 +203,7 @@ function scoreScope(
     const tfidf = (freq / tfTotal) * idf(term);
     const lo = logOddsDirichlet(a, s.dfTotal, b, restTotal, (alpha0 * inAll) / all.dfTotal, alpha0);
     const salience = byCategory
-      ? (inCategories.weight.get(cellKey(term)) ?? 0) / s.documents
+      ? categoryWeight(term)
       : share * (yearOfAll ? 1 : Math.log(ratio)) * specificity(term) * titleBoost(term, a);
     if (!(salience > 0)) continue;
     // (its weight in the year, or over all years: the category's salience × the category's suggestions, over the year's)
