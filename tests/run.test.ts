@@ -94,11 +94,12 @@ describe('run on the bundled sample (the seed’s 2020 and 2021 sessions)', () =
     ).map((r) => r.term);
     expect(top10.filter((t) => generic.includes(t))).toEqual([]);
     expect(SEED_THEMES.filter((t) => top10.includes(t)).length, top10.join(' ')).toBeGreaterThanOrEqual(4);
+    // what clouds/all/all draws (`cloud`; `words` is the scope's hot-word list)
     const clouds = JSON.parse(readFileSync(join(out, 'json', 'wordclouds.json'), 'utf8')) as {
-      scopes: { category: string | null; year: number | null; words: { text: string; value: number }[] }[];
+      scopes: { category: string | null; year: number | null; cloud: { text: string; value: number }[] }[];
     };
     const whole = clouds.scopes.find((s) => s.category === null && s.year === null)!;
-    const biggest = [...whole.words]
+    const biggest = [...whole.cloud]
       .sort((x, y) => y.value - x.value)
       .slice(0, 5)
       .map((w) => w.text);

@@ -110,19 +110,23 @@ function smallSessions(corpus: string, map: string): { f1: number; filler: numbe
   const clouds = JSON.parse(readFileSync(join(sampleOut, 'json', 'wordclouds.json'), 'utf8')) as {
     scopes: { category: string | null; year: number | null; cloud: { text: string; value: number }[] }[];
   };
-  // what the cloud images draw: the scopes' themes and hot words
-  const biggest = clouds.scopes
-    .filter((c) => c.year === 2021)
-    .flatMap((c) => c.cloud.map((w, at) => ({ ...w, at })))
-    .sort((a, b) => b.value - a.value || a.at - b.at)
-    .map((w) => w.text)
-    .filter((t, i, all) => all.indexOf(t) === i)
-    .slice(0, 3);
+  // what the cloud images draw (the scopes' themes and hot words), biggest first, each word once
+  const biggestOf = (scopes: typeof clouds.scopes, n: number): string[] =>
+    scopes
+      .flatMap((c) => c.cloud.map((w, at) => ({ ...w, at })))
+      .sort((a, b) => b.value - a.value || a.at - b.at)
+      .map((w) => w.text)
+      .filter((t, i, all) => all.indexOf(t) === i)
+      .slice(0, n);
+  const biggest = biggestOf(
+    clouds.scopes.filter((c) => c.year === 2021),
+    3,
+  );
   // the briefing's headline cloud, clouds/all/all
-  const whole = [...clouds.scopes.find((c) => c.category === null && c.year === null)!.cloud.entries()]
-    .sort(([i, a], [j, b]) => b.value - a.value || i - j)
-    .slice(0, 10)
-    .map(([, w]) => w.text);
+  const whole = biggestOf(
+    clouds.scopes.filter((c) => c.category === null && c.year === null),
+    10,
+  );
   const pct = (x: number): string => (Number.isNaN(x) ? 'n/a' : `${(100 * x).toFixed(1)}%`);
   console.log('\n## Hot words at session size (the themes issue) — before: main at 212e76a, as the issue measured it\n');
   console.log('| measure | before | now | peer | target | |');
