@@ -232,8 +232,9 @@ export function wordsArea(words: readonly CloudWord[], o: Pick<LayoutOptions, 'm
 
 /**
  * The layout at the largest scale at which every word of the panel is
- * placed: 1 if it fits, else a first guess from the words' area (they fill
- * about half of the panel at best), then 8% smaller each try, ten tries at
+ * placed: 1 if it fits (tried only when the words' area leaves room for it),
+ * else a first guess from the words' area (they fill about half of the panel
+ * at best), then 8% smaller each try, ten tries at
  * most; one step smaller again if none fits. With `below`, the tries start
  * one step below that scale (a panel that did not fit at the scale another
  * panel of its set found). The layout comes back with its scale, so a panel
@@ -243,9 +244,14 @@ export function fittingLayout(words: readonly CloudWord[], o: Omit<LayoutOptions
   const step = (s: number): number => Math.round(s * 0.92 * 1000) / 1000;
   let scale: number;
   if (below === undefined) {
-    const whole = layoutCloud(words, { ...o, scale: 1 });
-    if (whole.unplaced.length === 0) return whole;
-    scale = Math.min(0.92, Math.round(Math.sqrt((0.5 * o.width * o.height) / wordsArea(words, o)) * 1000) / 1000);
+    const guess = Math.sqrt((0.5 * o.width * o.height) / wordsArea(words, o));
+    // below 0.92 the boxes at scale 1 would cover over 59% of the panel, and no layout ever
+    // fitted more than half (fitted panels of the sample and the 9,382 messages: 31–50%): not tried
+    if (guess >= 0.92) {
+      const whole = layoutCloud(words, { ...o, scale: 1 });
+      if (whole.unplaced.length === 0) return whole;
+    }
+    scale = Math.min(0.92, Math.round(guess * 1000) / 1000);
   } else scale = step(below);
   for (let i = 0; i < 10; i++, scale = step(scale)) {
     const layout = layoutCloud(words, { ...o, scale });
