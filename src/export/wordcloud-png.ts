@@ -74,7 +74,7 @@ export function startCloudPngs(characters: Iterable<string>, options: PngOptions
     wake();
   };
   const startWorker = (): (typeof workers)[number] => {
-    const worker = new Worker(new URL('./wordcloud-png-worker.js', import.meta.url), { workerData: { options: resvgOptions } });
+    const worker = new Worker(new URL('./wordcloud-png-worker.js', import.meta.url));
     const entry = { worker, busy: false, ended: Promise.resolve() };
     entry.ended = new Promise((resolve) => {
       worker.on('message', (m: { i: number; png: Uint8Array } | { i: number; error: string }) => {
@@ -103,10 +103,12 @@ export function startCloudPngs(characters: Iterable<string>, options: PngOptions
       const free = workers.find((w) => !w.busy) ?? (workers.length < threads ? startWorker() : null);
       if (free === null) return;
       free.busy = true;
-      free.worker.postMessage({ i: next, svg: queued[next]!.svg });
+      free.worker.postMessage({ i: next, svg: queued[next]!.svg, options: resvgOptions });
       next++;
     }
   };
+  // the first thread starts (loads resvg) while the font is cut
+  startWorker();
   const fontReady = subsetOnWorker(cloudFontPath(), [...chars].sort().join('')).then(
     (font) => {
       writeFileSync(fontFile, font);
@@ -156,6 +158,7 @@ function subsetOnWorker(fontPath: string, characters: string): Promise<Uint8Arra
     let font: Uint8Array | null = null;
     worker.on('message', (m: Uint8Array) => (font = m));
     worker.on('error', (e) => reject(new Error(`${fontPath}: cannot cut the cloud font down to the clouds' characters: ${e.message}`)));
+    // the PNG threads start once this one and its memory are gone (it ends itself at once)
     worker.on('exit', (code) => {
       if (font) resolve(font);
       else reject(new Error(`${fontPath}: the font worker stopped without a font (exit code ${code})`));
