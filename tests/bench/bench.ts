@@ -53,8 +53,9 @@ function corpus(
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a child process's JSON, read field by field
 type ChildResult = Record<string, any>;
 
+/** A child process: a plain JavaScript one (run-child.mjs, the compiled code) as it is, a TypeScript one under tsx. */
 function child(args: string[], timeoutMinutes = 30): ChildResult | null {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
+  const r = spawnSync(process.execPath, [...(args[0]!.endsWith('.ts') ? ['--import', 'tsx'] : []), ...args], {
     encoding: 'utf8',
     timeout: timeoutMinutes * 60_000,
     maxBuffer: 1 << 26,
@@ -86,8 +87,8 @@ say('|---|---|---|---|---|---|---|---|---|');
 const full: Record<number, ChildResult> = {};
 for (const size of SIZES) {
   const c = corpus(size);
-  const limit = child([here('./bench-child.ts'), 'limit', c.path]);
-  const r = child([here('./bench-child.ts'), 'full', c.path, join(work, `out-${size}`), '2']);
+  const limit = child([here('./run-child.mjs'), 'limit', c.path]);
+  const r = child([here('./run-child.mjs'), 'full', c.path, join(work, `out-${size}`), '2']);
   if (r) full[size] = { ...r, bytes: c.bytes };
   const stages = stagesOf(r);
   say(
@@ -100,10 +101,10 @@ for (const size of SIZES) {
 say();
 for (const size of new Set([SIZES[0]!, SIZES.at(-1)!])) {
   const c = corpus(size);
-  const one = child([here('./bench-child.ts'), 'segment', c.path, '1']);
-  const two = child([here('./bench-child.ts'), 'segment', c.path, '2']);
+  const one = child([here('./run-child.mjs'), 'segment', c.path, '1']);
+  const two = child([here('./run-child.mjs'), 'segment', c.path, '2']);
   say(
-    `Segment stage on ${mb(c.bytes).toFixed(0)} MB: 1 thread ${one?.seconds.toFixed(2)} s, 2 threads (this one and a worker, started before the input is read as in a run, which loads tsx and the dictionaries meanwhile) ${two?.seconds.toFixed(2)} s → ${one && two ? (one.seconds / two.seconds).toFixed(2) : '—'}× (target ≥ 1.6×).`,
+    `Segment stage on ${mb(c.bytes).toFixed(0)} MB: 1 thread ${one?.seconds.toFixed(2)} s, 2 threads (this one and a worker, started before the input is read as in a run, which loads its dictionaries meanwhile) ${two?.seconds.toFixed(2)} s → ${one && two ? (one.seconds / two.seconds).toFixed(2) : '—'}× (target ≥ 1.6×).`,
   );
 }
 const first = corpus(SIZES[0]!);
@@ -114,8 +115,8 @@ const first = corpus(SIZES[0]!);
   const older = corpus(SIZES[0]!, 'older.jsonl', 0, Math.round(n * 0.9));
   const session = corpus(SIZES[0]!, 'session.jsonl', Math.round(n * 0.9));
   const out = join(work, 'incremental');
-  child([here('./bench-child.ts'), 'full', older.path, out, '2']);
-  const add = child([here('./bench-child.ts'), 'full', session.path, out, '2', '--add']);
+  child([here('./run-child.mjs'), 'full', older.path, out, '2']);
+  const add = child([here('./run-child.mjs'), 'full', session.path, out, '2', '--add']);
   const whole = full[SIZES[0]!];
   say(
     `Adding a 10% session (${session.records} records) to a stored ${older.records}: ${add?.seconds.toFixed(1)} s = ${add && whole ? ((100 * add.seconds) / whole.seconds).toFixed(0) : '—'}% of the full run (target ≤ 50%); stages: ${stagesOf(
@@ -123,7 +124,7 @@ const first = corpus(SIZES[0]!);
     )}.`,
   );
   // 3b. the same again, as after curating words: no new input
-  const again = child([here('./bench-child.ts'), 'full', session.path, out, '2', '--add']);
+  const again = child([here('./run-child.mjs'), 'full', session.path, out, '2', '--add']);
   say(
     `A re-run with no new input (the session's file given again, as after curating words): ${again?.seconds.toFixed(1)} s = ${again && whole ? ((100 * again.seconds) / whole.seconds).toFixed(0) : '—'}% of the full run; stages: ${stagesOf(
       again,
@@ -134,7 +135,7 @@ const first = corpus(SIZES[0]!);
 // what topics cost: the first size again without them
 {
   const out = join(work, 'no-topics');
-  const r = child([here('./bench-child.ts'), 'full', first.path, out, '2', '--no-topics']);
+  const r = child([here('./run-child.mjs'), 'full', first.path, out, '2', '--no-topics']);
   const whole = full[SIZES[0]!];
   say(
     `The whole job on ${mb(first.bytes).toFixed(0)} MB without topics (\`--no-topics\`): ${r?.seconds.toFixed(1)} s (with them ${whole?.seconds.toFixed(1)} s), peak RSS ${r?.peakRssMb} MB.`,
@@ -204,11 +205,11 @@ function likeForLike(
     .map((l) => JSON.parse(l) as { id: string; category: string | null });
   const categories = [...new Set(records.map((r) => r.category).filter((x): x is string => x !== null))];
   const k = Math.max(2, categories.length);
-  const one = child([here('./bench-child.ts'), 'segment', c.path, '1']);
+  const one = child([here('./run-child.mjs'), 'segment', c.path, '1']);
   const topics = child([here('./bench-child.ts'), 'topics-k', c.path, String(k)]);
   const out = join(work, 'like-for-like');
-  child([here('./bench-child.ts'), 'full', c.path, out, '2', '--no-topics']);
-  const cloud = child([here('./bench-child.ts'), 'cloud-one', join(out, 'hotwords.sqlite')]);
+  child([here('./run-child.mjs'), 'full', c.path, out, '2', '--no-topics']);
+  const cloud = child([here('./run-child.mjs'), 'cloud-one', join(out, 'hotwords.sqlite')]);
   rmSync(out, { recursive: true, force: true });
   // the peer's topic NMI, over the same labelled messages
   const peerDb = new Database(join(work, 'peer', 'hotwords.sqlite'), { readonly: true });
