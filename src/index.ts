@@ -1,5 +1,5 @@
 /** hotwords: the library API. The CLI is a thin shell over these. */
-export { run } from './run.ts';
+export { inputBytes, run } from './run.ts';
 export { rebuild } from './rebuild.ts';
 export type { RebuildOptions } from './rebuild.ts';
 export type { RunOptions, RunStage, RunSummary } from './run.ts';

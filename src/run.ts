@@ -162,8 +162,8 @@ function refuseSharedNames(inputs: readonly string[]): void {
   }
 }
 
-/** Bytes of the input files; a missing one is reported by readCorpus. */
-function inputBytes(inputs: readonly string[]): number {
+/** Bytes of the input files; a missing one is reported by readCorpus (and counts 0 here). */
+export function inputBytes(inputs: readonly string[]): number {
   let bytes = 0;
   for (const f of inputs) {
     try {

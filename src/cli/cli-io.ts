@@ -13,6 +13,8 @@ export interface CliIo {
   env?: Readonly<Record<string, string | undefined>>;
   /** The process's full garbage collection, for `run` (RunOptions.collectGarbage); absent in tests. */
   collectGarbage?: () => void;
+  /** Limit the heap's growth for a job of so many input bytes (heap-growth.ts); absent in tests. */
+  limitHeapGrowth?: (inputBytes: number) => void;
   /**
    * From the moment it is called, SIGINT and SIGTERM no longer end the process at once but abort
    * the signal it returns (`run` then ends at its next step, keeping nothing); absent in tests.

@@ -1,6 +1,6 @@
 import { say } from '../index.ts';
 import { speaker } from './cli-io.ts';
-import { fullCollection } from './heap-growth.ts';
+import { fullCollection, limitHeapGrowth } from './heap-growth.ts';
 import { chooseLang, main } from './main.ts';
 
 /**
@@ -31,6 +31,7 @@ const code = await main(process.argv.slice(2), {
   isTTY: process.stderr.isTTY === true,
   env: process.env,
   collectGarbage: fullCollection(),
+  limitHeapGrowth,
   stopSignal,
   readStdin: async () => {
     const chunks: Buffer[] = [];

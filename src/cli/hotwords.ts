@@ -1,6 +1,3 @@
 #!/usr/bin/env node
-// The `hotwords` command. The heap limit is set before the job's modules load.
-import { limitHeapGrowth } from './heap-growth.ts';
-
-limitHeapGrowth();
-await import('./entry.ts');
+// The `hotwords` command: the process shell (entry.ts) around the commands (main.ts).
+import './entry.ts';

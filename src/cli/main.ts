@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import type { Lang } from '../index.ts';
-import { environmentFailure, formatDiagnostic, packageVersions, say } from '../index.ts';
+import { environmentFailure, formatDiagnostic, inputBytes, packageVersions, say } from '../index.ts';
 import type { CliIo } from './cli-io.ts';
 import { speaker, UsageError } from './cli-io.ts';
 import { makeDictGapsCommand } from './dict-gaps-command.ts';
@@ -42,6 +42,8 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
   for (const make of [makeRunCommand, makeSegmentCommand, makeDictGapsCommand, makeCloudCommand, makeReportCommand]) {
     program.addCommand(localiseCommand(make(io, lang), lang, io));
   }
+  // the heap's growth, once the command and its input are known (heap-growth.ts)
+  program.hook('preAction', (_program, command) => io.limitHeapGrowth?.(command.name() === 'run' ? inputBytes(command.args) : Infinity));
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;

@@ -9,7 +9,7 @@
  *   `cloud-one <database>`  one cloud of the whole corpus: its layout, SVG and PNG, the font cut included.
  * Prints one JSON line. `npm run build` first (the bench does).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { fullCollection, limitHeapGrowth } from '../../dist/cli/heap-growth.js';
 import { fittingLayout } from '../../dist/export/wordcloud-layout.js';
@@ -29,7 +29,8 @@ const records = () =>
     .map((l) => JSON.parse(l));
 const rss = () => Math.round(process.resourceUsage().maxRSS / 1024);
 if (mode === 'full') {
-  limitHeapGrowth();
+  // as the command does for its input
+  limitHeapGrowth(statSync(input).size);
   const t0 = performance.now();
   const flags = process.argv.slice(6);
   const s = await run({

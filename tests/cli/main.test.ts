@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +40,23 @@ describe('hotwords CLI', () => {
       '报告 1/1',
       expect.stringMatching(/^简报（文件） \d+\/\d+$/),
     ]);
+  });
+
+  it("limits the heap's growth by the input of `run`, for any other command always", async () => {
+    const asked: number[] = [];
+    const io = {
+      stdout: () => {},
+      stderr: () => {},
+      isTTY: false,
+      readStdin: async () => '',
+      limitHeapGrowth: (b: number) => asked.push(b),
+    };
+    const out = mkdtempSync(join(tmpdir(), 'hotwords-cli-'));
+    const file = fixture('bad/broken-quote.csv');
+    // a missing input counts nothing (the run then stops on it)
+    expect(await main(['run', file, '/nonexistent/in.csv', '--out', out], io)).toBe(1);
+    await main(['report', '--out', out], io);
+    expect(asked).toEqual([statSync(file).size, Infinity]);
   });
 
   it('exits 2 on bad usage', async () => {
