@@ -109,6 +109,31 @@ describe('run on the bundled sample (the seed’s 2020 and 2021 sessions)', () =
     ).toEqual([]);
   });
 
+  it('lists a word raised once in a small category only where a title raises it as its theme', () => {
+    // 2021's 民生保障 and 社会事业 have 8 suggestions each; 走过场 无人知晓 略高于, each mentioned in passing
+    // by one suggestion of 民生保障, were listed there and drawn in its cloud
+    for (const category of ['民生保障', '社会事业']) {
+      const words = db.prepare('SELECT term, docs FROM keywords WHERE year = 2021 AND category = ?').all(category) as {
+        term: string;
+        docs: number;
+      }[];
+      const phrases = (
+        db.prepare('SELECT members FROM themes WHERE year = 2021 AND category = ?').all(category) as { members: string }[]
+      ).flatMap((t) => (JSON.parse(t.members) as { phrase: string }[]).map((m) => m.phrase));
+      const once = words.filter((w) => w.docs === 1).map((w) => w.term);
+      expect(once.length, category).toBeGreaterThan(0);
+      expect(
+        once.filter((t) => !phrases.some((p) => p.includes(t))),
+        category,
+      ).toEqual([]);
+      expect(words.length, category).toBeGreaterThanOrEqual(10);
+    }
+    const livelihood = (
+      db.prepare("SELECT term FROM keywords WHERE year = 2021 AND category = '民生保障'").all() as { term: string }[]
+    ).map((r) => r.term);
+    expect(livelihood.filter((t) => ['走过场', '无人知晓', '略高于'].includes(t))).toEqual([]);
+  });
+
   it('records provenance in runs', () => {
     const r = db.prepare('SELECT read, accepted, rejected, inputs, dictionaries, timings FROM runs').get() as Record<
       string,

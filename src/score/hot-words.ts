@@ -57,7 +57,11 @@ export interface HotWordOptions {
   fdr?: number;
   /** Prior size of the log-odds model in (suggestion, term) pairs (default 1000). */
   alpha0?: number;
-  /** A term must be raised in this many suggestions of a scope (default 2; 1 in scopes under 10). */
+  /**
+   * A term must be raised in this many suggestions of a scope (default 2; in a scope of under 10
+   * suggestions also 1, for a word a title raises as its theme: a word one of eight suggestions
+   * mentions in passing, 走过场 无人知晓 略高于, is not what the category talked about).
+   */
   minDocs?: number;
   /** Weight of breadth in the ranking: 0 ranks by salience alone (default 0.2; see README). */
   diversity?: number;
@@ -149,7 +153,8 @@ function scoreScope(
 ): Keyword[] {
   const fdr = options.fdr ?? 0.05;
   const alpha0 = options.alpha0 ?? 1000;
-  const minDocs = options.minDocs ?? (s.documents < 10 ? 1 : 2);
+  const minDocs = options.minDocs ?? 2;
+  const titleAlone = options.minDocs === undefined && s.documents < 10;
   const restDocs = all.documents - s.documents;
   const restTotal = all.dfTotal - s.dfTotal;
   let tfTotal = 0;
@@ -181,7 +186,7 @@ function scoreScope(
     const term = s.vocab[s.ids[at]!]!;
     const a = s.df[at]!;
     const share = a / s.documents;
-    const enough = a >= minDocs;
+    const enough = a >= minDocs || (titleAlone && inTitles.has(term));
     if (restDocs === 0) {
       if (!enough || !gate(term)) continue;
       const freq = s.tf[at]!;
