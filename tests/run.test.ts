@@ -109,6 +109,21 @@ describe('run on the bundled sample (the seed’s 2020 and 2021 sessions)', () =
     ).toEqual([]);
   });
 
+  it('gives a hot word in wordclouds.json the size its cloud draws it at', () => {
+    const clouds = JSON.parse(readFileSync(join(out, 'json', 'wordclouds.json'), 'utf8')) as {
+      scopes: { words: { text: string; value: number }[]; cloud: { text: string; value: number; kind: string }[] }[];
+    };
+    let drawn = 0;
+    for (const s of clouds.scopes) {
+      const value = new Map(s.words.map((w) => [w.text, w.value]));
+      for (const c of s.cloud.filter((e) => e.kind === 'word')) {
+        expect(value.get(c.text), c.text).toBe(c.value);
+        drawn++;
+      }
+    }
+    expect(drawn).toBeGreaterThan(100);
+  });
+
   it('lists a word raised once in a small category only where a title raises it as its theme', () => {
     // 2021's 民生保障 and 社会事业 have 8 suggestions each; 走过场 无人知晓 略高于, each mentioned in passing
     // by one suggestion of 民生保障, were listed there and drawn in its cloud

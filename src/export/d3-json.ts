@@ -2,8 +2,8 @@ import type { CorpusAnalysis, CountedDocument } from '../score/analyse-corpus.ts
 import type { DistributionRow } from '../score/distribution.ts';
 import { UNFILLED } from '../score/distribution.ts';
 import { compareIds } from '../corpus/record.ts';
-import { cloudKeywords, cloudValue } from '../score/hot-words.ts';
-import { cloudWords } from '../score/cloud-words.ts';
+import { cloudKeywords } from '../score/hot-words.ts';
+import { cloudWordValue, cloudWords } from '../score/cloud-words.ts';
 
 /** The D3-ready JSON files of `out/json/`, by file name. Each has a schema in docs/schemas/. */
 export interface JsonExports {
@@ -47,13 +47,14 @@ function wordclouds(a: CorpusAnalysis, sources: readonly string[]): unknown {
     sources: [...sources],
     scopes: a.scopes.map((s) => {
       const words = cloudKeywords(a.keywords, s, CLOUD_WORDS);
+      const value = cloudWordValue(a.themes, s);
       return {
         category: s.category,
         year: s.year,
         documents: s.documents,
         words: words.map((k) => ({
           text: k.term,
-          value: cloudValue(k),
+          value: value(k),
           docs: k.docs,
           titleDocs: k.titleDocs,
           freq: k.freq,

@@ -23,6 +23,20 @@ export const CLOUD_THEMES = 20;
 export const CLOUD_TITLE_WEIGHT = 9;
 
 /**
+ * A hot word's size in its scope's cloud (cloudWords): the suggestions raising it, those whose
+ * title names that very word as its theme 1 + CLOUD_TITLE_WEIGHT times.
+ */
+export function cloudWordValue(themes: readonly ThemeFamily[], scope: Scope): (k: Pick<Keyword, 'term' | 'docs'>) => number {
+  // suggestions whose title names each phrase as a theme (a phrase belongs to one family of a scope)
+  const named = new Map(
+    themes
+      .filter((t) => t.category === scope.category && t.year === scope.year)
+      .flatMap((t) => t.members.map((m) => [m.phrase, m.docs] as const)),
+  );
+  return (k) => k.docs + CLOUD_TITLE_WEIGHT * (named.get(k.term) ?? 0);
+}
+
+/**
  * What a scope's cloud draws: its theme families (the titles' themes: 加装电梯
  * for 加装电梯 and 电梯安全评估), then its hot words `words` (the scope's
  * cloudKeywords, so already said once among themselves), each said once
@@ -39,9 +53,7 @@ export const CLOUD_TITLE_WEIGHT = 9;
  */
 export function cloudWords(words: readonly Keyword[], themes: readonly ThemeFamily[], scope: Scope, top: number): CloudEntry[] {
   const own = themes.filter((t) => t.category === scope.category && t.year === scope.year);
-  // suggestions whose title names each phrase as a theme (a phrase belongs to one family of a scope)
-  const named = new Map(own.flatMap((t) => t.members.map((m) => [m.phrase, m.docs] as const)));
-  const wordValue = (k: Keyword): number => k.docs + CLOUD_TITLE_WEIGHT * (named.get(k.term) ?? 0);
+  const wordValue = cloudWordValue(themes, scope);
   const valueOf = new Map(words.map((k) => [k.term, wordValue(k)]));
   const families: CloudEntry[] = own
     .filter((t) => t.rank <= CLOUD_THEMES)

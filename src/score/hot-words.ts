@@ -306,11 +306,12 @@ export function cloudKeywords(keywords: readonly Keyword[], scope: Scope, top: n
 }
 
 /**
- * A word's size in a cloud: the suggestions raising it, those whose title
- * raises it as their theme counted three times (the default title weight),
- * so the biggest words of a cloud are the session's themes.
+ * How widely a word is raised, for cloudKeywords' choice between a word and
+ * one holding it: the suggestions raising it, those whose title raises it as
+ * their theme counted 1 + TITLE_WEIGHT times, as the ranking counts them. (A
+ * cloud's sizes are cloud-words.ts's.)
  */
-export function cloudValue(k: Pick<Keyword, 'docs' | 'titleDocs'>): number {
+function cloudValue(k: Pick<Keyword, 'docs' | 'titleDocs'>): number {
   return k.docs + TITLE_WEIGHT * k.titleDocs;
 }
 
