@@ -99,6 +99,12 @@ interface CategoryWeights {
   years: Set<number | null>;
 }
 
+/**
+ * The category the uncategorised suggestions of a corpus where others have one are weighed as
+ * (never listed: a trimmed category cannot be this).
+ */
+const UNCATEGORISED = '\u0000';
+
 /** Candidates per scope that the diversified ranking chooses from. */
 const CANDIDATES = 400;
 
@@ -121,7 +127,11 @@ const CANDIDATES = 400;
 export function hotWords(docs: readonly HotWordDocument[], options: HotWordOptions = {}): { keywords: Keyword[]; scopes: ScopeSize[] } {
   // each document's term numbers: for the counts, and the coverage of the diversified ranking
   const table = countTable(docs);
-  const scopes = countScopes(docs, table);
+  // where only some suggestions have a category, the others are weighed as one more category (its
+  // scopes scored, never listed): a year and the whole corpus weigh their words by their
+  // categories, and words only the uncategorised raise would otherwise weigh nothing there
+  const mixed = docs.some((d) => d.category === null) && docs.some((d) => d.category !== null);
+  const scopes = countScopes(mixed ? docs.map((d) => (d.category === null ? { ...d, category: UNCATEGORISED } : d)) : docs, table);
   const all = scopes[scopes.length - 1]!;
   const allDf = new Int32Array(all.vocab.length);
   all.ids.forEach((id, k) => (allDf[id] = all.df[k]!));
@@ -136,8 +146,14 @@ export function hotWords(docs: readonly HotWordDocument[], options: HotWordOptio
   const keywords: Keyword[] = [];
   // a year's words as its categories rank them (the categories' scopes come first in scope order)
   const inCategories: CategoryWeights = { weight: new Map(), years: new Set() };
-  for (const s of scopes) keywords.push(...scoreScope(s, all, allDf, idf, specificity, options, table, docs, inCategories));
-  return { keywords, scopes: scopes.map((s) => ({ ...s.scope, documents: s.documents })) };
+  for (const s of scopes) {
+    const rows = scoreScope(s, all, allDf, idf, specificity, options, table, docs, inCategories);
+    if (s.scope.category !== UNCATEGORISED) keywords.push(...rows);
+  }
+  return {
+    keywords,
+    scopes: scopes.filter((s) => s.scope.category !== UNCATEGORISED).map((s) => ({ ...s.scope, documents: s.documents })),
+  };
 }
 
 function scoreScope(
