@@ -393,8 +393,9 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
           ...say('score/topics-reused', { reused: found.reused, scopes: scopes.length }),
         });
       }
-      // seconds from the start of topics to their end, overlapping scoring and storing
-      timings.topics = round3((performance.now() - t3) / 1000);
+      // seconds from the start of topics to the end of the last clustering, on any thread (overlapping
+      // scoring and storing); none when every scope's topics were the stored ones
+      timings.topics = found.clusteredUntil === null ? 0 : round3(Math.max(0, found.clusteredUntil - (performance.timeOrigin + t3)) / 1000);
       progress('topics', scopes.length, scopes.length);
     }
     time('export', () => {

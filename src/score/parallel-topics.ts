@@ -11,7 +11,11 @@ import { workerModule } from '../worker-module.ts';
 import type { StoredScopeTopics } from './topic-reuse.ts';
 
 /** The topics of every scope, and how many scopes' topics came back from the database unchanged. */
-export type TopicsOfScopes = ReturnType<typeof joinScopeTopics> & { reused: number };
+/**
+ * The topics of every scope, how many were stored ones, and when the last scope clustered here was
+ * done (ms since the epoch, on whichever thread; null when every scope's topics were stored).
+ */
+export type TopicsOfScopes = ReturnType<typeof joinScopeTopics> & { reused: number; clusteredUntil: number | null };
 
 /**
  * Scopes of more suggestions than this wait until the calling thread is done with its own work
@@ -76,8 +80,10 @@ export function startTopics(
   });
   // a failure is reported by finish (or dropped after cancel), never left unhandled
   allIn.catch(() => undefined);
-  const arrived = (index: number, result: ScopeTopics): void => {
+  let clusteredUntil: number | null = null;
+  const arrived = (index: number, result: ScopeTopics, endedAt: number): void => {
     results[index] = result;
+    clusteredUntil = Math.max(clusteredUntil ?? endedAt, endedAt);
     if (++received === scopes.length) complete();
   };
   const pool: Worker[] = [];
@@ -92,7 +98,7 @@ export function startTopics(
     for (let w = 0; w < workers; w++) {
       const worker = new Worker(workerModule(import.meta.url, 'topics-worker'), { workerData: setup });
       pool.push(worker);
-      worker.on('message', (m: { index: number; result: ScopeTopics }) => arrived(m.index, m.result));
+      worker.on('message', (m: { index: number; result: ScopeTopics; endedAt: number }) => arrived(m.index, m.result, m.endedAt));
       worker.on('error', fail);
       worker.on('exit', (code) => {
         if (code !== 0) fail(new Error(`topics worker stopped (exit code ${code})`));
@@ -108,13 +114,14 @@ export function startTopics(
         // the workers' results wait in their message queue while this thread works
         for (let index = takeScope(queue); index >= 0; index = takeScope(queue)) {
           const scope = scopes[index]!;
-          arrived(index, topicsOfScope(scope, documentsInScope(scope, docs), 1, options));
+          const result = topicsOfScope(scope, documentsInScope(scope, docs), 1, options);
+          arrived(index, result, performance.timeOrigin + performance.now());
         }
         await allIn;
       } finally {
         await terminate();
       }
-      return { ...joinScopeTopics(results), reused };
+      return { ...joinScopeTopics(results), reused, clusteredUntil };
     },
     cancel: terminate,
   };

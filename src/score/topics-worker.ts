@@ -26,5 +26,7 @@ const views = tableViews(setup.terms);
 const docs = setup.docs.map(([id, title, category, year], i) => ({ id, title, category, year, terms: views[i]! }));
 for (let index = takeScope(setup.queue); index >= 0; index = takeScope(setup.queue)) {
   const scope = setup.scopes[index]!;
-  parentPort!.postMessage({ index, result: topicsOfScope(scope, documentsInScope(scope, docs), 1, setup.options) });
+  const result = topicsOfScope(scope, documentsInScope(scope, docs), 1, setup.options);
+  // when it was done (ms since the epoch, comparable across threads): the run's `topics` seconds end there
+  parentPort!.postMessage({ index, result, endedAt: performance.timeOrigin + performance.now() });
 }

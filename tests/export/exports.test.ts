@@ -207,6 +207,10 @@ describe('topics reused by content hash', () => {
     expect(tables(join(session, 'hotwords.sqlite'))).toEqual(tables(join(full, 'hotwords.sqlite')));
     const again = await run({ inputs: SAMPLE, out: full, ...options });
     expect(reused(again)).toMatch(/^topics of 18 of 18 scopes/);
+    // no topic was clustered, so no time went into them (the time from their start to the join was
+    // spent scoring)
+    expect(again.timings.topics).toBe(0);
+    expect(added.timings.topics).toBeGreaterThan(0);
     // every SVG is the same: every PNG is taken from the earlier run, and equals a fresh render (below)
     expect(again.diagnostics.find((d) => d.ruleId === 'export/images-reused')?.reason).toBe(
       '27 of 27 PNGs taken from the earlier run: their SVGs are byte for byte the same, and so are the packages',

@@ -23,13 +23,22 @@ it('finds the same topics, with the same ids, on 1, 2 and 3 threads (bundled sam
   const scopes = topicScopeOrder(scopesOfDocuments(records));
   const one = topicsOfScopes(scopes, docs, { seed: 'hotwords' });
   expect(one.topics.length).toBeGreaterThan(5);
-  // this thread and a worker, and this thread and two workers
-  expect(await startTopics(scopes, docs, { seed: 'hotwords' }, 2).finish()).toEqual({ ...one, reused: 0 });
-  expect(await startTopics(scopes, docs, { seed: 'hotwords' }, 3).finish()).toEqual({ ...one, reused: 0 });
-  // the calling thread busy for a while first: the worker takes scopes meanwhile
+  // this thread and a worker, and this thread and two workers; each says when its last scope was done
+  for (const threads of [2, 3]) {
+    const started = Date.now();
+    const { clusteredUntil, ...found } = await startTopics(scopes, docs, { seed: 'hotwords' }, threads).finish();
+    expect(found).toEqual({ ...one, reused: 0 });
+    expect(clusteredUntil).toBeGreaterThanOrEqual(started - 1);
+    expect(clusteredUntil).toBeLessThanOrEqual(Date.now() + 1);
+  }
+  // the calling thread busy for a while first: the worker takes scopes meanwhile, and the last one
+  // it clusters is done before this thread joins (the sample's topics take well under 2 s)
   const late = startTopics(scopes, docs, { seed: 'hotwords' }, 2);
   await new Promise((resolve) => setTimeout(resolve, 2000));
-  expect(await late.finish()).toEqual({ ...one, reused: 0 });
+  const joined = Date.now();
+  const { clusteredUntil, ...found } = await late.finish();
+  expect(found).toEqual({ ...one, reused: 0 });
+  expect(clusteredUntil).toBeLessThan(joined);
 }, 60_000);
 
 it('hands out every scope once, in the order given: the small end while the calling thread is busy, the large end once it joins', () => {
