@@ -109,6 +109,16 @@ describe('run on the bundled sample (the seed’s 2020 and 2021 sessions)', () =
     ).toEqual([]);
   });
 
+  it('lists a theme two titles name in their category, without the entry test’s p', () => {
+    // 加装电梯: the titles of 2 of 2021's 24 城区建设与管理 suggestions, and 1 of the 82 others raises it
+    const row = db
+      .prepare("SELECT rank, docs, p FROM keywords WHERE category = '城区建设与管理' AND year = 2021 AND term = '加装电梯'")
+      .get() as { rank: number; docs: number; p: number } | undefined;
+    expect(row).toBeDefined();
+    expect(row!.p).toBeGreaterThan(0.05);
+    expect(row!.rank).toBeLessThanOrEqual(10);
+  });
+
   it('gives a hot word in wordclouds.json the size its cloud draws it at', () => {
     const clouds = JSON.parse(readFileSync(join(out, 'json', 'wordclouds.json'), 'utf8')) as {
       scopes: { words: { text: string; value: number }[]; cloud: { text: string; value: number; kind: string }[] }[];
