@@ -26,7 +26,10 @@ export interface DocumentKeywordOptions {
  * Each suggestion's own keywords, as the platform's 建议关键词 shows them:
  * the themes its title names (in title order), then its words that pass the
  * gate by count × IDF (ties by term), at most `limit` in all; a word inside
- * one of its themes is not repeated beside it.
+ * a term already listed, or holding one, is not listed beside it (后续 after
+ * 后续维保, 智慧电梯监测 after 智慧电梯, 简化加装电梯 after the theme 加装电梯;
+ * a theme after another it holds or is in, 公厕服务水平 after 公厕): eight
+ * places say eight things.
  */
 export function documentKeywords(
   docs: readonly { id: string; terms: ReadonlyMap<string, number>; themes: DocumentThemes }[],
@@ -36,7 +39,8 @@ export function documentKeywords(
   const out: DocumentKeyword[] = [];
   for (const d of docs) {
     const rows: DocumentKeyword[] = [];
-    for (const phrase of d.themes.phrases.slice(0, limit)) {
+    for (const phrase of d.themes.phrases) {
+      if (rows.length === limit || rows.some((r) => r.term.includes(phrase) || phrase.includes(r.term))) continue;
       const idf = Math.max(0, ...options.tokens(phrase).map((t) => options.idf(t)));
       rows.push({ id: d.id, term: phrase, kind: 'theme', weight: round6(idf), rank: 0 });
     }
@@ -46,7 +50,7 @@ export function documentKeywords(
     // the gate asked only of the words that would be taken (most of a text's words never are)
     for (let i = 0; i < words.length && rows.length < limit; i++) {
       const w = words[i]!;
-      if (!options.passes(w.term) || d.themes.phrases.some((p) => p.includes(w.term))) continue;
+      if (!options.passes(w.term) || rows.some((r) => r.term.includes(w.term) || w.term.includes(r.term))) continue;
       rows.push({ id: d.id, term: w.term, kind: 'word', weight: round6(w.weight), rank: 0 });
     }
     rows.forEach((r, i) => out.push({ ...r, rank: i + 1 }));

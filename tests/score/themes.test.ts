@@ -290,5 +290,23 @@ describe('the bundled 2021 session', () => {
       n: number;
     };
     expect(worst.n).toBeLessThanOrEqual(8);
+    // eight places say eight things: no term of a suggestion's list inside another of it (后续 beside
+    // 后续维保, 简化加装电梯 beside 加装电梯 were in R2021-013's)
+    const lists = new Map<string, string[]>();
+    for (const r of db.prepare('SELECT document_id, term FROM document_keywords ORDER BY document_id, rank').all() as {
+      document_id: string;
+      term: string;
+    }[])
+      lists.set(r.document_id, [...(lists.get(r.document_id) ?? []), r.term]);
+    const overlapping = [...lists].flatMap(([id, terms]) =>
+      terms.flatMap((a, i) =>
+        terms
+          .slice(i + 1)
+          .filter((b) => a.includes(b) || b.includes(a))
+          .map((b) => `${id}: ${a} / ${b}`),
+      ),
+    );
+    expect(overlapping).toEqual([]);
+    expect(lists.get('R2021-013')!.slice(0, 2)).toEqual(['加装电梯', '后续维保']);
   });
 });
