@@ -158,7 +158,8 @@ function subsetOnWorker(fontPath: string, characters: string): Promise<Uint8Arra
     let font: Uint8Array | null = null;
     worker.on('message', (m: Uint8Array) => (font = m));
     worker.on('error', (e) => reject(new Error(`${fontPath}: cannot cut the cloud font down to the clouds' characters: ${e.message}`)));
-    // the PNG threads start once this one and its memory are gone (it ends itself at once)
+    // images start rendering once this thread and its memory are gone (it ends itself at once):
+    // the font is taken at the thread's end, not at its message
     worker.on('exit', (code) => {
       if (font) resolve(font);
       else reject(new Error(`${fontPath}: the font worker stopped without a font (exit code ${code})`));

@@ -27,12 +27,18 @@ export const CLOUD_TITLE_WEIGHT = 9;
  * title names that very word as its theme 1 + CLOUD_TITLE_WEIGHT times.
  */
 export function cloudWordValue(themes: readonly ThemeFamily[], scope: Scope): (k: Pick<Keyword, 'term' | 'docs'>) => number {
+  return valueAmong(themesOf(themes, scope));
+}
+
+/** The theme families of one scope. */
+function themesOf(themes: readonly ThemeFamily[], scope: Scope): ThemeFamily[] {
+  return themes.filter((t) => t.category === scope.category && t.year === scope.year);
+}
+
+/** cloudWordValue over a scope's own families `own`. */
+function valueAmong(own: readonly ThemeFamily[]): (k: Pick<Keyword, 'term' | 'docs'>) => number {
   // suggestions whose title names each phrase as a theme (a phrase belongs to one family of a scope)
-  const named = new Map(
-    themes
-      .filter((t) => t.category === scope.category && t.year === scope.year)
-      .flatMap((t) => t.members.map((m) => [m.phrase, m.docs] as const)),
-  );
+  const named = new Map(own.flatMap((t) => t.members.map((m) => [m.phrase, m.docs] as const)));
   return (k) => k.docs + CLOUD_TITLE_WEIGHT * (named.get(k.term) ?? 0);
 }
 
@@ -52,8 +58,8 @@ export function cloudWordValue(themes: readonly ThemeFamily[], scope: Scope): (k
  * themes, not 监测, 资金 or 社区.
  */
 export function cloudWords(words: readonly Keyword[], themes: readonly ThemeFamily[], scope: Scope, top: number): CloudEntry[] {
-  const own = themes.filter((t) => t.category === scope.category && t.year === scope.year);
-  const wordValue = cloudWordValue(themes, scope);
+  const own = themesOf(themes, scope);
+  const wordValue = valueAmong(own);
   const valueOf = new Map(words.map((k) => [k.term, wordValue(k)]));
   const families: CloudEntry[] = own
     .filter((t) => t.rank <= CLOUD_THEMES)

@@ -39,8 +39,10 @@ export function documentKeywords(
   const out: DocumentKeyword[] = [];
   for (const d of docs) {
     const rows: DocumentKeyword[] = [];
+    // a term inside one already listed, or holding one
+    const repeats = (term: string): boolean => rows.some((r) => r.term.includes(term) || term.includes(r.term));
     for (const phrase of d.themes.phrases) {
-      if (rows.length === limit || rows.some((r) => r.term.includes(phrase) || phrase.includes(r.term))) continue;
+      if (rows.length === limit || repeats(phrase)) continue;
       const idf = Math.max(0, ...options.tokens(phrase).map((t) => options.idf(t)));
       rows.push({ id: d.id, term: phrase, kind: 'theme', weight: round6(idf), rank: 0 });
     }
@@ -50,7 +52,7 @@ export function documentKeywords(
     // the gate asked only of the words that would be taken (most of a text's words never are)
     for (let i = 0; i < words.length && rows.length < limit; i++) {
       const w = words[i]!;
-      if (!options.passes(w.term) || rows.some((r) => r.term.includes(w.term) || w.term.includes(r.term))) continue;
+      if (!options.passes(w.term) || repeats(w.term)) continue;
       rows.push({ id: d.id, term: w.term, kind: 'word', weight: round6(w.weight), rank: 0 });
     }
     rows.forEach((r, i) => out.push({ ...r, rank: i + 1 }));

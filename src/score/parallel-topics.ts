@@ -10,7 +10,6 @@ import { createScopeQueue, joinScopeQueue, largestFirst, takeScope } from './sco
 import { workerModule } from '../worker-module.ts';
 import type { StoredScopeTopics } from './topic-reuse.ts';
 
-/** The topics of every scope, and how many scopes' topics came back from the database unchanged. */
 /**
  * The topics of every scope, how many were stored ones, and when the last scope clustered here was
  * done (ms since the epoch, on whichever thread; null when every scope's topics were stored).
