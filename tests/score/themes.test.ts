@@ -213,6 +213,14 @@ describe('markup', () => {
     for (const w of ['p', 'img', 'src', 'nbsp', 'br', 'png']) expect(words).not.toContain(w);
     expect(words).toContain('加装电梯');
   });
+
+  it('takes web and mail addresses out too, as the labelled messages quote them', () => {
+    // (the first link as the labelled messages quote theirs)
+    const text = '详细情况概有说明https://baidu.com/这网站上，或见www.example.gov.cn/a?b=1。来信请寄 xf_office@example.cn 谢谢';
+    expect(stripMarkup(text).replace(/ +/g, ' ')).toBe('详细情况概有说明 这网站上，或见 。来信请寄 谢谢');
+    const words = segmenter.cut(recordText({ title: '', text }));
+    for (const w of ['https', 'baidu', 'com', 'www', 'example', 'gov', 'cn', 'xf', 'office']) expect(words).not.toContain(w);
+  });
 });
 
 describe('the bundled 2021 session', () => {
