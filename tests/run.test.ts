@@ -110,13 +110,36 @@ describe('run on the bundled sample (the seed’s 2020 and 2021 sessions)', () =
   });
 
   it('lists a theme two titles name in their category, without the entry test’s p', () => {
-    // 加装电梯: the titles of 2 of 2021's 24 城区建设与管理 suggestions, and 1 of the 82 others raises it
+    // 疫情防控: the titles of 2 of the 23 公共安全与交通 suggestions, and 1 of the 83 others raises it
     const row = db
-      .prepare("SELECT rank, docs, p FROM keywords WHERE category = '城区建设与管理' AND year = 2021 AND term = '加装电梯'")
+      .prepare("SELECT rank, docs, p FROM keywords WHERE category = '公共安全与交通' AND year IS NULL AND term = '疫情防控'")
       .get() as { rank: number; docs: number; p: number } | undefined;
     expect(row).toBeDefined();
+    expect(row!.docs).toBe(2);
     expect(row!.p).toBeGreaterThan(0.05);
     expect(row!.rank).toBeLessThanOrEqual(10);
+  });
+
+  it('compares a category in one session with the other categories, so a theme it raised the session before is still listed', () => {
+    // 公厕 and 口袋公园: 2021's 城区建设与管理 raises each in 2 suggestions, its 2020 session in 1, no other category
+    const documents = db.prepare('SELECT id, category, year FROM documents').all() as { id: string; category: string; year: number }[];
+    const cell = documents.filter((d) => d.category === '城区建设与管理' && d.year === 2021).length;
+    const others = documents.filter((d) => d.category !== '城区建设与管理').map((d) => d.id);
+    for (const term of ['公厕', '口袋公园']) {
+      const row = db
+        .prepare("SELECT rank, docs, ratio, p FROM keywords WHERE category = '城区建设与管理' AND year = 2021 AND term = ?")
+        .get(term) as { rank: number; docs: number; ratio: number; p: number } | undefined;
+      expect(row, term).toBeDefined();
+      const raising = new Set(
+        (db.prepare('SELECT document_id FROM document_terms WHERE term = ?').all(term) as { document_id: string }[]).map(
+          (r) => r.document_id,
+        ),
+      );
+      const inOthers = others.filter((id) => raising.has(id)).length;
+      expect(row!.ratio, term).toBeCloseTo(row!.docs / cell / ((inOthers + 0.5) / (others.length + 0.5)), 9);
+      expect(row!.p, term).toBeLessThan(0.05);
+      expect(row!.rank, term).toBeLessThanOrEqual(20);
+    }
   });
 
   it('gives a hot word in wordclouds.json the size its cloud draws it at', () => {

@@ -4,6 +4,7 @@ import { logLikelihood, logOddsDirichlet } from './keyness.ts';
 import { diversify, saidOnce } from './diversify.ts';
 import type { ScopeCounts, TermDocument } from './scope-counts.ts';
 import { countScopes } from './scope-counts.ts';
+import { scopeKey } from './scopes.ts';
 import type { Scope } from './scopes.ts';
 import { benjaminiHochberg } from './statistics.ts';
 import { backgroundSpecificity, blendedIdf, civicSpecificity } from './tfidf.ts';
@@ -115,7 +116,8 @@ const CANDIDATES = 400;
 
 /**
  * Hot words of every scope. Only words that pass the gate are listed. A
- * scope's words are compared with the rest of the corpus, in suggestions
+ * scope's words are compared with the rest of the corpus (a category in one
+ * year: with the other categories, see restOf), in suggestions
  * (`docs` counts a word also inside a longer one when the caller's counts do,
  * inside-words.ts): G² with a Benjamini–Hochberg-corrected p, and the log-odds
  * z-score with an informative Dirichlet prior. Only words raised more than in
@@ -151,8 +153,9 @@ export function hotWords(docs: readonly HotWordDocument[], options: HotWordOptio
   const keywords: Keyword[] = [];
   // a year's words as its categories rank them (the categories' scopes come first in scope order)
   const inCategories: CategoryWeights = { weight: new Map(), years: new Set() };
+  const restOfScope = restOf(scopes, all);
   for (const s of scopes) {
-    const rows = scoreScope(s, all, allDf, idf, specificity, options, table, docs, inCategories);
+    const rows = scoreScope(s, restOfScope(s), allDf, idf, specificity, options, table, docs, inCategories);
     if (s.scope.category !== UNCATEGORISED) keywords.push(...rows);
   }
   return {
@@ -161,9 +164,47 @@ export function hotWords(docs: readonly HotWordDocument[], options: HotWordOptio
   };
 }
 
+/**
+ * What a scope's words are compared with: the corpus outside `outside`, a scope holding it (the
+ * scope itself, or its category), whose suggestions per term number are `outsideDf` (null: the
+ * scope itself, whose own counts say).
+ */
+interface Rest {
+  documents: number;
+  dfTotal: number;
+  outsideDf: Int32Array | null;
+}
+
+/**
+ * The rest of each scope. A scope is compared with the rest of the corpus; a category in one year
+ * with the other categories (of every year): what it raised that they did not, so a theme the same
+ * category raised again the session before (公厕 and 口袋公园 in the sample's 城区建设与管理, 2020
+ * and 2021) is still this session's theme (how it changed between sessions is what trends say).
+ * Where there are no other categories, the rest of the corpus.
+ */
+function restOf(scopes: readonly ScopeCounts[], all: ScopeCounts): (s: ScopeCounts) => Rest {
+  const byKey = new Map(scopes.map((s) => [scopeKey(s.scope), s]));
+  const dfs = new Map<ScopeCounts, Int32Array>();
+  return (s) => {
+    const category =
+      s.scope.category !== null && s.scope.year !== null ? byKey.get(scopeKey({ category: s.scope.category, year: null })) : undefined;
+    const outside = category && category !== s && category.documents < all.documents ? category : s;
+    let outsideDf: Int32Array | null = null;
+    if (outside !== s) {
+      outsideDf = dfs.get(outside) ?? null;
+      if (!outsideDf) {
+        outsideDf = new Int32Array(outside.vocab.length);
+        for (let k = 0; k < outside.ids.length; k++) outsideDf[outside.ids[k]!] = outside.df[k]!;
+        dfs.set(outside, outsideDf);
+      }
+    }
+    return { documents: all.documents - outside.documents, dfTotal: all.dfTotal - outside.dfTotal, outsideDf };
+  };
+}
+
 function scoreScope(
   s: ScopeCounts,
-  all: ScopeCounts,
+  rest: Rest,
   allDf: Int32Array,
   idf: (t: string) => number,
   specificity: (t: string) => number,
@@ -176,8 +217,8 @@ function scoreScope(
   const alpha0 = options.alpha0 ?? 1000;
   const minDocs = options.minDocs ?? 2;
   const titleAlone = options.minDocs === undefined && s.documents < 10;
-  const restDocs = all.documents - s.documents;
-  const restTotal = all.dfTotal - s.dfTotal;
+  const restDocs = rest.documents;
+  const restTotal = rest.dfTotal;
   let tfTotal = 0;
   for (const v of s.tf) tfTotal += v;
   const gate = options.gate ?? (() => true);
@@ -217,21 +258,22 @@ function scoreScope(
       rows.push(keywordRow(s.scope, term, salience, { docs: a, titleDocs: inTitles.get(term) ?? 0, freq, share, tfidf }, null));
       continue;
     }
-    const inAll = allDf[s.ids[at]!]!;
-    const b = inAll - a;
+    const id = s.ids[at]!;
+    const b = allDf[id]! - (rest.outsideDf === null ? a : rest.outsideDf[id]!);
+    const inAll = a + b;
     const ll = logLikelihood(a, s.documents, b, restDocs);
     pValues[at] = ll.over ? ll.p : 1;
     const ratio = a / s.documents / ((b + 0.5) / (restDocs + 0.5));
     if (!enough || !(ratio > 1 || yearOfAll) || !gate(term)) continue;
     // over-represented with evidence: in a session of ten suggestions a category, a word in two of them
     // by chance is not its theme; a word two or more of them name as their theme, in their titles, and
-    // more often named than mentioned, is (加装电梯 in the sample's 2021 城区建设与管理: 2 titles of 24, and
-    // 1 of the 82 others: p = 0.10)
+    // more often named than mentioned, is (疫情防控 in the sample's 公共安全与交通: 2 titles of 23, and 1
+    // of the 83 others: p = 0.09)
     const named = inTitles.get(term) ?? 0;
     if (!yearOfAll && pValues[at]! >= maxP && !(named >= TITLE_THEME_DOCS && 2 * named >= a)) continue;
     const freq = s.tf[at]!;
     const tfidf = (freq / tfTotal) * idf(term);
-    const lo = logOddsDirichlet(a, s.dfTotal, b, restTotal, (alpha0 * inAll) / all.dfTotal, alpha0);
+    const lo = logOddsDirichlet(a, s.dfTotal, b, restTotal, (alpha0 * inAll) / (s.dfTotal + restTotal), alpha0);
     const salience = byCategory
       ? categoryWeight(term)
       : share * (yearOfAll ? 1 : Math.log(ratio)) * specificity(term) * titleBoost(term, a);

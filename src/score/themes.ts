@@ -154,7 +154,7 @@ export interface ThemeFamily extends Scope {
   share: number;
   rank: number;
   /**
-   * share × ln(ratio against the other categories, of the same year for a category × year),
+   * share × ln(ratio against the other categories, of every year also for a category × year),
    * × specificity × depth; share × specificity × depth over all categories.
    */
   score: number;
@@ -190,8 +190,8 @@ export interface ThemeOptions {
  * them, 停车 in 停车难 and 共享停车; ties: the longer word, then code point);
  * a phrase sharing no word with another is a family of its own. A family
  * counts the suggestions raising any member. A category's families are
- * ranked by how much more it raises them than the other categories (of the
- * same year, for a category × year) do (share × ln ratio, as hot words;
+ * ranked by how much more it raises them than the other categories (of
+ * every year, also for a category × year) do (share × ln ratio, as hot words;
  * over all categories, by share), times their specificity and 1 + ln(1 + the
  * mean number of times a raising suggestion's text comes back to it); ties
  * by suggestions, then name. `docs` is given in id order.
@@ -216,10 +216,9 @@ export function themeFamilies(docs: readonly ThemeDocument[], options: ThemeOpti
     const phraseDocs = new Map<string, number[]>();
     for (const i of members) for (const p of docs[i]!.phrases) (phraseDocs.get(p) ?? phraseDocs.set(p, []).get(p)!).push(i);
     const families = groupPhrases([...phraseDocs.keys()].sort(), options);
-    // a category's themes are weighed against the other categories (of the same year, for a
-    // category × year): a theme raised again in the next session is still that session's theme
-    const inRest = (d: ThemeDocument): boolean =>
-      scope.category !== null && d.category !== scope.category && (scope.year === null || d.year === scope.year);
+    // a category's themes are weighed against the other categories (of every year, as hot words
+    // are): a theme raised again in the next session is still that session's theme
+    const inRest = (d: ThemeDocument): boolean => scope.category !== null && d.category !== scope.category;
     const rest = scope.category === null ? 0 : all.members.filter((i) => inRest(docs[i]!)).length;
     const scored = [...families].map(([key, phrases]) => {
       const docSet = new Set<number>();
