@@ -102,7 +102,7 @@ export function topicDocuments(documents: readonly CountedDocument[]): (TermDocu
   }));
 }
 
-/** jieba IDF a title's single word needs to be a theme on its own: 盲道 and 群租 do, 宣传 and 家庭 do not. */
+/** jieba IDF a title's single word needs to be a theme on its own (unless a dictionary has it): 盲道 and 群租 do, 宣传 and 家庭 do not. */
 const THEME_WORD_IDF = 7;
 
 /** jieba IDF a word needs to name a family of themes: 停车 (8.1) and 电梯 (8.9) do, 小区 (7.5) and 学校 (5.7) do not. */
@@ -148,8 +148,12 @@ export function analyseCorpus(
     const gate = time('word-gate', () => corpusGate(documents, totals, tag, options));
     // the analyst's curation drops a word from every list as the gate does
     const passes = (term: string): boolean => gate(term) === null && !(options.dropped?.has(term) ?? false);
-    // a title's single word is a theme only if it is specific in general Chinese (盲道, 群租; not 宣传, 家庭)
-    const standsAlone = (term: string): boolean => (options.backgroundIdf.get(term) ?? Infinity) >= THEME_WORD_IDF;
+    // a title's single word is a theme only if it is specific in general Chinese (盲道, 群租; not 宣传,
+    // 家庭), or a word of the civic or the analyst's dictionaries, entered as a term of this domain
+    // (中小企业, whose jieba IDF is 6.8, was no theme of 关于支持中小企业复工复产的建议)
+    const dictionaryWords = new Set(lexicon.userWords.map((w) => w.word));
+    const standsAlone = (term: string): boolean =>
+      (options.backgroundIdf.get(term) ?? Infinity) >= THEME_WORD_IDF || dictionaryWords.has(term);
     const themesOf: DocumentThemes[] = time('themes', () =>
       documents.map((d) => titleThemes(d.record.title, d.record.text, tag, options.titleFrames, lexicon, passes, standsAlone)),
     );

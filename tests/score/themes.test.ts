@@ -285,6 +285,19 @@ describe('the bundled 2021 session', () => {
     expect(funds.value).toBeLessThan(1 + CLOUD_TITLE_WEIGHT);
   });
 
+  it('finds a theme in every title of the sample, a dictionary word alone too', () => {
+    const themeless = db
+      .prepare(
+        "SELECT id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_keywords k WHERE k.document_id = d.id AND k.kind = 'theme')",
+      )
+      .all() as { id: string }[];
+    expect(themeless.map((r) => r.id)).toEqual([]);
+    // 关于支持中小企业复工复产的建议: 中小企业 is in the civic dictionary, though common enough in general
+    // Chinese (jieba IDF 6.8) that a word of no dictionary would need more to be a theme alone
+    const first = db.prepare("SELECT term FROM document_keywords WHERE document_id = 'R2020-001' AND rank = 1").get() as { term: string };
+    expect(first.term).toBe('中小企业');
+  });
+
   it('lists each suggestion’s own keywords: its themes first, at most 8', () => {
     const rows = db.prepare("SELECT term, kind, rank FROM document_keywords WHERE document_id = 'R2021-012' ORDER BY rank").all() as {
       term: string;
