@@ -171,6 +171,27 @@ describe('theme families', () => {
     expect(families.find((f) => f.category === '城建' && f.year === null && f.theme === '盲道')!.docs).toBe(1);
   });
 
+  it('weigh a category in one session against the other categories of every session', () => {
+    // 加装电梯 was raised by 交通 in 2020: held against 城建's 2021 session; 口袋公园 by no other category
+    const docs = [
+      { id: '1', category: '城建', year: 2021, phrases: ['加装电梯'] },
+      { id: '2', category: '城建', year: 2021, phrases: ['口袋公园'] },
+      { id: '3', category: '交通', year: 2020, phrases: ['加装电梯'] },
+      { id: '4', category: '交通', year: 2021, phrases: ['停车难'] },
+    ];
+    const families = themeFamilies(docs, {
+      specificity: () => 1,
+      isKey: () => true,
+      tokens: (p) => segmenter.cut(p),
+      subWords: (p) => segmenter.subWords(p),
+    });
+    const session = families.filter((f) => f.category === '城建' && f.year === 2021);
+    expect(session.map((f) => f.theme)).toEqual(['口袋公园', '加装电梯']);
+    // share ½ in the session; among the 2 suggestions of other categories, 0 and 1 raise them (smoothed by ½)
+    expect(session[0]!.score).toBeCloseTo(0.5 * Math.log(0.5 / (0.5 / 2.5)), 9);
+    expect(session[1]!.score).toBeLessThan(session[0]!.score / 100);
+  });
+
   it('are named by the member most of their suggestions raise, not by a shared word that means something else', () => {
     const docs = [
       ...['出租车', '出租车', '出租车司机', '出租车市场', '出租房'].map((p, i) => ({
