@@ -85,6 +85,13 @@ const REDUPLICATED = /^(\p{Script=Han})\1$/u;
 /** An administrative unit said twice (县县 in L8县县城, 市市): a place code's unit meeting the next word's, never a word. */
 const UNIT_TWICE = /^([省市县区镇乡村])\1$/u;
 
+/**
+ * A surname and an office (刘厅长, 陈书记, 王老师; jieba's dictionary holds some as one word, tagged as
+ * a person's name): whom a letter is addressed to or complains of, never a theme.
+ */
+const PERSON_BY_OFFICE =
+  /^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤](?:书记|省长|市长|县长|区长|镇长|乡长|村长|厅长|局长|处长|科长|部长|所长|站长|院长|校长|主任|主席|经理|老师|医生)$/u;
+
 /** A coined token of two or more characters before an administrative unit: a place name. */
 const PLACE_NAME = /^\p{Script=Han}{2,}[省市县区镇乡村州]$/u;
 
@@ -99,6 +106,7 @@ export function wordGate(inputs: WordGateInputs): (term: string) => GateReason |
   const civicShare = (t: string): number => (inputs.civic.df.get(t) ?? 0) / inputs.civic.paragraphs;
   const decide = (term: string): GateReason | null => {
     if (CODE.test(term) || UNIT_TWICE.test(term)) return 'code';
+    if (PERSON_BY_OFFICE.test(term)) return 'tag';
     if (civicShare(term) >= CIVIC_GENERIC_SHARE) return 'civic-generic';
     const tagged = inputs.tag(term);
     if (tagged.length !== 1) return phraseVerdict(tagged);
