@@ -187,10 +187,33 @@
     lines.append('path')
       .attr('fill', 'none').attr('stroke', (s) => color(s.term)).attr('stroke-width', 2)
       .attr('d', (s) => d3.line().x((p) => x(p.year)).y((p) => y(p.share))(trends.years.map((yr) => s.points.find((p) => p.year === yr) || { year: yr, share: 0 })));
+    // each line's name at its end (its share in the last year, 0 if not raised then), moved apart
+    // where two end close together (停车难 and 加装电梯, both 2 of 2021's 67, were drawn on each other)
+    const last = trends.years[trends.years.length - 1];
+    const labelY = endLabels(series.map((s) => y((s.points.find((p) => p.year === last) || { share: 0 }).share)), 17, 10, height - 30);
     lines.append('text')
       .attr('x', width - 104)
-      .attr('y', (s) => y((s.points[s.points.length - 1] || { share: 0 }).share))
+      .attr('y', (s, i) => labelY[i])
+      .attr('dy', '0.35em')
       .attr('fill', (s) => color(s.term)).text((s) => s.term);
+  }
+
+  /**
+   * Label positions for line ends at `ys`: each as near its line's end as it can be while every two
+   * are `gap` apart, within [lo, hi] (in the order of the ends; a tie in the order given).
+   */
+  function endLabels(ys, gap, lo, hi) {
+    const order = ys.map((v, i) => i).sort((a, b) => ys[a] - ys[b] || a - b);
+    const at = order.map((i) => Math.min(Math.max(ys[i], lo), hi));
+    for (let k = 1; k < at.length; k++) at[k] = Math.max(at[k], at[k - 1] + gap);
+    const over = at.length ? at[at.length - 1] - hi : 0;
+    if (over > 0) {
+      at[at.length - 1] -= over;
+      for (let k = at.length - 2; k >= 0; k--) at[k] = Math.min(at[k], at[k + 1] - gap);
+    }
+    const out = new Array(ys.length);
+    order.forEach((i, k) => (out[i] = at[k]));
+    return out;
   }
 
   function drawNetwork() {

@@ -53,6 +53,15 @@ describeBrowser('the distribution-analysis report in Chromium', () => {
     expect(await page.locator('#words g.word-bar').count()).toBe(20);
     expect(await page.locator('#network g.net-node').count()).toBe(30);
     expect(await page.locator('#trends g.series').count()).toBe(6);
+    // the lines' names at their ends never overlap (two of the sample's 2021 shares are the same)
+    const boxes = await page.locator('#trends g.series text').evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, text: e.textContent };
+      }),
+    );
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1)) expect(a.bottom <= b.top || b.bottom <= a.top, `${a.text} over ${b.text}`).toBe(true);
     expect(await page.locator('#category-matrix tr').count()).toBe(6);
     const img = page.locator('#cloud');
     expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
