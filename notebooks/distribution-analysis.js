@@ -250,16 +250,23 @@
       .attr('x1', (l) => l.source.x).attr('y1', (l) => l.source.y)
       .attr('x2', (l) => l.target.x).attr('y2', (l) => l.target.y);
     // labels, largest words first: right of the node, else left; one that would overlap a placed
-    // label or leave the panel is not drawn (its node keeps its tooltip)
+    // label or another word's circle, or leave the panel, is not drawn (its node keeps its tooltip)
     const placed = [];
     const labelOf = new Map();
+    const onCircle = (box, self) =>
+      nodes.some((m) => {
+        if (m === self) return false;
+        const dx = Math.max(box.x0, Math.min(m.x, box.x1)) - m.x;
+        const dy = Math.max(box.y0, Math.min(m.y, box.y1)) - m.y;
+        return dx * dx + dy * dy < r(m.docs) ** 2;
+      });
     for (const n of [...nodes].sort((a, b) => b.docs - a.docs || a.rank - b.rank)) {
       const w = n.id.length * 12 + 2;
       for (const side of [1, -1]) {
         const x0 = side > 0 ? n.x + r(n.docs) + 2 : n.x - r(n.docs) - 2 - w;
         const box = { x0, x1: x0 + w, y0: n.y - 8, y1: n.y + 8 };
         const fits = box.x0 >= 0 && box.x1 <= width && box.y0 >= 0 && box.y1 <= height;
-        if (fits && !placed.some((p) => box.x0 < p.x1 && p.x0 < box.x1 && box.y0 < p.y1 && p.y0 < box.y1)) {
+        if (fits && !placed.some((p) => box.x0 < p.x1 && p.x0 < box.x1 && box.y0 < p.y1 && p.y0 < box.y1) && !onCircle(box, n)) {
           placed.push(box);
           labelOf.set(n.id, box);
           break;

@@ -109,6 +109,26 @@ describeBrowser('the distribution-analysis report in Chromium', () => {
       expect(a.x1).toBeLessThanOrEqual(panel + 1);
       for (const b of boxes.slice(i + 1)) expect(a.x0 < b.x1 - 1 && b.x0 < a.x1 - 1 && a.y0 < b.y1 - 1 && b.y0 < a.y1 - 1).toBe(false);
     }
+    // nor lies on another word's circle (人工智能 was drawn under the circle of 数据)
+    const circles = await page.locator('#network g.net-node').evaluateAll((els) =>
+      els.map((g) => {
+        const b = g.querySelector('circle')!.getBoundingClientRect();
+        const label = g.querySelector('text.net-label');
+        return { cx: (b.left + b.right) / 2, cy: (b.top + b.bottom) / 2, r: b.width / 2, label: label?.textContent ?? null };
+      }),
+    );
+    const labelled = await page.locator('#network text.net-label').evaluateAll((els) =>
+      els.map((e) => {
+        const b = e.getBoundingClientRect();
+        return { text: e.textContent, x0: b.left, x1: b.right, y0: b.top + 2, y1: b.bottom - 2 };
+      }),
+    );
+    for (const l of labelled)
+      for (const c of circles.filter((c) => c.label !== l.text)) {
+        const dx = Math.max(l.x0, Math.min(c.cx, l.x1)) - c.cx;
+        const dy = Math.max(l.y0, Math.min(c.cy, l.y1)) - c.cy;
+        expect(dx * dx + dy * dy >= (c.r - 1) ** 2, `${l.text} on the circle of ${c.label}`).toBe(true);
+      }
     expect(
       new Set(await page.locator('#network circle').evaluateAll((els) => els.map((e) => e.getAttribute('fill')))).size,
     ).toBeGreaterThan(2);
