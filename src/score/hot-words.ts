@@ -4,8 +4,7 @@ import { logLikelihood, logOddsDirichlet } from './keyness.ts';
 import { diversify, saidOnce } from './diversify.ts';
 import type { ScopeCounts, TermDocument } from './scope-counts.ts';
 import { countScopes } from './scope-counts.ts';
-import { scopeKey } from './scopes.ts';
-import type { Scope } from './scopes.ts';
+import { type Scope, scopeKey } from './scopes.ts';
 import { benjaminiHochberg } from './statistics.ts';
 import { backgroundSpecificity, blendedIdf, civicSpecificity } from './tfidf.ts';
 import type { WordTable } from '../segment/word-table.ts';
@@ -165,9 +164,10 @@ export function hotWords(docs: readonly HotWordDocument[], options: HotWordOptio
 }
 
 /**
- * What a scope's words are compared with: the corpus outside `outside`, a scope holding it (the
- * scope itself, or its category), whose suggestions per term number are `outsideDf` (null: the
- * scope itself, whose own counts say).
+ * What a scope's words are compared with: the suggestions of the corpus outside a scope that
+ * holds it — the scope itself, or its category (restOf). `documents` and `dfTotal` count that
+ * rest; `outsideDf` gives the holding scope's suggestions per term number (null: the scope
+ * itself, whose own counts say).
  */
 interface Rest {
   documents: number;
