@@ -35,6 +35,9 @@ describe('the title frame', () => {
     expect(themes('关于生活垃圾分类长效推进的建议')).toEqual(['垃圾分类']); // the synonym's canonical form
     expect(themes('关于缓解妇幼保健院周边停车难的建议')).toEqual(['妇幼保健院', '停车难']);
     expect(themes('关于整治违法搭建和群租的建议')).toContain('群租');
+    // 管理 after what is managed is the frame's generic head; 城市管理, a term of the civic dictionary, stays whole
+    expect(themes('关于加强建筑工地文明施工管理的建议')).toEqual(['建筑工地文明施工']);
+    expect(themes('关于加强城市管理的建议')).toEqual(['城市管理']);
     // a letter's question is frame too
     expect(themes('公交线路何时能延长到小区')).toEqual(['公交线路', '小区']);
     // a single word is a theme on its own only if it is specific (宣传 is not)
