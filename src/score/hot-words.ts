@@ -139,8 +139,7 @@ export function hotWords(docs: readonly HotWordDocument[], options: HotWordOptio
   const mixed = docs.some((d) => d.category === null) && docs.some((d) => d.category !== null);
   const scopes = countScopes(mixed ? docs.map((d) => (d.category === null ? { ...d, category: UNCATEGORISED } : d)) : docs, table);
   const all = scopes[scopes.length - 1]!;
-  const allDf = new Int32Array(all.vocab.length);
-  all.ids.forEach((id, k) => (allDf[id] = all.df[k]!));
+  const allDf = dfByTerm(all);
   const idf = blendedIdf(
     new Map(Array.from(all.ids, (id, k) => [all.vocab[id]!, all.df[k]!])),
     all.documents,
@@ -191,15 +190,18 @@ function restOf(scopes: readonly ScopeCounts[], all: ScopeCounts): (s: ScopeCoun
     const outside = category && category !== s && category.documents < all.documents ? category : s;
     let outsideDf: Int32Array | null = null;
     if (outside !== s) {
-      outsideDf = dfs.get(outside) ?? null;
-      if (!outsideDf) {
-        outsideDf = new Int32Array(outside.vocab.length);
-        for (let k = 0; k < outside.ids.length; k++) outsideDf[outside.ids[k]!] = outside.df[k]!;
-        dfs.set(outside, outsideDf);
-      }
+      outsideDf = dfs.get(outside) ?? dfByTerm(outside);
+      dfs.set(outside, outsideDf);
     }
     return { documents: all.documents - outside.documents, dfTotal: all.dfTotal - outside.dfTotal, outsideDf };
   };
+}
+
+/** A scope's suggestions per term, indexed by term number (0 for a term it does not use). */
+function dfByTerm(s: ScopeCounts): Int32Array {
+  const df = new Int32Array(s.vocab.length);
+  for (let k = 0; k < s.ids.length; k++) df[s.ids[k]!] = s.df[k]!;
+  return df;
 }
 
 function scoreScope(
