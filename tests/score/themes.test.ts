@@ -156,6 +156,10 @@ describe('the word gate', () => {
 });
 
 describe('theme families', () => {
+  // every word equally specific; `isKey` says which may name a family
+  const familiesOf = (docs: Parameters<typeof themeFamilies>[0], isKey: (t: string) => boolean = () => true) =>
+    themeFamilies(docs, { specificity: () => 1, isKey, tokens: (p) => segmenter.cut(p), subWords: (p) => segmenter.subWords(p) });
+
   it('join phrases that share a specific word and count the suggestions raising any member', () => {
     const docs = [
       { id: '1', category: '交通', year: 2021, phrases: ['停车难'] },
@@ -165,12 +169,7 @@ describe('theme families', () => {
       { id: '5', category: '城建', year: 2021, phrases: ['电梯安全评估'] },
       { id: '6', category: '城建', year: 2021, phrases: ['盲道'] },
     ];
-    const families = themeFamilies(docs, {
-      specificity: () => 1,
-      isKey: (t) => t !== '评估',
-      tokens: (p) => segmenter.cut(p),
-      subWords: (p) => segmenter.subWords(p),
-    });
+    const families = familiesOf(docs, (t) => t !== '评估');
     const traffic = families.filter((f) => f.category === '交通' && f.year === 2021);
     const parking = traffic.find((f) => f.members.some((m) => m.phrase === '共享停车'))!;
     expect(parking.members.map((m) => m.phrase).sort()).toEqual(['停车难', '共享停车'].sort());
@@ -190,12 +189,7 @@ describe('theme families', () => {
       { id: '3', category: '交通', year: 2020, phrases: ['加装电梯'] },
       { id: '4', category: '交通', year: 2021, phrases: ['停车难'] },
     ];
-    const families = themeFamilies(docs, {
-      specificity: () => 1,
-      isKey: () => true,
-      tokens: (p) => segmenter.cut(p),
-      subWords: (p) => segmenter.subWords(p),
-    });
+    const families = familiesOf(docs);
     const session = families.filter((f) => f.category === '城建' && f.year === 2021);
     expect(session.map((f) => f.theme)).toEqual(['口袋公园', '加装电梯']);
     // share ½ in the session; among the 2 suggestions of other categories, 0 and 1 raise them (smoothed by ½)
@@ -218,12 +212,7 @@ describe('theme families', () => {
       { id: 'n1', category: '环境', year: 2021, phrases: ['施工扰民'] },
       { id: 'n2', category: '环境', year: 2021, phrases: ['餐饮油烟扰民'] },
     ];
-    const families = themeFamilies(docs, {
-      specificity: () => 1,
-      isKey: () => true,
-      tokens: (p) => segmenter.cut(p),
-      subWords: (p) => segmenter.subWords(p),
-    });
+    const families = familiesOf(docs);
     const named = (phrase: string): string =>
       families.find((f) => f.category !== null && f.year === null && f.members.some((m) => m.phrase === phrase))!.theme;
     // 出租 (renting) is what the five share; four of five raise 出租车 (taxis)
