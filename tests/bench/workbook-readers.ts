@@ -9,7 +9,7 @@
  * documents are the same either way, since records are normalised to LF).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -46,6 +46,8 @@ async function writeBook(path: string, copies: number): Promise<void> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'hotwords-bench-xlsx-'));
+// the runs' databases and exports are hundreds of MB: gone when the script ends, however it ends
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log('| rows | reader | seconds | peak RSS MB | cells | same cells |');
 console.log('|---|---|---|---|---|---|');

@@ -5,7 +5,7 @@
  * otherwise). Exit code 1 if a target is missed.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -29,6 +29,8 @@ const EMERGING_TARGETS: [number, RegExp, string][] = [
 ];
 
 const work = mkdtempSync(join(tmpdir(), 'hotwords-eval-'));
+// the runs' databases and exports are hundreds of MB: gone when the script ends, however it ends
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 let failed = 0;
 const check = (ok: boolean): string => {
   if (!ok) failed++;
