@@ -31,7 +31,7 @@ describe('the title frame', () => {
     expect(stripFrame('关于疫情期间老年人住院问题的建议。', frames)).toBe('疫情期间老年人住院');
     const themes = (title: string): string[] => titleThemes(title, '', tag, frames, lexicon, () => true).phrases;
     expect(themes('关于加快推进精品小区建设的建议')).toEqual(['精品小区']);
-    expect(themes('关于完善老年助餐点布局的建议')).toEqual(['助餐点']); // synonyms.txt: 老年助餐点 => 助餐点
+    expect(themes('关于完善老年助餐点布局的建议')).toEqual(['老年助餐']); // synonyms.txt: 老年助餐点 => 老年助餐
     expect(themes('关于生活垃圾分类长效推进的建议')).toEqual(['垃圾分类']); // the synonym's canonical form
     expect(themes('关于缓解妇幼保健院周边停车难的建议')).toEqual(['妇幼保健院', '停车难']);
     expect(themes('关于整治违法搭建和群租的建议')).toContain('群租');
