@@ -142,6 +142,22 @@ describe('run on the bundled sample (the seed’s 2020 and 2021 sessions)', () =
     }
   });
 
+  it('lists a single character only where five or more suggestions raise it', () => {
+    // 路 (inside 道路, 马路, 路口 …) was #17 of 2021's 公共安全与交通 list, raised by 2 of its 23 suggestions
+    const singles = db.prepare('SELECT category, year, term, docs FROM keywords WHERE length(term) = 1').all() as {
+      term: string;
+      docs: number;
+    }[];
+    expect(singles.filter((r) => r.docs < 5)).toEqual([]);
+    const raising = db
+      .prepare(
+        "SELECT COUNT(DISTINCT t.document_id) AS n FROM document_terms t JOIN documents d ON d.id = t.document_id WHERE d.year = 2021 AND d.category = '公共安全与交通' AND t.term LIKE '%路%'",
+      )
+      .get() as { n: number };
+    expect(raising.n).toBeGreaterThanOrEqual(2);
+    expect(db.prepare("SELECT term FROM keywords WHERE year = 2021 AND category = '公共安全与交通' AND term = '路'").get()).toBeUndefined();
+  });
+
   it('gives a hot word in wordclouds.json the size its cloud draws it at', () => {
     const clouds = JSON.parse(readFileSync(join(out, 'json', 'wordclouds.json'), 'utf8')) as {
       scopes: { words: { text: string; value: number }[]; cloud: { text: string; value: number; kind: string }[] }[];
