@@ -145,13 +145,13 @@ export function analyseCorpus(
     const tag = fixedTagger(segmenter, options.tagFixes);
     const cutPhrase = cachedBy((p) => segmenter.cut(p));
     const totals = termTotals(termTable);
-    const gate = time('word-gate', () => corpusGate(documents, totals, tag, options));
+    const dictionaryWords = new Set(lexicon.userWords.map((w) => w.word));
+    const gate = time('word-gate', () => corpusGate(documents, totals, tag, dictionaryWords, options));
     // the analyst's curation drops a word from every list as the gate does
     const passes = (term: string): boolean => gate(term) === null && !(options.dropped?.has(term) ?? false);
     // a title's single word is a theme only if it is specific in general Chinese (盲道, 群租; not 宣传,
     // 家庭), or a word of the civic or the analyst's dictionaries, entered as a term of this domain
     // (中小企业, whose jieba IDF is 6.8, was no theme of 关于支持中小企业复工复产的建议)
-    const dictionaryWords = new Set(lexicon.userWords.map((w) => w.word));
     const standsAlone = (term: string): boolean =>
       (options.backgroundIdf.get(term) ?? Infinity) >= THEME_WORD_IDF || dictionaryWords.has(term);
     const themesOf: DocumentThemes[] = time('themes', () =>
@@ -274,6 +274,7 @@ function corpusGate(
   documents: readonly CountedDocument[],
   totals: TermTotals,
   tag: (text: string) => TaggedWord[],
+  dictionaryWords: ReadonlySet<string>,
   options: AnalyseOptions,
 ) {
   const { index, df, tf } = totals;
@@ -292,6 +293,7 @@ function corpusGate(
     civic: options.civic,
     cohesion: characterCohesion(texts(), (t) => tf[index.get(t) ?? -1] ?? 0, sample),
     corpusDocs: (t) => df[index.get(t) ?? -1] ?? 0,
+    entered: (t) => dictionaryWords.has(t),
   });
 }
 

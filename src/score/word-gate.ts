@@ -24,6 +24,8 @@ export interface WordGateInputs {
   cohesion: (term: string) => number;
   /** Suggestions of the corpus raising the term. */
   corpusDocs: (term: string) => number;
+  /** Words the civic or the analyst's dictionaries enter as terms of this domain (偷工减料): never refused as idioms. */
+  entered?: (term: string) => boolean;
 }
 
 /**
@@ -76,6 +78,11 @@ export const LIGHT_VERB_IDF = 4.5;
 export const CIVIC_GENERIC_SHARE = 0.1;
 /** Cohesion (lowest character PMI over the token's split points) a coined token needs, as the dictionary-gap search asks. */
 export const MIN_COHESION = 3;
+/**
+ * Paragraphs of civic language an idiom must hold to be a term of it (不正之风 37, 绿水青山 5, 以权谋私 7);
+ * below, an idiom describes (苦不堪言 养家糊口 救死扶伤 触目惊心: in none of the government work reports).
+ */
+export const IDIOM_CIVIC_DF = 2;
 /** A letter code standing for a place or an item (D5, L12, A市, B3区, A7县人): anonymised or local codes, not themes. */
 const CODE = /^(?:[A-Za-z]{1,2}\d{0,3}(?:[省市区县镇乡村]人?)?|[A-Za-z]{1,2}\d{1,3})$/;
 
@@ -98,7 +105,7 @@ const PLACE_NAME = /^\p{Script=Han}{2,}[省市县区镇乡村州]$/u;
 /** Tags of a noun or a verbal noun: a generic one heads a phrase (惠企+政策, 停车+管理), a verb does not (老人+安装). */
 const NOUN_HEAD = /^(?:n\w*|vn)$/;
 
-export type GateReason = 'tag' | 'generic-verb' | 'civic-generic' | 'fragment' | 'code';
+export type GateReason = 'tag' | 'generic-verb' | 'civic-generic' | 'fragment' | 'code' | 'idiom';
 
 /** A gate over terms: null when the term may be listed, else why not. Results are cached per term. */
 export function wordGate(inputs: WordGateInputs): (term: string) => GateReason | null {
@@ -108,6 +115,10 @@ export function wordGate(inputs: WordGateInputs): (term: string) => GateReason |
     if (CODE.test(term) || UNIT_TWICE.test(term)) return 'code';
     if (PERSON_BY_OFFICE.test(term)) return 'tag';
     if (civicShare(term) >= CIVIC_GENERIC_SHARE) return 'civic-generic';
+    // an idiom says how a writer feels or how things are (苦不堪言, 提心吊胆, 光阴荏苒), not what the
+    // suggestion is about — unless civic language uses it as a term, or a dictionary enters it as one
+    if (inputs.civic.idioms.has(term) && (inputs.civic.df.get(term) ?? 0) < IDIOM_CIVIC_DF && !(inputs.entered?.(term) ?? false))
+      return 'idiom';
     const tagged = inputs.tag(term);
     if (tagged.length !== 1) return phraseVerdict(tagged);
     const tag = tagged[0]!.tag;

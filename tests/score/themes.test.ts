@@ -63,6 +63,24 @@ describe('the word gate', () => {
     corpusDocs: (t) => texts.filter((x) => x.includes(t)).length,
   });
 
+  it('stops an idiom that describes, and keeps one civic language or a dictionary uses as a term', () => {
+    // in no government work report: how a writer feels or how things are, never a theme
+    for (const w of ['苦不堪言', '提心吊胆', '光阴荏苒', '养家糊口']) expect(gate(w), w).toBe('idiom');
+    expect(gate('不正之风')).toBeNull(); // 37 paragraphs of the reports
+    expect(gate('绿水青山')).toBeNull(); // 5
+    expect(gate('偷工减料')).toBe('idiom'); // 1 paragraph: the gate alone does not know it
+    const entered = wordGate({
+      tag,
+      backgroundIdf,
+      civic,
+      cohesion: () => 0,
+      corpusDocs: () => 0,
+      entered: (t) => lexicon.userWords.some((w) => w.word === t),
+    });
+    expect(entered('偷工减料')).toBeNull(); // dictionaries/civic.dict.txt enters it: the wrong a letter complains of
+    expect(entered('苦不堪言')).toBe('idiom');
+  });
+
   it('lets content words through and stops function words, numbers and generic verbs by their tags', () => {
     for (const w of ['加装电梯', '精品小区', '拖欠', '污染', '油烟']) expect(gate(w), w).toBeNull();
     expect(gate('难以')).toBe('tag'); // adverb

@@ -7,7 +7,9 @@
  *     (official documents), cut with the bundled dictionaries into paragraphs;
  *     a term's `df` is the number of paragraphs holding it;
  *   - THUOCL (MIT; caijing, law, medical lexicons): its words are marked as
- *     known words (`thuocl` column: 1), for words the HMM coins.
+ *     known words (`thuocl` column: 1), for words the HMM coins; its idioms
+ *     (chengyu lexicon) are marked 2, for the word gate (苦不堪言 describes,
+ *     it names no theme).
  * Never from the message corpora, whose licence forbids it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -65,7 +67,12 @@ export function civicBackgroundText(): { text: string; paragraphs: number; seen:
       if (word !== '') thuocl.add(word);
     }
   }
-  const terms = [...new Set([...[...df].filter(([, n]) => n >= 2).map(([t]) => t), ...thuocl])].sort((a, b) =>
+  const idioms = new Set<string>();
+  for (const l of readFileSync(join(SHARED_DATA, 'thuocl', 'THUOCL_chengyu.txt'), 'utf8').split('\n')) {
+    const word = l.split('\t')[0]!.trim();
+    if (word !== '' && !thuocl.has(word)) idioms.add(word);
+  }
+  const terms = [...new Set([...[...df].filter(([, n]) => n >= 2).map(([t]) => t), ...thuocl, ...idioms])].sort((a, b) =>
     a < b ? -1 : a > b ? 1 : 0,
   );
   const header = [
@@ -75,13 +82,14 @@ export function civicBackgroundText(): { text: string; paragraphs: number; seen:
     `# Sources: the ${years} yearly government work reports of the State Council, 1954–2025`,
     '#   (official documents; ../shared/data/gov-work-reports, without the Wikisource licence notice',
     '#   each page ends with), cut with jieba and the bundled dictionaries, counted per paragraph; THUOCL',
-    '#   (thunlp/THUOCL, MIT licence: caijing, law and medical lexicons) for the known-word mark.',
+    '#   (thunlp/THUOCL, MIT licence: caijing, law and medical lexicons) for the known-word mark, its',
+    '#   chengyu lexicon for the idiom mark.',
     '#   Not from any message corpus.',
     '# Columns, tab-separated: term, df (paragraphs holding it; terms in fewer than 2 are left out',
-    '#   unless THUOCL knows them), thuocl (1: a THUOCL word).',
+    '#   unless THUOCL knows them), thuocl (1: a word of its domain lexicons, 2: an idiom).',
     `paragraphs\t${paragraphs}`,
   ];
-  const body = terms.map((t) => `${t}\t${df.get(t) ?? 0}\t${thuocl.has(t) ? 1 : 0}`);
+  const body = terms.map((t) => `${t}\t${df.get(t) ?? 0}\t${thuocl.has(t) ? 1 : idioms.has(t) ? 2 : 0}`);
   return { text: `${header.join('\n')}\n${body.join('\n')}\n`, paragraphs, seen: df.size, written: terms.length };
 }
 
