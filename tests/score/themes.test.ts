@@ -38,6 +38,9 @@ describe('the title frame', () => {
     // 管理 after what is managed is the frame's generic head; 城市管理, a term of the civic dictionary, stays whole
     expect(themes('关于加强建筑工地文明施工管理的建议')).toEqual(['建筑工地文明施工']);
     expect(themes('关于加强城市管理的建议')).toEqual(['城市管理']);
+    // 供给 of what is supplied likewise; 困难群体, a civic term, keeps its 困难 (jieba: an adjective-noun)
+    expect(themes('关于增加保障性租赁住房供给的建议')).toEqual(['保障性租赁住房']);
+    expect(themes('关于加强困难群体就业援助的建议')).toEqual(['困难群体就业援助']);
     // a letter's question is frame too
     expect(themes('公交线路何时能延长到小区')).toEqual(['公交线路', '小区']);
     // a single word is a theme on its own only if it is specific (宣传 is not)
