@@ -158,6 +158,19 @@ describe('run on the bundled sample (the seed’s 2020 and 2021 sessions)', () =
     expect(db.prepare("SELECT term FROM keywords WHERE year = 2021 AND category = '公共安全与交通' AND term = '路'").get()).toBeUndefined();
   });
 
+  it('never makes one family of themes that share only whom they are for', () => {
+    // 老年助餐 (民生保障) and 老年人住院 (社会事业) were one 2021 family, named 老年, in the 全部类别 themes
+    const themes = db.prepare('SELECT theme, members FROM themes WHERE year = 2021 AND category IS NULL').all() as {
+      theme: string;
+      members: string;
+    }[];
+    const familyOf = (phrase: string) =>
+      themes.find((t) => (JSON.parse(t.members) as { phrase: string }[]).some((m) => m.phrase === phrase));
+    expect(familyOf('老年助餐')?.theme).toBe('老年助餐');
+    expect(familyOf('老年助餐')!.members).not.toContain('老年人住院');
+    expect(themes.map((t) => t.theme)).not.toContain('老年');
+  });
+
   it('gives a hot word in wordclouds.json the size its cloud draws it at', () => {
     const clouds = JSON.parse(readFileSync(join(out, 'json', 'wordclouds.json'), 'utf8')) as {
       scopes: { words: { text: string; value: number }[]; cloud: { text: string; value: number; kind: string }[] }[];

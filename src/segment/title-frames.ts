@@ -15,11 +15,13 @@ export interface TitleFrames {
   frame: ReadonlySet<string>;
   /** Heads trimmed from a phrase's ends. */
   generic: ReadonlySet<string>;
+  /** Whom a theme is for (老年 学生 残疾人): part of a theme, never the word a family of themes shares. */
+  people: ReadonlySet<string>;
 }
 
 export const TITLE_FRAMES = `${BUNDLED_DICTIONARIES}title-frames.txt`;
 
-const SECTIONS = ['prefix', 'suffix', 'frame', 'generic'] as const;
+const SECTIONS = ['prefix', 'suffix', 'frame', 'generic', 'people'] as const;
 
 /** Read a title-frames file; an entry outside a section or an unknown section is a warning with its line. */
 export function loadTitleFrames(path = TITLE_FRAMES, diagnostics: Diagnostic[] = []): TitleFrames {
@@ -38,7 +40,7 @@ export function loadTitleFrames(path = TITLE_FRAMES, diagnostics: Diagnostic[] =
       }),
     });
   }
-  const lists: Record<(typeof SECTIONS)[number], string[]> = { prefix: [], suffix: [], frame: [], generic: [] };
+  const lists: Record<(typeof SECTIONS)[number], string[]> = { prefix: [], suffix: [], frame: [], generic: [], people: [] };
   let section: (typeof SECTIONS)[number] | null = null;
   const badLine = (line: number, reason: Reason): void => {
     diagnostics.push({ file: path, line, source: 'config', ruleId: 'dictionary/bad-line', fatal: false, ...reason });
@@ -64,6 +66,7 @@ export function loadTitleFrames(path = TITLE_FRAMES, diagnostics: Diagnostic[] =
     suffixes: longestFirst(lists.suffix),
     frame: new Set(lists.frame),
     generic: new Set(lists.generic),
+    people: new Set(lists.people),
   };
 }
 
