@@ -82,6 +82,37 @@ describeBrowser('the distribution-analysis report in Chromium', () => {
     expect(await page.locator('#themes-empty').isHidden()).toBe(true);
   });
 
+  it('sets the themes in two columns whose text never runs under the other column’s numbers', async () => {
+    // 2021 全部类别: 加装电梯's members (…电梯安全评估、加装电梯资金补贴) ran under "12." of the second column
+    const year = await page.locator('#year').inputValue();
+    const category = await page.locator('#category').inputValue();
+    await page.selectOption('#year', '2021');
+    await page.selectOption('#category', { label: '全部类别' });
+    const items = await page.locator('#themes li').evaluateAll((els) =>
+      els.map((li) => {
+        const range = document.createRange();
+        range.selectNodeContents(li);
+        const right = Math.max(...Array.from(range.getClientRects(), (r) => r.right));
+        // the number of an outside marker ends where the item starts; its width is the text "20. " in the item's font
+        const probe = document.createElement('span');
+        probe.textContent = `${els.length}. `;
+        probe.style.font = getComputedStyle(li).font;
+        probe.style.position = 'absolute';
+        document.body.append(probe);
+        const marker = probe.getBoundingClientRect().width;
+        probe.remove();
+        return { left: li.getBoundingClientRect().left, right, marker };
+      }),
+    );
+    const firstLeft = Math.min(...items.map((i) => i.left));
+    const second = items.filter((i) => i.left > firstLeft + 50);
+    expect(second.length).toBeGreaterThan(0);
+    const numbersStart = Math.min(...second.map((i) => i.left - i.marker));
+    for (const i of items.filter((x) => x.left <= firstLeft + 50)) expect(i.right).toBeLessThanOrEqual(numbersStart - 4);
+    await page.selectOption('#year', year);
+    await page.selectOption('#category', category);
+  });
+
   it('shows the topics of the scope: a name to read aloud, the size, top words and representative titles', async () => {
     const items = page.locator('#topics > li');
     expect(await items.count()).toBeGreaterThanOrEqual(3);
