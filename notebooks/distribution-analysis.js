@@ -249,8 +249,9 @@
       .attr('stroke', '#bbb').attr('stroke-width', (l) => 0.5 + 3 * l.strength)
       .attr('x1', (l) => l.source.x).attr('y1', (l) => l.source.y)
       .attr('x2', (l) => l.target.x).attr('y2', (l) => l.target.y);
-    // labels, largest words first: right of the node, else left; one that would overlap a placed
-    // label or another word's circle, or leave the panel, is not drawn (its node keeps its tooltip)
+    // labels, largest words first: right of the node, else left, above or below; one that would
+    // overlap a placed label or another word's circle, or leave the panel, everywhere, is not drawn
+    // (its node keeps its tooltip)
     const placed = [];
     const labelOf = new Map();
     const onCircle = (box, self) =>
@@ -262,9 +263,16 @@
       });
     for (const n of [...nodes].sort((a, b) => b.docs - a.docs || a.rank - b.rank)) {
       const w = n.id.length * 12 + 2;
-      for (const side of [1, -1]) {
-        const x0 = side > 0 ? n.x + r(n.docs) + 2 : n.x - r(n.docs) - 2 - w;
-        const box = { x0, x1: x0 + w, y0: n.y - 8, y1: n.y + 8 };
+      const rn = r(n.docs);
+      const sides = [
+        { x0: n.x + rn + 2, y0: n.y - 8 },
+        { x0: n.x - rn - 2 - w, y0: n.y - 8 },
+        // above and below, centred, or moved in as far as the panel's edge asks
+        { x0: clamp(n.x - w / 2, 0, width - w), y0: n.y - rn - 18 },
+        { x0: clamp(n.x - w / 2, 0, width - w), y0: n.y + rn + 2 },
+      ];
+      for (const { x0, y0 } of sides) {
+        const box = { x0, x1: x0 + w, y0, y1: y0 + 16 };
         const fits = box.x0 >= 0 && box.x1 <= width && box.y0 >= 0 && box.y1 <= height;
         if (fits && !placed.some((p) => box.x0 < p.x1 && p.x0 < box.x1 && box.y0 < p.y1 && p.y0 < box.y1) && !onCircle(box, n)) {
           placed.push(box);
@@ -279,7 +287,7 @@
     g.append('title').text((n) => `${n.id}：${n.docs} 件`);
     g.append('circle').attr('r', (n) => r(n.docs)).attr('fill', fill);
     g.filter((n) => labelOf.has(n.id)).append('text').attr('class', 'net-label')
-      .attr('x', (n) => labelOf.get(n.id).x0 - n.x).attr('y', 4).text((n) => n.id);
+      .attr('x', (n) => labelOf.get(n.id).x0 - n.x).attr('y', (n) => labelOf.get(n.id).y0 + 12 - n.y).text((n) => n.id);
   }
 
   /** The scope's topics: what each is called, its size, top words and representative suggestions; a click lists the suggestions of its name. */

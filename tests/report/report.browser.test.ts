@@ -135,7 +135,8 @@ describeBrowser('the distribution-analysis report in Chromium', () => {
       }),
     );
     const panel = await page.locator('#network').evaluate((e) => e.getBoundingClientRect().right);
-    expect(boxes.length).toBeGreaterThan(n / 2);
+    // every word named: beside its node, else above or below it (2 of the sample's 30 had no room at either side)
+    expect(boxes.length).toBe(n);
     for (const [i, a] of boxes.entries()) {
       expect(a.x1).toBeLessThanOrEqual(panel + 1);
       for (const b of boxes.slice(i + 1)) expect(a.x0 < b.x1 - 1 && b.x0 < a.x1 - 1 && a.y0 < b.y1 - 1 && b.y0 < a.y1 - 1).toBe(false);
