@@ -299,6 +299,7 @@ function corpusGate(
     cohesion: characterCohesion(texts(), (t) => tf[index.get(t) ?? -1] ?? 0, sample),
     corpusDocs: (t) => df[index.get(t) ?? -1] ?? 0,
     entered: (t) => dictionaryWords.has(t),
+    genericHeads: options.titleFrames.generic,
   });
 }
 

@@ -26,6 +26,11 @@ export interface WordGateInputs {
   corpusDocs: (term: string) => number;
   /** Words the civic or the analyst's dictionaries enter as terms of this domain (偷工减料): never refused as idioms. */
   entered?: (term: string) => boolean;
+  /**
+   * Heads too general to be a theme (title-frames.txt [generic]: 设施 质量 能力 效率 环境): a title's
+   * theme drops them (精品小区建设 → 精品小区), and alone they name nothing to brief on.
+   */
+  genericHeads?: ReadonlySet<string>;
 }
 
 /**
@@ -105,7 +110,7 @@ const PLACE_NAME = /^\p{Script=Han}{2,}[省市县区镇乡村州]$/u;
 /** Tags of a noun or a verbal noun: a generic one heads a phrase (惠企+政策, 停车+管理), a verb does not (老人+安装). */
 const NOUN_HEAD = /^(?:n\w*|vn)$/;
 
-export type GateReason = 'tag' | 'generic-verb' | 'civic-generic' | 'fragment' | 'code' | 'idiom';
+export type GateReason = 'tag' | 'generic-verb' | 'civic-generic' | 'generic-head' | 'fragment' | 'code' | 'idiom';
 
 /** A gate over terms: null when the term may be listed, else why not. Results are cached per term. */
 export function wordGate(inputs: WordGateInputs): (term: string) => GateReason | null {
@@ -115,6 +120,7 @@ export function wordGate(inputs: WordGateInputs): (term: string) => GateReason |
     if (CODE.test(term) || UNIT_TWICE.test(term)) return 'code';
     if (PERSON_BY_OFFICE.test(term)) return 'tag';
     if (civicShare(term) >= CIVIC_GENERIC_SHARE) return 'civic-generic';
+    if (inputs.genericHeads?.has(term)) return 'generic-head';
     // an idiom says how a writer feels or how things are (苦不堪言, 提心吊胆, 光阴荏苒), not what the
     // suggestion is about — unless civic language uses it as a term, or a dictionary enters it as one
     if (inputs.civic.idioms.has(term) && (inputs.civic.df.get(term) ?? 0) < IDIOM_CIVIC_DF && !(inputs.entered?.(term) ?? false))

@@ -84,6 +84,12 @@ describe('the word gate', () => {
     expect(entered('苦不堪言')).toBe('idiom');
   });
 
+  it('stops a title frame’s generic head alone, not a phrase it ends', () => {
+    const heads = wordGate({ tag, backgroundIdf, civic, cohesion: () => 0, corpusDocs: () => 0, genericHeads: frames.generic });
+    for (const w of ['设施', '质量', '能力', '效率', '环境']) expect(heads(w), w).toBe('generic-head');
+    for (const w of ['服务设施', '空气质量', '营商环境', '油烟']) expect(heads(w), w).toBeNull();
+  });
+
   it('lets content words through and stops function words, numbers and generic verbs by their tags', () => {
     for (const w of ['加装电梯', '精品小区', '拖欠', '污染', '油烟']) expect(gate(w), w).toBeNull();
     expect(gate('难以')).toBe('tag'); // adverb
