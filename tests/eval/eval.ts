@@ -75,6 +75,8 @@ function smallSessions(corpus: string, map: string): { f1: number; filler: numbe
       encoding: 'utf8',
       timeout: 900_000,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // the script leaves its sessions' outputs (about 40 MB) in a temporary folder: ours, removed on exit
+      env: { ...process.env, TMPDIR: work },
     });
     const r = JSON.parse(out.trim().split('\n').pop()!) as {
       project: { f1: number; filler: number };
