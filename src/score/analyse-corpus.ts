@@ -187,13 +187,10 @@ export function analyseCorpus(
         })),
         {
           specificity,
-          // a family is named by a word specific enough to name a theme (停车, 电梯; not 小区 or 学校), and
-          // never by whom themes are for (老年助餐 and 老年人住院 are two themes, not one of 老年)
-          isKey: (t) =>
-            passes(t) &&
-            !options.titleFrames.generic.has(t) &&
-            !options.titleFrames.people.has(t) &&
-            (options.backgroundIdf.get(t) ?? Infinity) >= FAMILY_KEY_IDF,
+          // a family is named by a word specific enough to name a theme (停车, 电梯; not 小区 or 学校; the
+          // gate refuses the frames' generic heads), and never by whom themes are for (老年助餐 and
+          // 老年人住院 are two themes, not one of 老年)
+          isKey: (t) => passes(t) && !options.titleFrames.people.has(t) && (options.backgroundIdf.get(t) ?? Infinity) >= FAMILY_KEY_IDF,
           tokens: cutPhrase,
           subWords: cachedBy((p) => segmenter.subWords(p)),
         },

@@ -119,8 +119,6 @@ const TITLE_THEME_DOCS = 2;
  */
 const SINGLE_CHARACTER_DOCS = 5;
 
-const isSingleCharacter = (term: string): boolean => term.length === 1 || (term.length === 2 && term.codePointAt(0)! > 0xffff);
-
 /** Candidates per scope that the diversified ranking chooses from. */
 const CANDIDATES = 400;
 
@@ -261,7 +259,7 @@ function scoreScope(
     const term = s.vocab[s.ids[at]!]!;
     const a = s.df[at]!;
     const share = a / s.documents;
-    const enough = (a >= minDocs && (a >= SINGLE_CHARACTER_DOCS || !isSingleCharacter(term))) || (titleAlone && inTitles.has(term));
+    const enough = (a >= minDocs && (a >= SINGLE_CHARACTER_DOCS || [...term].length !== 1)) || (titleAlone && inTitles.has(term));
     if (restDocs === 0) {
       if (!enough || !gate(term)) continue;
       const freq = s.tf[at]!;

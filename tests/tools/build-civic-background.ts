@@ -35,6 +35,14 @@ function reportText(content: string): string {
   return lines.slice(0, notice).join('\n');
 }
 
+/** The words of one THUOCL lexicon (`word<TAB>df` lines). */
+function thuoclWords(name: string): string[] {
+  return readFileSync(join(SHARED_DATA, 'thuocl', `THUOCL_${name}.txt`), 'utf8')
+    .split('\n')
+    .map((l) => l.split('\t')[0]!.trim())
+    .filter((w) => w !== '');
+}
+
 /** The table's text, made from ../shared/data and the bundled dictionaries; and what it counted. */
 export function civicBackgroundText(): { text: string; paragraphs: number; seen: number; written: number } {
   const lexicon = loadLexicon({}, []);
@@ -60,18 +68,8 @@ export function civicBackgroundText(): { text: string; paragraphs: number; seen:
       for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
     }
   }
-  const thuocl = new Set<string>();
-  for (const name of ['caijing', 'law', 'medical']) {
-    for (const l of readFileSync(join(SHARED_DATA, 'thuocl', `THUOCL_${name}.txt`), 'utf8').split('\n')) {
-      const word = l.split('\t')[0]!.trim();
-      if (word !== '') thuocl.add(word);
-    }
-  }
-  const idioms = new Set<string>();
-  for (const l of readFileSync(join(SHARED_DATA, 'thuocl', 'THUOCL_chengyu.txt'), 'utf8').split('\n')) {
-    const word = l.split('\t')[0]!.trim();
-    if (word !== '' && !thuocl.has(word)) idioms.add(word);
-  }
+  const thuocl = new Set(['caijing', 'law', 'medical'].flatMap(thuoclWords));
+  const idioms = new Set(thuoclWords('chengyu').filter((w) => !thuocl.has(w)));
   const terms = [...new Set([...[...df].filter(([, n]) => n >= 2).map(([t]) => t), ...thuocl, ...idioms])].sort((a, b) =>
     a < b ? -1 : a > b ? 1 : 0,
   );
