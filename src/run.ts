@@ -31,7 +31,7 @@ import { recordText } from './segment/document-terms.ts';
 import { scopesOfDocuments } from './score/scopes.ts';
 import { packageVersions } from './package-versions.ts';
 import type { CorpusAnalysis, CountedDocument } from './score/analyse-corpus.ts';
-import { analyseCorpus, topicDocuments, topicScopeOrder } from './score/analyse-corpus.ts';
+import { analyseCorpus, dictionaryGateOf, refusedTopicNames, topicDocuments, topicScopeOrder } from './score/analyse-corpus.ts';
 import { loadBackgroundIdf } from './segment/background-idf.ts';
 import { loadCivicBackground } from './segment/civic-background.ts';
 import { loadTagFixes, loadTitleFrames } from './segment/title-frames.ts';
@@ -339,26 +339,32 @@ async function runJob(options: RunOptions, plan: RunPlan, early: SegmentWorker[]
         ...say('score/dictionary-gaps-reused', {}),
       });
     const topicDocs = topicDocuments(curated);
+    const backgroundIdf = time('load-idf', () => loadBackgroundIdf());
+    const civic = time('load-idf', () => loadCivicBackground());
+    const titleFrames = time('dictionaries', () => loadTitleFrames(undefined, diagnostics));
+    const tagFixes = time('dictionaries', () => loadTagFixes(undefined, diagnostics));
+    // the word gate's verdicts from the dictionaries: topic names now, the hot words' gate later
+    const dictionaryGate = dictionaryGateOf(lexicon, segmenter, { backgroundIdf, civic, titleFrames, tagFixes });
+    // words the gate refuses (or the analyst drops) never name a topic
+    const refusedNames =
+      plan.topics === null ? new Set<string>() : time('word-gate', () => refusedTopicNames(topicDocs, dictionaryGate, curation?.drop));
     // a scope whose suggestions, counts and settings are those of a stored scope gets its stored topics
     const scopeHashes =
-      plan.topics === null ? null : time('topic-hashes', () => scopeContentHashes(scopes, topicDocs, topicOptions, codeHash));
+      plan.topics === null ? null : time('topic-hashes', () => scopeContentHashes(scopes, topicDocs, topicOptions, codeHash, refusedNames));
     const storedTopics = scopeHashes === null ? null : time('load-stored', () => store.stored.topicsByHash());
     const topicsFound =
       scopeHashes === null
         ? null
-        : startTopics(scopes, topicDocs, topicOptions, plan.threads.topics, { hashes: scopeHashes, stored: storedTopics! });
+        : startTopics(scopes, topicDocs, topicOptions, plan.threads.topics, { hashes: scopeHashes, stored: storedTopics! }, refusedNames);
     let analysis: CorpusAnalysis;
     try {
-      const backgroundIdf = time('load-idf', () => loadBackgroundIdf());
-      const civic = time('load-idf', () => loadCivicBackground());
-      const titleFrames = time('dictionaries', () => loadTitleFrames(undefined, diagnostics));
-      const tagFixes = time('dictionaries', () => loadTagFixes(undefined, diagnostics));
       analysis = analyseCorpus(curated, lexicon, segmenter, {
         dropped: curation?.drop,
         backgroundIdf,
         civic,
         titleFrames,
         tagFixes,
+        dictionaryGate,
         time,
         keywordsPerScope: plan.keywordsPerScope,
         evidenceTop: plan.evidenceTop,

@@ -33,7 +33,8 @@ import type { DocumentKeyword } from './document-keywords.ts';
 import { documentKeywords } from './document-keywords.ts';
 import type { DocumentThemes, ThemeFamily } from './themes.ts';
 import { themeFamilies, titleThemes } from './themes.ts';
-import { characterCohesion, wordGate } from './word-gate.ts';
+import type { DictionaryVerdict } from './word-gate.ts';
+import { characterCohesion, dictionaryGate, wordGate } from './word-gate.ts';
 import { withInsideWords } from './inside-words.ts';
 import { backgroundSpecificity, blendedIdf } from './tfidf.ts';
 import type { WordTable } from '../segment/word-table.ts';
@@ -75,6 +76,8 @@ export interface AnalyseOptions {
   titleFrames: TitleFrames;
   /** Tags used instead of jieba's (dictionaries/tag-fixes.txt). */
   tagFixes: ReadonlyMap<string, string>;
+  /** The word gate's verdicts from these dictionaries, when the caller made them already (dictionaryGateOf). */
+  dictionaryGate?: (term: string) => DictionaryVerdict;
   /** Hot words kept per scope; the first `evidenceTop` get their suggestions listed. */
   keywordsPerScope: number;
   evidenceTop: number;
@@ -89,6 +92,45 @@ export interface AnalyseOptions {
 /** The scopes topics are found for, in the order their ids are given: the whole corpus, categories, years, then category × year. */
 export function topicScopeOrder(scopes: readonly Scope[]): Scope[] {
   return [...scopes].sort((a, b) => rankScope(a) - rankScope(b) || compareScopes(a, b));
+}
+
+/**
+ * The words of the documents that may not name a topic: those the word gate refuses from the
+ * dictionaries alone (dictionaryGate: 服务 发展 周边 设施), and those the analyst's curation
+ * drops. Single characters are left out: they never name one (term-index.ts isWordy).
+ */
+export function refusedTopicNames(
+  docs: readonly TermDocument[],
+  gate: (term: string) => DictionaryVerdict,
+  dropped: ReadonlySet<string> = new Set(),
+): Set<string> {
+  const seen = new Set<string>();
+  const refused = new Set<string>();
+  for (const d of docs)
+    for (const term of d.terms.keys()) {
+      if (seen.has(term)) continue;
+      seen.add(term);
+      if ([...term].length < 2) continue;
+      const v = gate(term);
+      if ((v !== null && v !== 'coined') || dropped.has(term)) refused.add(term);
+    }
+  return refused;
+}
+
+/** The word gate's verdicts from the dictionaries (word-gate.ts dictionaryGate), as a run's scoring uses them. */
+export function dictionaryGateOf(
+  lexicon: Lexicon,
+  segmenter: Segmenter,
+  options: Pick<AnalyseOptions, 'backgroundIdf' | 'civic' | 'titleFrames' | 'tagFixes'>,
+): (term: string) => DictionaryVerdict {
+  const dictionaryWords = new Set(lexicon.userWords.map((w) => w.word));
+  return dictionaryGate({
+    tag: fixedTagger(segmenter, options.tagFixes),
+    backgroundIdf: options.backgroundIdf,
+    civic: options.civic,
+    entered: (t) => dictionaryWords.has(t),
+    genericHeads: options.titleFrames.generic,
+  });
 }
 
 /** What topic clustering needs of each document. */
@@ -230,7 +272,9 @@ export function analyseCorpus(
   });
   const topics = time('topics', () => {
     if (options.topics === null) return { topics: [], assignments: [], notes: [] };
-    return topicsOfScopes(topicScopeOrder(scored.hot.scopes), topicDocuments(documents), options.topics);
+    const docs = topicDocuments(documents);
+    const refused = refusedTopicNames(docs, options.dictionaryGate ?? dictionaryGateOf(lexicon, segmenter, options), options.dropped);
+    return topicsOfScopes(topicScopeOrder(scored.hot.scopes), docs, options.topics, refused);
   });
   return {
     topics: topics.topics,
@@ -297,6 +341,7 @@ function corpusGate(
     corpusDocs: (t) => df[index.get(t) ?? -1] ?? 0,
     entered: (t) => dictionaryWords.has(t),
     genericHeads: options.titleFrames.generic,
+    dictionary: options.dictionaryGate,
   });
 }
 

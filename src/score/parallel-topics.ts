@@ -42,8 +42,8 @@ export interface TopicsInProgress {
  * thread joins (scope-queue.ts; when the workers took the small scopes
  * first, at 97 MB the run's peak RSS fell from 1397 to 1159 MB). All share one copy of the documents' term
  * counts (segment/count-table.ts). Every scope's topics depend only on its
- * documents and the seed, so the result is the same on any number of threads
- * (tested).
+ * documents, the seed and the words `refused` as their names, so the result
+ * is the same on any number of threads (tested).
  */
 export function startTopics(
   scopes: readonly Scope[],
@@ -51,6 +51,7 @@ export function startTopics(
   options: TopicOptions,
   threads: number,
   reuse: { hashes: readonly string[]; stored: StoredScopeTopics } | null = null,
+  refused: ReadonlySet<string> = new Set(),
 ): TopicsInProgress {
   const results: ScopeTopics[] = [];
   let received = 0;
@@ -92,6 +93,7 @@ export function startTopics(
       terms: countTable(docs),
       scopes: [...scopes],
       options,
+      refused: [...refused],
       queue,
     };
     for (let w = 0; w < workers; w++) {
@@ -113,7 +115,7 @@ export function startTopics(
         // the workers' results wait in their message queue while this thread works
         for (let index = takeScope(queue); index >= 0; index = takeScope(queue)) {
           const scope = scopes[index]!;
-          const result = topicsOfScope(scope, documentsInScope(scope, docs), 1, options);
+          const result = topicsOfScope(scope, documentsInScope(scope, docs), 1, options, refused);
           arrived(index, result, performance.timeOrigin + performance.now());
         }
         await allIn;

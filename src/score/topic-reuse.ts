@@ -28,7 +28,8 @@ export function scoreCodeHash(): string {
 /**
  * A content hash per scope of everything its topics depend on: the code
  * (scoreCodeHash), the options (seed, k), the scope, and
- * each of its suggestions' id, title and term counts, in id order. Two scopes
+ * each of its suggestions' id, title and term counts, each term marked if it
+ * is `refused` as a topic's name, in id order. Two scopes
  * with one hash have the same topics, bit for bit, so a run takes a stored
  * scope's topics instead of clustering it again (topicsOfScope depends on
  * nothing else: tested by a re-run and a session against a full run).
@@ -38,6 +39,7 @@ export function scopeContentHashes(
   docs: readonly (TermDocument & { id: string; title: string })[],
   options: TopicOptions,
   codeHash: string,
+  refused: ReadonlySet<string> = new Set(),
 ): string[] {
   // each suggestion's digest once, however many scopes hold it
   const digest = new Map<string, string>();
@@ -46,7 +48,7 @@ export function scopeContentHashes(
     if (h === undefined) {
       const hash = createHash('sha256').update(`${d.id}\u0000${d.title}\u0000`);
       const entries = [...d.terms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      for (const [term, count] of entries) hash.update(`${term}\u0001${count}\u0002`);
+      for (const [term, count] of entries) hash.update(`${term}\u0001${count}${refused.has(term) ? '\u0003' : ''}\u0002`);
       h = hash.digest('base64');
       digest.set(d.id, h);
     }

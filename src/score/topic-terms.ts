@@ -5,9 +5,9 @@ import { TermSums } from './term-sums.ts';
 
 /**
  * Class-based TF-IDF: a term's share in the topic × ln(1 + mean topic size / its frequency over
- * all topics); each topic's top `limit` terms.
+ * all topics); each topic's top `limit` terms, among those `named` lets name a topic (default: all).
  */
-export function classTfIdf(groups: number[][], index: TermIndex, limit = 10): string[][] {
+export function classTfIdf(groups: number[][], index: TermIndex, limit = 10, named?: (term: string) => boolean): string[][] {
   const { vocab, starts, ids, counts, rows } = index;
   // each group's counts by term (term-sums.ts), and their total over the groups; both made once per
   // index, not per k tried, and empty again after use (taken, and cleared below)
@@ -26,6 +26,7 @@ export function classTfIdf(groups: number[][], index: TermIndex, limit = 10): st
   const tops = sums.map(({ touched, values, size }) => {
     const top: (readonly [string, number])[] = [];
     touched.forEach((id, x) => {
+      if (named !== undefined && !named(vocab[id]!)) return;
       const e = [vocab[id]!, (values[x]! / (size || 1)) * Math.log(1 + average / total[id]!)] as const;
       if (top.length === limit && !before(e, top[limit - 1]!)) return;
       let at = top.length < limit ? top.length : limit - 1;

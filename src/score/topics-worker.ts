@@ -16,6 +16,8 @@ export interface TopicsWorkerSetup {
   terms: CountTable;
   scopes: Scope[];
   options: TopicOptions;
+  /** Words that may not name a topic (topicsOfScope). */
+  refused: string[];
   queue: ScopeQueue;
 }
 
@@ -23,10 +25,11 @@ export interface TopicsWorkerSetup {
 // main thread is busy (scoring) and cannot hand out work.
 const setup = workerData as TopicsWorkerSetup;
 const views = tableViews(setup.terms);
+const refused = new Set(setup.refused);
 const docs = setup.docs.map(([id, title, category, year], i) => ({ id, title, category, year, terms: views[i]! }));
 for (let index = takeScope(setup.queue); index >= 0; index = takeScope(setup.queue)) {
   const scope = setup.scopes[index]!;
-  const result = topicsOfScope(scope, documentsInScope(scope, docs), 1, setup.options);
+  const result = topicsOfScope(scope, documentsInScope(scope, docs), 1, setup.options, refused);
   // when it was done (ms since the epoch, comparable across threads): the run's `topics` seconds end there
   parentPort!.postMessage({ index, result, endedAt: performance.timeOrigin + performance.now() });
 }

@@ -77,12 +77,16 @@ function wholeNumber(name: string, x: number): number {
   return x;
 }
 
-/** Topics of one scope's documents. */
+/**
+ * Topics of one scope's documents. `refused`: words that may not name a topic (the word gate's
+ * and the analyst's: 服务 发展 周边), though they count in the clustering and in the search for k.
+ */
 export function topicsOfScope(
   scope: Scope,
   docs: readonly (TermDocument & { id: string; title: string })[],
   firstId: number,
   options: TopicOptions,
+  refused?: ReadonlySet<string>,
 ): { topics: Topic[]; assignments: DocumentTopic[]; note: TopicScopeNote } {
   const minDocuments = options.minDocuments ?? 20;
   const lsaRank = wholeNumber('lsaRank', options.lsaRank ?? LSA_RANK);
@@ -139,6 +143,8 @@ export function topicsOfScope(
   const topicTerms = classTfIdf(
     order.map((o) => o.m),
     index,
+    10,
+    refused && ((term) => !refused.has(term)),
   );
   const coherence = topicsNpmi(
     topicTerms.map((t) => t.slice(0, 10)),
@@ -228,6 +234,7 @@ export function topicsOfScopes(
   scopes: readonly Scope[],
   docs: readonly (TermDocument & { id: string; title: string })[],
   options: TopicOptions,
+  refused?: ReadonlySet<string>,
 ): { topics: Topic[]; assignments: DocumentTopic[]; notes: TopicScopeNote[] } {
-  return joinScopeTopics(scopes.map((scope) => topicsOfScope(scope, documentsInScope(scope, docs), 1, options)));
+  return joinScopeTopics(scopes.map((scope) => topicsOfScope(scope, documentsInScope(scope, docs), 1, options, refused)));
 }

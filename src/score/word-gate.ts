@@ -14,16 +14,12 @@ import { occurrences } from './occurrences.ts';
  * civic background), and for a token the HMM coined, whether its characters
  * hold together across the corpus.
  */
-export interface WordGateInputs {
+export interface DictionaryGateInputs {
   /** The dictionaries' tagging of a term on its own (segmenter.tag). */
   tag: (term: string) => TaggedWord[];
   /** jieba's IDF table. */
   backgroundIdf: WordTable;
   civic: CivicBackground;
-  /** How well a coined token's characters hold together in this corpus (see characterCohesion); ln units. */
-  cohesion: (term: string) => number;
-  /** Suggestions of the corpus raising the term. */
-  corpusDocs: (term: string) => number;
   /** Words the civic or the analyst's dictionaries enter as terms of this domain (偷工减料): never refused as idioms. */
   entered?: (term: string) => boolean;
   /**
@@ -31,6 +27,15 @@ export interface WordGateInputs {
    * theme drops them (精品小区建设 → 精品小区), and alone they name nothing to brief on.
    */
   genericHeads?: ReadonlySet<string>;
+}
+
+export interface WordGateInputs extends DictionaryGateInputs {
+  /** How well a coined token's characters hold together in this corpus (see characterCohesion); ln units. */
+  cohesion: (term: string) => number;
+  /** Suggestions of the corpus raising the term. */
+  corpusDocs: (term: string) => number;
+  /** The verdicts from the same dictionaries, when the caller has them already (dictionaryGate). */
+  dictionary?: (term: string) => DictionaryVerdict;
 }
 
 /**
@@ -112,11 +117,29 @@ const NOUN_HEAD = /^(?:n\w*|vn)$/;
 
 export type GateReason = 'tag' | 'generic-verb' | 'civic-generic' | 'generic-head' | 'fragment' | 'code' | 'idiom';
 
+/** The dictionaries' verdict on a term: a reason, null (a word), or 'coined' (a token the HMM coined, which only the corpus can judge). */
+export type DictionaryVerdict = GateReason | 'coined' | null;
+
 /** A gate over terms: null when the term may be listed, else why not. Results are cached per term. */
 export function wordGate(inputs: WordGateInputs): (term: string) => GateReason | null {
-  const cache = new Map<string, GateReason | null>();
+  const dictionary = inputs.dictionary ?? dictionaryGate(inputs);
+  // a coined token is a word only if it holds together here (as the dictionary-gap search asks)
+  const coined = cached((term) => (inputs.corpusDocs(term) >= 3 && inputs.cohesion(term) >= MIN_COHESION ? null : 'fragment'));
+  return (term) => {
+    const v = dictionary(term);
+    return v === 'coined' ? coined(term) : v;
+  };
+}
+
+/**
+ * The gate from the dictionaries alone, with 'coined' for a token the HMM coined (its cohesion
+ * and its suggestions are the corpus's, wordGate's). Topic names take it as it is (their scopes
+ * are reused by their own content: a verdict there never changes with suggestions outside them),
+ * and a run's wordGate takes its verdicts instead of deciding each word again.
+ */
+export function dictionaryGate(inputs: DictionaryGateInputs): (term: string) => DictionaryVerdict {
   const civicShare = (t: string): number => (inputs.civic.df.get(t) ?? 0) / inputs.civic.paragraphs;
-  const decide = (term: string): GateReason | null => {
+  const decide = (term: string): DictionaryVerdict => {
     if (CODE.test(term) || UNIT_TWICE.test(term)) return 'code';
     if (PERSON_BY_OFFICE.test(term)) return 'tag';
     if (civicShare(term) >= CIVIC_GENERIC_SHARE) return 'civic-generic';
@@ -134,7 +157,7 @@ export function wordGate(inputs: WordGateInputs): (term: string) => GateReason |
       // ending in an administrative unit (西地省, 河蓬乡): a place name the dictionaries lack, refused as 'ns' is
       if (PLACE_NAME.test(term)) return 'tag';
       if (inputs.civic.known.has(term)) return null;
-      return inputs.corpusDocs(term) >= 3 && inputs.cohesion(term) >= MIN_COHESION ? null : 'fragment';
+      return 'coined';
     }
     return tagVerdict(term, tag);
   };
@@ -174,6 +197,12 @@ export function wordGate(inputs: WordGateInputs): (term: string) => GateReason |
     }
     return head.tag === 'x' || head.tag === 'eng' ? null : CLOSED_TAGS.has(head.tag) && head.tag !== 'a' && head.tag !== 'b' ? 'tag' : null;
   };
+  return cached(decide);
+}
+
+/** `decide` with its verdicts kept per term. */
+function cached<V>(decide: (term: string) => V | null): (term: string) => V | null {
+  const cache = new Map<string, V | null>();
   return (term) => {
     let v = cache.get(term);
     if (v === undefined && !cache.has(term)) {
