@@ -109,8 +109,12 @@ const UNIT_TWICE = /^([省市县区镇乡村])\1$/u;
 const PERSON_BY_OFFICE =
   /^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤](?:书记|省长|市长|县长|区长|镇长|乡长|村长|厅长|局长|处长|科长|部长|所长|站长|院长|校长|主任|主席|经理|老师|医生)$/u;
 
-/** A coined token of two or more characters before an administrative unit: a place name. */
-const PLACE_NAME = /^\p{Script=Han}{2,}[省市县区镇乡村州]$/u;
+/**
+ * A coined token ending in an administrative unit: a place name (西地省), or the tail of one the
+ * segmenter cut apart (地省 of 向西+地省, 桥镇 of 竹山+桥镇). Words of the dictionaries with such an
+ * ending (社区 超市 景区) are judged by their tags.
+ */
+const PLACE_NAME = /^\p{Script=Han}+[省市县区镇乡村州]$/u;
 
 /** Tags of a noun or a verbal noun: a generic one heads a phrase (惠企+政策, 停车+管理), a verb does not (老人+安装). */
 const NOUN_HEAD = /^(?:n\w*|vn)$/;
@@ -154,7 +158,7 @@ export function dictionaryGate(inputs: DictionaryGateInputs): (term: string) => 
     if (tag === 'x' || tag === 'eng') {
       // a token in no dictionary: a word only if it holds together here, or a lexicon knows it
       if (/^[\x21-\x7e]+$/.test(term)) return null;
-      // ending in an administrative unit (西地省, 河蓬乡): a place name the dictionaries lack, refused as 'ns' is
+      // ending in an administrative unit (西地省, 河蓬乡, the tail 地省): a place name the dictionaries lack, refused as 'ns' is
       if (PLACE_NAME.test(term)) return 'tag';
       if (inputs.civic.known.has(term)) return null;
       return 'coined';

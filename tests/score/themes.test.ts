@@ -179,6 +179,24 @@ describe('the word gate', () => {
     expect(inProvince('西地省')).toBe('tag');
     // a word of the dictionaries with such an ending is judged by its tag as before
     expect(gate('精品小区')).toBeNull();
+    expect(gate('社区')).toBeNull();
+  });
+
+  it('refuses the tail of a place name the segmenter cut apart (向西+地省), however well it holds together', () => {
+    // the labelled messages' 向西地省…: jieba takes 向西 (westwards) as a word and coins 地省
+    const letters = [
+      '我们多次向西地省信访局反映拖欠工资的问题，至今没有答复',
+      '村民向西地省环保厅举报砖厂污染，请尽快查处',
+      '家长向西地省教育厅反映学校乱收费，希望得到解决',
+      '业主向西地省住建厅反映开发商延期交房，请求督办',
+    ];
+    expect(letters.every((t) => segmenter.cut(t).includes('地省'))).toBe(true);
+    expect(segmenter.tag('地省')).toEqual([{ word: '地省', tag: 'x' }]);
+    const text = letters.join('\n');
+    const cohesion = characterCohesion(letters, (t) => text.split(t).length - 1, text);
+    expect(cohesion('地省')).toBeGreaterThanOrEqual(MIN_COHESION);
+    const inLetters = wordGate({ tag, backgroundIdf, civic, cohesion, corpusDocs: (t) => letters.filter((x) => x.includes(t)).length });
+    expect(inLetters('地省')).toBe('tag');
   });
 });
 
