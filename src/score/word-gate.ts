@@ -96,6 +96,14 @@ export const IDIOM_CIVIC_DF = 2;
 /** A letter code standing for a place or an item (D5, L12, A市, B3区, A7县人): anonymised or local codes, not themes. */
 const CODE = /^(?:[A-Za-z]{1,2}\d{0,3}(?:[省市区县镇乡村]人?)?|[A-Za-z]{1,2}\d{1,3})$/;
 
+/**
+ * A coined token that begins with the unit of a place code (市楚府 of A市+楚府东路, 县人 of A7县+人,
+ * 市经 of A市+经开区: the letters' places are codes such as A市, A7县, K3区, 西地省): the unit run
+ * into the next word, never a word of its own. Not 村, 乡 or 镇, which no code ends in here and
+ * which begin coined words (村医).
+ */
+const UNIT_FIRST = /^[省市县区]\p{Script=Han}/u;
+
 /** A verb said twice (查查 看看 问问 管管): the colloquial "have a go at", never a theme. */
 const REDUPLICATED = /^(\p{Script=Han})\1$/u;
 
@@ -153,6 +161,8 @@ export function dictionaryGate(inputs: DictionaryGateInputs): (term: string) => 
     if (inputs.civic.idioms.has(term) && (inputs.civic.df.get(term) ?? 0) < IDIOM_CIVIC_DF && !(inputs.entered?.(term) ?? false))
       return 'idiom';
     const tagged = inputs.tag(term);
+    // a term holding such a token (alone, or a piece of a phrase: 市经+开区, A+市楚府), unless a lexicon knows it
+    if (tagged.some((w) => w.tag === 'x' && UNIT_FIRST.test(w.word)) && !inputs.civic.known.has(term)) return 'code';
     if (tagged.length !== 1) return phraseVerdict(tagged);
     const tag = tagged[0]!.tag;
     if (tag === 'x' || tag === 'eng') {

@@ -198,6 +198,27 @@ describe('the word gate', () => {
     const inLetters = wordGate({ tag, backgroundIdf, civic, cohesion, corpusDocs: (t) => letters.filter((x) => x.includes(t)).length });
     expect(inLetters('地省')).toBe('tag');
   });
+
+  it('refuses the unit of a place code run into the next word (A市+楚府东路 → 市楚府), alone or in a phrase', () => {
+    const letters = [
+      'A市楚府东路没有地下通道，行人过马路很危险',
+      'A市楚府路快速化改造工期太长，周边堵车严重',
+      '请问A市楚府东路的公交站什么时候恢复',
+      'A市楚府路段夜间施工噪音扰民',
+      '小区门口的道路坑坑洼洼，雨天积水，老人孩子出行不便，希望尽快修补',
+      '我们村的自来水管道老化漏水严重，反映多次没有人来维修',
+    ];
+    expect(letters.filter((t) => segmenter.cut(t).includes('市楚府'))).toHaveLength(4);
+    const text = letters.join('\n');
+    const cohesion = characterCohesion(letters, (t) => text.split(t).length - 1, text);
+    expect(cohesion('市楚府')).toBeGreaterThanOrEqual(MIN_COHESION);
+    const inLetters = wordGate({ tag, backgroundIdf, civic, cohesion, corpusDocs: (t) => letters.filter((x) => x.includes(t)).length });
+    expect(inLetters('市楚府')).toBe('code');
+    // the phrase the code letter makes with it
+    expect(inLetters('A市楚府')).toBe('code');
+    // words of the dictionaries that begin with a unit are judged as before
+    for (const w of ['市场', '县城', '区政府', '省会']) expect(inLetters(w), w).not.toBe('code');
+  });
 });
 
 describe('theme families', () => {
