@@ -104,7 +104,7 @@ const CODE = /^(?:[A-Za-z]{1,2}\d{0,3}(?:[省市区县镇乡村]人?)?|[A-Za-z]{
  */
 const UNIT_FIRST = /^[省市县区]\p{Script=Han}/u;
 
-/** A verb said twice (查查 看看 问问 管管): the colloquial "have a go at", never a theme. */
+/** A verb said twice (查查 看看 问问 管管, which jieba tags a verbal noun): the colloquial "have a go at", never a theme. */
 const REDUPLICATED = /^(\p{Script=Han})\1$/u;
 
 /** An administrative unit said twice (县县 in L8县县城, 市市): a place code's unit meeting the next word's, never a word. */
@@ -114,8 +114,19 @@ const UNIT_TWICE = /^([省市县区镇乡村])\1$/u;
  * A surname and an office (刘厅长, 陈书记, 王老师; jieba's dictionary holds some as one word, tagged as
  * a person's name): whom a letter is addressed to or complains of, never a theme.
  */
-const PERSON_BY_OFFICE =
-  /^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤](?:书记|省长|市长|县长|区长|镇长|乡长|村长|厅长|局长|处长|科长|部长|所长|站长|院长|校长|主任|主席|经理|老师|医生)$/u;
+const SURNAME =
+  '[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤]';
+const PERSON_BY_OFFICE = new RegExp(
+  `^${SURNAME}(?:书记|省长|市长|县长|区长|镇长|乡长|村长|厅长|局长|处长|科长|部长|所长|站长|院长|校长|主任|主席|经理|老师|医生)$`,
+  'u',
+);
+
+/**
+ * A token the HMM coined of a common surname and two more characters: a person's full name (李冬金,
+ * 张德海 in the labelled messages; of the 30 such tokens there raised twice or more, 23 were names,
+ * the others places or fragments, none a theme). Whom a letter names is never a hot word.
+ */
+const PERSON_NAME = new RegExp(`^${SURNAME}\\p{Script=Han}{2}$`, 'u');
 
 /**
  * A coined token ending in an administrative unit: a place name (西地省), or the tail of one the
@@ -168,8 +179,9 @@ export function dictionaryGate(inputs: DictionaryGateInputs): (term: string) => 
     if (tag === 'x' || tag === 'eng') {
       // a token in no dictionary: a word only if it holds together here, or a lexicon knows it
       if (/^[\x21-\x7e]+$/.test(term)) return null;
-      // ending in an administrative unit (西地省, 河蓬乡, the tail 地省): a place name the dictionaries lack, refused as 'ns' is
-      if (PLACE_NAME.test(term)) return 'tag';
+      // ending in an administrative unit (西地省, 河蓬乡, the tail 地省): a place name the dictionaries lack, refused as 'ns' is;
+      // a surname and two characters: a person's name (李冬金)
+      if (PLACE_NAME.test(term) || PERSON_NAME.test(term)) return 'tag';
       if (inputs.civic.known.has(term)) return null;
       return 'coined';
     }
@@ -179,7 +191,7 @@ export function dictionaryGate(inputs: DictionaryGateInputs): (term: string) => 
     if (CLOSED_TAGS.has(tag)) return 'tag';
     const idf = inputs.backgroundIdf.get(term) ?? Infinity;
     if (tag === 'v' || tag === 'vd' || tag === 'vg') return idf >= SPECIFIC_VERB_IDF && !REDUPLICATED.test(term) ? null : 'generic-verb';
-    if (tag === 'vn' || tag === 'an') return idf >= SPECIFIC_NOUNISH_IDF ? null : 'generic-verb';
+    if (tag === 'vn' || tag === 'an') return idf >= SPECIFIC_NOUNISH_IDF && !REDUPLICATED.test(term) ? null : 'generic-verb';
     return null;
   };
   // a term the dictionaries cut in pieces (a detected phrase such as 老年+助餐): no piece may be a function
