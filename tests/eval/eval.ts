@@ -13,6 +13,7 @@ import { readCorpus } from '../../src/corpus/read-corpus.ts';
 import { run } from '../../src/run.ts';
 import { MESSAGES_CSV, MESSAGES_MAP, SHARED_DATA, TITLES_CSV } from '../shared-data.ts';
 import { titlesOnlyCsv } from './titles-only.ts';
+import { noCategorySessions } from './no-category-sessions.ts';
 import { coverage, genericShare, listF1 } from './list-metrics.ts';
 import { topicDocumentsOf } from '../topic-documents.ts';
 import { seedThemesListed } from './seed-themes.ts';
@@ -98,6 +99,8 @@ function smallSessions(corpus: string, map: string): { f1: number; filler: numbe
   const titlesCsv = join(work, 'titles-only.csv');
   writeFileSync(titlesCsv, titlesOnlyCsv(readFileSync(MESSAGES_CSV, 'utf8'), readFileSync(TITLES_CSV, 'utf8')));
   const short = smallSessions(titlesCsv, 'id=id,title=,text=text,category=label,year=year');
+  // the same messages in sessions whose file has no category column
+  const noCategory = await noCategorySessions(work);
   const sampleOut = join(work, 'sample');
   await run({
     inputs: ['data/sample/suggestions-2020.csv', 'data/sample/suggestions-2021.csv'],
@@ -146,9 +149,13 @@ function smallSessions(corpus: string, map: string): { f1: number; filler: numbe
   );
   console.log(`| the same on short texts: filler share | | ${pct(short.filler)} | ${pct(short.peerFiller)} | (held-back: ≤ 12%) | |`);
   console.log(
+    `| sessions with no category column (5 × 70 messages): filler share of each session's top 20 | | ${pct(noCategory.filler)} | | | |`,
+  );
+  console.log(
     `| seed themes in the 2021 category lists' top 20 | 7 of 14 | ${seed.found.length} of 14 | | ≥ 12 | ${check(seed.found.length >= 12)} |`,
   );
   console.log(`\n- seed themes missing: ${seed.missing.join(' ') || 'none'}`);
+  console.log(`- the first session with no category column, top 20: ${noCategory.lists[0]!.join(' ')}`);
   console.log(
     '- 2021 全部类别 top 20 (before: 停放 试点 巡查 家门口 路段 加装 数字化转型 重点企业 满意度 新建 服务 清单 非机动车 难以 休憩设施 长宁 设计 安全 排队 进出):',
   );
