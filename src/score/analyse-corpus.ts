@@ -23,7 +23,7 @@ import { countTable } from '../matrix/table-of-maps.ts';
 import { recordText } from '../segment/document-terms.ts';
 import { gapExclusion } from '../segment/gap-filter.ts';
 import type { Lexicon } from '../segment/lexicon.ts';
-import type { Segmenter, TaggedWord } from '../segment/segmenter.ts';
+import type { Segmenter } from '../segment/segmenter.ts';
 import { fixedTagger } from '../segment/tagger.ts';
 import type { SplitTerm } from '../segment/split-terms.ts';
 import { findSplitTerms } from '../segment/split-terms.ts';
@@ -34,7 +34,7 @@ import { documentKeywords } from './document-keywords.ts';
 import type { DocumentThemes, ThemeFamily } from './themes.ts';
 import { themeFamilies, titleThemes } from './themes.ts';
 import type { DictionaryVerdict } from './word-gate.ts';
-import { characterCohesion, dictionaryGate, wordGate } from './word-gate.ts';
+import { characterCohesion, dictionaryGate, withCorpusEvidence } from './word-gate.ts';
 import { withInsideWords } from './inside-words.ts';
 import { backgroundSpecificity, blendedIdf } from './tfidf.ts';
 import type { WordTable } from '../segment/word-table.ts';
@@ -178,6 +178,8 @@ export function analyseCorpus(
   options: AnalyseOptions,
 ): CorpusAnalysis {
   const { time } = options;
+  // the word gate's verdicts from the dictionaries: the hot words' gate and the topics' names
+  const dictionary = options.dictionaryGate ?? dictionaryGateOf(lexicon, segmenter, options);
   const scored = time('score', () => {
     // the documents' counts as tables in this order (copied rows when they are views of the segment stage's tables)
     const pairTable = countTable(documents.map((d) => ({ terms: d.pairs })));
@@ -187,13 +189,13 @@ export function analyseCorpus(
     const tag = fixedTagger(segmenter, options.tagFixes);
     const cutPhrase = cachedBy((p) => segmenter.cut(p));
     const totals = termTotals(termTable);
-    const dictionaryWords = new Set(lexicon.userWords.map((w) => w.word));
-    const gate = time('word-gate', () => corpusGate(documents, totals, tag, dictionaryWords, options));
+    const gate = time('word-gate', () => corpusGate(documents, totals, dictionary));
     // the analyst's curation drops a word from every list as the gate does
     const passes = (term: string): boolean => gate(term) === null && !(options.dropped?.has(term) ?? false);
     // a title's single word is a theme only if it is specific in general Chinese (盲道, 群租; not 宣传,
     // 家庭), or a word of the civic or the analyst's dictionaries, entered as a term of this domain
     // (中小企业, whose jieba IDF is 6.8, was no theme of 关于支持中小企业复工复产的建议)
+    const dictionaryWords = new Set(lexicon.userWords.map((w) => w.word));
     const standsAlone = (term: string): boolean =>
       (options.backgroundIdf.get(term) ?? Infinity) >= THEME_WORD_IDF || dictionaryWords.has(term);
     const themesOf: DocumentThemes[] = time('themes', () =>
@@ -273,7 +275,7 @@ export function analyseCorpus(
   const topics = time('topics', () => {
     if (options.topics === null) return { topics: [], assignments: [], notes: [] };
     const docs = topicDocuments(documents);
-    const refused = refusedTopicNames(docs, options.dictionaryGate ?? dictionaryGateOf(lexicon, segmenter, options), options.dropped);
+    const refused = refusedTopicNames(docs, dictionary, options.dropped);
     return topicsOfScopes(topicScopeOrder(scored.hot.scopes), docs, options.topics, refused);
   });
   return {
@@ -312,17 +314,11 @@ function termTotals(table: CountTable): TermTotals {
 }
 
 /**
- * The word gate of this corpus (word-gate.ts): tags from the segmenter's
- * dictionaries, jieba's IDF, the civic background, and the corpus's own
- * counts and text for tokens the HMM coined.
+ * The word gate of this corpus (word-gate.ts): the dictionaries' verdicts
+ * (dictionaryGateOf), and the corpus's own counts and text for tokens the HMM
+ * coined.
  */
-function corpusGate(
-  documents: readonly CountedDocument[],
-  totals: TermTotals,
-  tag: (text: string) => TaggedWord[],
-  dictionaryWords: ReadonlySet<string>,
-  options: AnalyseOptions,
-) {
+function corpusGate(documents: readonly CountedDocument[], totals: TermTotals, dictionary: (term: string) => DictionaryVerdict) {
   const { index, df, tf } = totals;
   // the texts one at a time (at 100 MB, all of them at once would be a few hundred MB)
   const texts = function* (): Generator<string> {
@@ -333,15 +329,9 @@ function corpusGate(
     if (sample.length >= COHESION_CHARACTERS) break;
     sample += `${t}\n`;
   }
-  return wordGate({
-    tag,
-    backgroundIdf: options.backgroundIdf,
-    civic: options.civic,
+  return withCorpusEvidence(dictionary, {
     cohesion: characterCohesion(texts(), (t) => tf[index.get(t) ?? -1] ?? 0, sample),
     corpusDocs: (t) => df[index.get(t) ?? -1] ?? 0,
-    entered: (t) => dictionaryWords.has(t),
-    genericHeads: options.titleFrames.generic,
-    dictionary: options.dictionaryGate,
   });
 }
 

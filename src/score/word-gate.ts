@@ -29,14 +29,15 @@ export interface DictionaryGateInputs {
   genericHeads?: ReadonlySet<string>;
 }
 
-export interface WordGateInputs extends DictionaryGateInputs {
+/** What the corpus says of a token the HMM coined. */
+export interface CorpusEvidence {
   /** How well a coined token's characters hold together in this corpus (see characterCohesion); ln units. */
   cohesion: (term: string) => number;
   /** Suggestions of the corpus raising the term. */
   corpusDocs: (term: string) => number;
-  /** The verdicts from the same dictionaries, when the caller has them already (dictionaryGate). */
-  dictionary?: (term: string) => DictionaryVerdict;
 }
+
+export interface WordGateInputs extends DictionaryGateInputs, CorpusEvidence {}
 
 /**
  * Tags that never make a hot word on their own: adverbs, pronouns, numerals, measure words,
@@ -145,9 +146,16 @@ export type DictionaryVerdict = GateReason | 'coined' | null;
 
 /** A gate over terms: null when the term may be listed, else why not. Results are cached per term. */
 export function wordGate(inputs: WordGateInputs): (term: string) => GateReason | null {
-  const dictionary = inputs.dictionary ?? dictionaryGate(inputs);
+  return withCorpusEvidence(dictionaryGate(inputs), inputs);
+}
+
+/** The dictionaries' verdicts (dictionaryGate) with the coined tokens judged by the corpus: the word gate of one corpus. */
+export function withCorpusEvidence(
+  dictionary: (term: string) => DictionaryVerdict,
+  corpus: CorpusEvidence,
+): (term: string) => GateReason | null {
   // a coined token is a word only if it holds together here (as the dictionary-gap search asks)
-  const coined = cached((term) => (inputs.corpusDocs(term) >= 3 && inputs.cohesion(term) >= MIN_COHESION ? null : 'fragment'));
+  const coined = cached((term) => (corpus.corpusDocs(term) >= 3 && corpus.cohesion(term) >= MIN_COHESION ? null : 'fragment'));
   return (term) => {
     const v = dictionary(term);
     return v === 'coined' ? coined(term) : v;
@@ -158,7 +166,7 @@ export function wordGate(inputs: WordGateInputs): (term: string) => GateReason |
  * The gate from the dictionaries alone, with 'coined' for a token the HMM coined (its cohesion
  * and its suggestions are the corpus's, wordGate's). Topic names take it as it is (their scopes
  * are reused by their own content: a verdict there never changes with suggestions outside them),
- * and a run's wordGate takes its verdicts instead of deciding each word again.
+ * and the hot words' gate adds the corpus's evidence to the same verdicts (withCorpusEvidence).
  */
 export function dictionaryGate(inputs: DictionaryGateInputs): (term: string) => DictionaryVerdict {
   const civicShare = (t: string): number => (inputs.civic.df.get(t) ?? 0) / inputs.civic.paragraphs;

@@ -56,14 +56,24 @@ describe('the title frame', () => {
   });
 });
 
-/** The word gate over `letters` as a corpus: their characters' cohesion and their counts. */
-function gateOver(letters: readonly string[]): { cohesion: (term: string) => number; gate: (term: string) => string | null } {
+/** Letters about something else, so that a token's letters are not the whole corpus its cohesion is measured over. */
+const UNRELATED = [
+  '小区门口的道路坑坑洼洼，雨天积水，老人孩子出行不便，希望尽快修补',
+  '我们村的自来水管道老化漏水严重，反映多次没有人来维修',
+];
+
+/**
+ * The word gate over `letters` as a corpus, once it is checked that the segmenter coins `token`
+ * in `raising` of them and that it holds together there as a word would: only the gate's
+ * rule for its shape can refuse it.
+ */
+function gateOverCoined(letters: readonly string[], token: string, raising: number): (term: string) => string | null {
+  expect(letters.filter((t) => segmenter.cut(t).includes(token))).toHaveLength(raising);
+  expect(segmenter.tag(token)).toEqual([{ word: token, tag: 'x' }]);
   const text = letters.join('\n');
   const cohesion = characterCohesion(letters, (t) => text.split(t).length - 1, text);
-  return {
-    cohesion,
-    gate: wordGate({ tag, backgroundIdf, civic, cohesion, corpusDocs: (t) => letters.filter((x) => x.includes(t)).length }),
-  };
+  expect(cohesion(token)).toBeGreaterThanOrEqual(MIN_COHESION);
+  return wordGate({ tag, backgroundIdf, civic, cohesion, corpusDocs: (t) => letters.filter((x) => x.includes(t)).length });
 }
 
 describe('the word gate', () => {
@@ -203,11 +213,7 @@ describe('the word gate', () => {
       '家长向西地省教育厅反映学校乱收费，希望得到解决',
       '业主向西地省住建厅反映开发商延期交房，请求督办',
     ];
-    expect(letters.every((t) => segmenter.cut(t).includes('地省'))).toBe(true);
-    expect(segmenter.tag('地省')).toEqual([{ word: '地省', tag: 'x' }]);
-    const { cohesion, gate: inLetters } = gateOver(letters);
-    expect(cohesion('地省')).toBeGreaterThanOrEqual(MIN_COHESION);
-    expect(inLetters('地省')).toBe('tag');
+    expect(gateOverCoined(letters, '地省', 4)('地省')).toBe('tag');
   });
 
   it('refuses a person’s full name the HMM coined (a surname and two characters), however often a letter names them', () => {
@@ -215,14 +221,9 @@ describe('the word gate', () => {
       '李冬金长期霸占集体土地，村民多次反映无人处理',
       '请上级调查李冬金的违规行为，还村民一个公道',
       '李冬金在村里横行霸道，威胁举报人',
-      '小区门口的道路坑坑洼洼，雨天积水，老人孩子出行不便，希望尽快修补',
-      '我们村的自来水管道老化漏水严重，反映多次没有人来维修',
+      ...UNRELATED,
     ];
-    expect(letters.filter((t) => segmenter.cut(t).includes('李冬金'))).toHaveLength(3);
-    expect(segmenter.tag('李冬金')).toEqual([{ word: '李冬金', tag: 'x' }]);
-    const { cohesion, gate: inLetters } = gateOver(letters);
-    expect(cohesion('李冬金')).toBeGreaterThanOrEqual(MIN_COHESION);
-    expect(inLetters('李冬金')).toBe('tag');
+    expect(gateOverCoined(letters, '李冬金', 3)('李冬金')).toBe('tag');
   });
 
   it('refuses the unit of a place code run into the next word (A市+楚府东路 → 市楚府), alone or in a phrase', () => {
@@ -231,12 +232,9 @@ describe('the word gate', () => {
       'A市楚府路快速化改造工期太长，周边堵车严重',
       '请问A市楚府东路的公交站什么时候恢复',
       'A市楚府路段夜间施工噪音扰民',
-      '小区门口的道路坑坑洼洼，雨天积水，老人孩子出行不便，希望尽快修补',
-      '我们村的自来水管道老化漏水严重，反映多次没有人来维修',
+      ...UNRELATED,
     ];
-    expect(letters.filter((t) => segmenter.cut(t).includes('市楚府'))).toHaveLength(4);
-    const { cohesion, gate: inLetters } = gateOver(letters);
-    expect(cohesion('市楚府')).toBeGreaterThanOrEqual(MIN_COHESION);
+    const inLetters = gateOverCoined(letters, '市楚府', 4);
     expect(inLetters('市楚府')).toBe('code');
     // the phrase the code letter makes with it
     expect(inLetters('A市楚府')).toBe('code');
