@@ -24,7 +24,7 @@ export async function noCategorySessions(work: string): Promise<{ filler: number
   const labelled = corpus.records.filter((r) => r.category !== null);
   const texts = labelled.map((r) => ({ category: r.category!, text: `${r.title}\n${r.text}` }));
   const byCategory = new Map<string, typeof labelled>();
-  for (const r of labelled) byCategory.set(r.category!, [...(byCategory.get(r.category!) ?? []), r]);
+  for (const r of labelled) (byCategory.get(r.category!) ?? byCategory.set(r.category!, []).get(r.category!)!).push(r);
   const categories = [...byCategory.keys()].filter((c) => byCategory.get(c)!.length >= MIN_CATEGORY).sort();
   const order = (id: string): string => createHash('sha256').update(`no-category|${id}`).digest('hex');
   for (const c of categories) byCategory.get(c)!.sort((a, b) => (order(a.id) < order(b.id) ? -1 : 1));
