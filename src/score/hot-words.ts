@@ -6,6 +6,7 @@ import type { ScopeCounts, TermDocument } from './scope-counts.ts';
 import { countScopes } from './scope-counts.ts';
 import { type Scope, scopeKey } from './scopes.ts';
 import { benjaminiHochberg } from './statistics.ts';
+import { titleCharacterDocs, titleMorphemeSupport } from './title-morphemes.ts';
 import { backgroundSpecificity, blendedIdf, civicSpecificity } from './tfidf.ts';
 import type { WordTable } from '../segment/word-table.ts';
 import { EMPTY_WORD_TABLE } from '../segment/word-table.ts';
@@ -161,8 +162,11 @@ export function hotWords(docs: readonly HotWordDocument[], options: HotWordOptio
   // a year's words as its categories rank them (the categories' scopes come first in scope order)
   const inCategories: CategoryWeights = { weight: new Map(), years: new Set() };
   const restOfScope = restOf(scopes, all);
+  // per character, the suggestions whose title words hold it (for the fill of short lists; worked out when first needed)
+  let titleChars: Map<string, number> | undefined;
+  const allTitleChars = (): ReadonlyMap<string, number> => (titleChars ??= titleCharacterDocs(docs, docs.keys()));
   for (const s of scopes) {
-    const rows = scoreScope(s, restOfScope(s), allDf, idf, specificity, options, table, docs, inCategories);
+    const rows = scoreScope(s, restOfScope(s), allDf, idf, specificity, options, table, docs, inCategories, allTitleChars);
     if (s.scope.category !== UNCATEGORISED) keywords.push(...rows);
   }
   return {
@@ -181,6 +185,8 @@ interface Rest {
   documents: number;
   dfTotal: number;
   outsideDf: Int32Array | null;
+  /** The holding scope's suggestions (the rest is every other one). */
+  outsideMembers: readonly number[];
 }
 
 /**
@@ -202,7 +208,12 @@ function restOf(scopes: readonly ScopeCounts[], all: ScopeCounts): (s: ScopeCoun
       outsideDf = dfs.get(outside) ?? dfByTerm(outside);
       dfs.set(outside, outsideDf);
     }
-    return { documents: all.documents - outside.documents, dfTotal: all.dfTotal - outside.dfTotal, outsideDf };
+    return {
+      documents: all.documents - outside.documents,
+      dfTotal: all.dfTotal - outside.dfTotal,
+      outsideDf,
+      outsideMembers: outside.members,
+    };
   };
 }
 
@@ -223,6 +234,7 @@ function scoreScope(
   table: CountTable,
   docs: readonly HotWordDocument[],
   inCategories: CategoryWeights,
+  allTitleChars: () => ReadonlyMap<string, number>,
 ): Keyword[] {
   const fdr = options.fdr ?? 0.05;
   const alpha0 = options.alpha0 ?? 1000;
@@ -255,6 +267,10 @@ function scoreScope(
   const pValues = new Float64Array(restDocs === 0 ? 0 : s.ids.length);
   const rows: Keyword[] = [];
   const rowIndex: number[] = [];
+  // a category's short list is filled with words one title names (see singleTitleWords)
+  const fillable = restDocs > 0 && s.scope.category !== null && !titleAlone;
+  const civicWord = (t: string): boolean => (options.civic?.df.get(t) ?? 0) > 0;
+  const singles: SingleTitleWord[] = [];
   for (let at = 0; at < s.ids.length; at++) {
     const term = s.vocab[s.ids[at]!]!;
     const a = s.df[at]!;
@@ -275,6 +291,19 @@ function scoreScope(
     const ll = logLikelihood(a, s.documents, b, restDocs);
     pValues[at] = ll.over ? ll.p : 1;
     const ratio = a / s.documents / ((b + 0.5) / (restDocs + 0.5));
+    if (
+      !enough &&
+      fillable &&
+      a === 1 &&
+      ratio >= FILL_RATIO &&
+      inTitles.has(term) &&
+      [...term].length > 1 &&
+      civicWord(term) &&
+      gate(term)
+    ) {
+      singles.push({ at, term, b, ratio, ll });
+      continue;
+    }
     if (!enough || !(ratio > 1 || yearOfAll) || !gate(term)) continue;
     // over-represented with evidence: in a session of ten suggestions a category, a word in two of them
     // by chance is not its theme; a word two or more of them name as their theme, in their titles, and
@@ -370,7 +399,93 @@ function scoreScope(
     options.limit ?? 100,
     options.diversity ?? 0.2,
   );
-  return order.map((o, i) => ({ ...candidates[index.get(o.term)!]!, rank: i + 1, score: o.gain }));
+  const ranked = order.map((o, i) => ({ ...candidates[index.get(o.term)!]!, rank: i + 1, score: o.gain }));
+  const limit = Math.min(options.limit ?? 100, FILL_TO);
+  if (ranked.length >= limit || singles.length === 0) return ranked;
+  const q = restDocs > 0 ? benjaminiHochberg(pValues) : null;
+  const fill = singleTitleWords(singles, ranked, s, rest, docs, allTitleChars(), limit - ranked.length);
+  let last = ranked.length > 0 ? ranked[ranked.length - 1]!.score : Infinity;
+  for (const w of fill) {
+    const a = s.df[w.at]!;
+    const freq = s.tf[w.at]!;
+    const salience = (a / s.documents) * Math.log(w.ratio) * specificity(w.term) * titleBoost(w.term, a);
+    const lo = logOddsDirichlet(a, s.dfTotal, w.b, restTotal, (alpha0 * (a + w.b)) / (s.dfTotal + restTotal), alpha0);
+    const row = keywordRow(
+      s.scope,
+      w.term,
+      salience,
+      { docs: a, titleDocs: inTitles.get(w.term) ?? 0, freq, share: a / s.documents, tfidf: (freq / tfTotal) * idf(w.term) },
+      { g2: w.ll.g2, p: pValues[w.at]!, delta: lo.delta, z: lo.z, ratio: w.ratio },
+    );
+    row.q = q![w.at]!;
+    last = Math.min(last, salience);
+    ranked.push({ ...row, rank: ranked.length + 1, score: last });
+  }
+  return ranked;
+}
+
+/** A word one title of a category's scope names, raised by no other of its suggestions (a fill candidate). */
+interface SingleTitleWord {
+  at: number;
+  term: string;
+  /** Suggestions of the rest raising it, and the scope's share over the rest's. */
+  b: number;
+  ratio: number;
+  ll: { g2: number };
+}
+
+/** Lists shorter than this are filled with single-title words (singleTitleWords). */
+const FILL_TO = 10;
+/**
+ * Least title-morpheme support of a fill word (title-morphemes.ts). In a category of ten of a
+ * session of seventy: a character of it in another of the category's titles and in none of the
+ * rest's (1 × ln 12), or in two others and two of the rest's (2 × ln 4.8).
+ */
+const FILL_SUPPORT = 2;
+/**
+ * Least share of the scope over the rest's for a fill word: one of ten suggestions against at
+ * most one of sixty (4.0).
+ */
+const FILL_RATIO = 4;
+
+/**
+ * The words one title of the scope names as its theme that fill a short list (below FILL_TO): at a
+ * session's size a category of ten short suggestions may share no word at all (a title is a
+ * dozen characters), and its list would say nothing of what they raised. A word of a single
+ * suggestion is taken when civic language knows it (it is in the civic background; the gate
+ * refuses its common words), the rest of the corpus seldom raises it, and the scope's other titles share its
+ * morphemes (教师 beside 教育局 and 教学: title-morphemes.ts); by that support, at most `room`,
+ * never one repeating a listed word as a string.
+ */
+function singleTitleWords(
+  singles: readonly SingleTitleWord[],
+  listed: readonly Keyword[],
+  s: ScopeCounts,
+  rest: Rest,
+  docs: readonly HotWordDocument[],
+  inAll: ReadonlyMap<string, number>,
+  room: number,
+): SingleTitleWord[] {
+  const inScope = titleCharacterDocs(docs, s.members);
+  const inOutside = titleCharacterDocs(docs, rest.outsideMembers);
+  const inRest = new Map([...inAll].map(([ch, n]) => [ch, n - (inOutside.get(ch) ?? 0)]));
+  const ownDoc = (term: string): HotWordDocument => docs[s.members.find((d) => docs[d]!.titleTerms?.includes(term))!]!;
+  const supported = singles
+    .map((w) => ({
+      w,
+      support: titleMorphemeSupport(w.term, ownDoc(w.term), { inScope, documents: s.documents }, { inRest, documents: rest.documents }),
+    }))
+    .filter((x) => x.support >= FILL_SUPPORT)
+    .sort((x, y) => y.support - x.support || (x.w.term < y.w.term ? -1 : x.w.term > y.w.term ? 1 : 0));
+  const taken: SingleTitleWord[] = [];
+  const terms = listed.map((k) => k.term);
+  for (const { w } of supported) {
+    if (taken.length >= room) break;
+    if (terms.some((t) => t.includes(w.term) || w.term.includes(t))) continue;
+    taken.push(w);
+    terms.push(w.term);
+  }
+  return taken;
 }
 
 /**

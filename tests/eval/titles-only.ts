@@ -1,7 +1,7 @@
 import { parseCsv } from '../../src/corpus/csv-rows.ts';
 
 /** A CSV file's rows as objects by its header (rows the parser refuses are left out). */
-function rowsOf(text: string): Record<string, string>[] {
+export function rowsOf(text: string): Record<string, string>[] {
   const rows: string[][] = [];
   for (const r of parseCsv(text)) if (r.kind === 'row') rows.push(r.fields);
   const [header, ...body] = rows;
