@@ -4,6 +4,8 @@ export interface DiversifyCandidate {
   base: number;
   /** Documents (any ids) containing the term. */
   docs: readonly number[];
+  /** Weaker evidence: it waits until every candidate without it is picked (but comes before the repeats). */
+  waits?: boolean;
 }
 
 /**
@@ -14,7 +16,9 @@ export interface DiversifyCandidate {
  * A term that repeats a picked one as a string (环境污染 or 污染环境 after
  * 污染, 小区 after 小区业主; the shorter of the two at least two characters)
  * says nothing new to a reader: it waits until no other candidate is left,
- * even once every document is covered and the gains are all zero. The
+ * even once every document is covered and the gains are all zero; a
+ * candidate marked `waits` (weaker evidence) waits for every other candidate
+ * but the repeats. The
  * gains of successive picks never rise, so they serve as the list's scores.
  * Ties break by base, then term code point.
  */
@@ -32,6 +36,8 @@ export function diversify(candidates: readonly DiversifyCandidate[], limit: numb
   const picked = new Array<boolean>(n).fill(false);
   const repeats = new Array<boolean>(n).fill(false);
   const out: { term: string; gain: number }[] = [];
+  // who goes first: candidates without weaker evidence, then those with it, then the repeats
+  const tier = (i: number): number => (repeats[i] ? 2 : candidates[i]!.waits ? 1 : 0);
   let lastGain = Infinity;
   while (out.length < Math.min(limit, n)) {
     let best = -1;
@@ -42,8 +48,8 @@ export function diversify(candidates: readonly DiversifyCandidate[], limit: numb
       const gain = c.docs.length === 0 ? 0 : c.base * (uncovered[i]! / c.docs.length) ** beta;
       if (
         best < 0 ||
-        (repeats[best] && !repeats[i]) ||
-        (repeats[best] === repeats[i] &&
+        tier(i) < tier(best) ||
+        (tier(best) === tier(i) &&
           (gain > bestGain ||
             (gain === bestGain &&
               (c.base > candidates[best]!.base || (c.base === candidates[best]!.base && c.term < candidates[best]!.term)))))

@@ -394,8 +394,13 @@ function scoreScope(
     for (const d of docsOf[i]!) if ((docs[d]!.ownTerms ?? docs[d]!.terms).has(c.term)) alone++;
     return alone >= Math.max(minDocs, 2);
   });
+  const backed = titleBacking(s, rest, docs, allTitleChars);
   const order = diversify(
-    candidates.flatMap((c, i) => (keep[i] ? [{ term: c.term, base: c.salience, docs: docsOf[i]! }] : [])),
+    candidates.flatMap((c, i) =>
+      keep[i]
+        ? [{ term: c.term, base: c.salience, docs: docsOf[i]!, waits: fillable && c.docs <= 2 && c.titleDocs === 0 && !backed(c.term) }]
+        : [],
+    ),
     options.limit ?? 100,
     options.diversity ?? 0.2,
   );
@@ -423,6 +428,35 @@ function scoreScope(
   }
   return ranked;
 }
+
+/** titleMorphemeSupport over a scope's titles against its rest's. */
+function titleSupport(
+  s: ScopeCounts,
+  rest: Rest,
+  docs: readonly HotWordDocument[],
+  inAll: ReadonlyMap<string, number>,
+): (term: string, own: HotWordDocument) => number {
+  const inScope = titleCharacterDocs(docs, s.members);
+  const inOutside = titleCharacterDocs(docs, rest.outsideMembers);
+  const inRest = new Map([...inAll].map(([ch, n]) => [ch, n - (inOutside.get(ch) ?? 0)]));
+  return (term, own) => titleMorphemeSupport(term, own, { inScope, documents: s.documents }, { inRest, documents: rest.documents });
+}
+
+/**
+ * Whether the scope's titles back a word no title names (title-morphemes.ts, at FILL_SUPPORT),
+ * worked out for the scope when first asked.
+ */
+function titleBacking(
+  s: ScopeCounts,
+  rest: Rest,
+  docs: readonly HotWordDocument[],
+  allTitleChars: () => ReadonlyMap<string, number>,
+): (term: string) => boolean {
+  let support: ((term: string, own: HotWordDocument) => number) | undefined;
+  return (term) => (support ??= titleSupport(s, rest, docs, allTitleChars()))(term, NO_TITLE) >= FILL_SUPPORT;
+}
+
+const NO_TITLE: HotWordDocument = { category: null, year: null, terms: new Map() };
 
 /** A word one title of a category's scope names, raised by no other of its suggestions (a fill candidate). */
 interface SingleTitleWord {
@@ -466,15 +500,10 @@ function singleTitleWords(
   inAll: ReadonlyMap<string, number>,
   room: number,
 ): SingleTitleWord[] {
-  const inScope = titleCharacterDocs(docs, s.members);
-  const inOutside = titleCharacterDocs(docs, rest.outsideMembers);
-  const inRest = new Map([...inAll].map(([ch, n]) => [ch, n - (inOutside.get(ch) ?? 0)]));
+  const support = titleSupport(s, rest, docs, inAll);
   const ownDoc = (term: string): HotWordDocument => docs[s.members.find((d) => docs[d]!.titleTerms?.includes(term))!]!;
   const supported = singles
-    .map((w) => ({
-      w,
-      support: titleMorphemeSupport(w.term, ownDoc(w.term), { inScope, documents: s.documents }, { inRest, documents: rest.documents }),
-    }))
+    .map((w) => ({ w, support: support(w.term, ownDoc(w.term)) }))
     .filter((x) => x.support >= FILL_SUPPORT)
     .sort((x, y) => y.support - x.support || (x.w.term < y.w.term ? -1 : x.w.term > y.w.term ? 1 : 0));
   const taken: SingleTitleWord[] = [];

@@ -22,6 +22,21 @@ describe('diversify', () => {
     for (let i = 1; i < r.length; i++) expect(r[i]!.gain).toBeLessThanOrEqual(r[i - 1]!.gain);
   });
 
+  it('lets a word of weaker evidence wait for every other word but the repeats', () => {
+    const r = diversify(
+      [
+        { term: '污染', base: 2.6, docs: [1, 2, 3] },
+        { term: '高度重视', base: 2.0, docs: [4, 5], waits: true },
+        { term: '蓝天', base: 0.8, docs: [2, 5] },
+        { term: '环境污染', base: 1.1, docs: [1, 2] },
+      ],
+      4,
+      0.4,
+    );
+    expect(r.map((x) => x.term)).toEqual(['污染', '蓝天', '高度重视', '环境污染']);
+    for (let i = 1; i < r.length; i++) expect(r[i]!.gain).toBeLessThanOrEqual(r[i - 1]!.gain);
+  });
+
   it('puts a word that repeats a listed one as a string after every other word, even when all gains are zero', () => {
     // an environmental session: 污染 covers all five suggestions, so every later gain is zero;
     // without the rule the list would go on by salience alone, 环境污染 and 污染环境 before 蓝天

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, expect, it } from 'vitest';
 import { run } from '../../src/run.ts';
+import { repeatsWord } from '../../src/score/diversify.ts';
 import { loadCivicBackground } from '../../src/segment/civic-background.ts';
 import { titleCharacterDocs, titleMorphemeSupport } from '../../src/score/title-morphemes.ts';
 import { listF1 } from '../eval/list-metrics.ts';
@@ -107,4 +108,59 @@ it('scores a word by the characters it shares with the scope’s other titles, a
   // 污水: 污 in one other title of the scope (a quarter of it) and one of the rest (half of it): no lift
   expect(support('污水', 3)).toBe(0);
   expect(support('污染', 2)).toBe(0);
+});
+
+describeShared('a word two suggestions raise in passing, no title naming or echoing it, after the words titles back', () => {
+  type Row = { category: string; term: string; docs: number; rank: number };
+  let lists: Map<string, Row[]>;
+  let titles: Map<string, string[]>;
+
+  beforeAll(async () => {
+    // a session of real letters: ten of each label (every 20th of the label, in file order)
+    const seen = new Map<string, number>();
+    const session = rowsOf(readFileSync(MESSAGES_CSV, 'utf8')).filter((r) => {
+      const n = seen.get(r.label!) ?? 0;
+      seen.set(r.label!, n + 1);
+      return n % 20 === 0 && n / 20 < 10;
+    });
+    const quoted = (s: string): string => `"${s.replaceAll('"', '""')}"`;
+    const dir = mkdtempSync(join(tmpdir(), 'hotwords-title-backing-'));
+    const csv = join(dir, 'session.csv');
+    writeFileSync(
+      csv,
+      ['编号,标题,内容,类别,年份', ...session.map((r) => [r.id, quoted(r.title!), quoted(r.detail!), r.label, '2021'].join(','))].join(
+        '\n',
+      ),
+    );
+    await run({ inputs: [csv], out: join(dir, 'out'), noDictGaps: true, noClouds: true, noTopics: true });
+    const db = new Database(join(dir, 'out', 'hotwords.sqlite'), { readonly: true });
+    lists = new Map();
+    for (const r of db
+      .prepare('SELECT category, term, docs, rank FROM keywords WHERE year = 2021 AND category IS NOT NULL ORDER BY category, rank')
+      .all() as Row[])
+      lists.set(r.category, [...(lists.get(r.category) ?? []), r]);
+    titles = new Map();
+    for (const r of session) titles.set(r.label!, [...(titles.get(r.label!) ?? []), r.title!]);
+    db.close();
+  }, 120_000);
+
+  it('ranks each such word after every word three or more suggestions raise (but the repeats)', () => {
+    let weak = 0;
+    for (const [c, list] of lists) {
+      const own = titles.get(c)!;
+      // no title names it, and no character of it is in any title of the category
+      const unbacked = (k: Row): boolean => k.docs === 2 && ![...k.term].some((ch) => own.some((t) => t.includes(ch)));
+      for (const k of list.filter(unbacked)) {
+        weak++;
+        // (a word repeating a higher-ranked one as a string waits for every other: diversify.ts)
+        const repeat = (o: Row): boolean => list.some((p) => p.rank < o.rank && repeatsWord(p.term, o.term));
+        const later = list.filter((o) => o.docs >= 3 && o.rank > k.rank && !repeat(o));
+        expect(
+          later.map((o) => o.term),
+          `${c}: ${k.term} (#${k.rank})`,
+        ).toEqual([]);
+      }
+    }
+    expect(weak).toBeGreaterThan(0);
+  });
 });
