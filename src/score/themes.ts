@@ -7,6 +7,7 @@ import { occurrences } from './occurrences.ts';
 import { joinTokens } from './phrases.ts';
 import type { Scope } from './scopes.ts';
 import { compareScopes, scopeKey, scopesOf } from './scopes.ts';
+import { placePiece } from './word-gate.ts';
 
 /** What a suggestion's title says it is about. */
 export interface DocumentThemes {
@@ -82,12 +83,15 @@ export function titleThemes(
   const mentions: number[] = [];
   const titleTerms: string[] = [];
   const body = stripMarkup(text);
-  let run: { word: string; term: string | null }[] = [];
+  let run: { word: string; term: string | null; tag: string }[] = [];
+  // what no theme begins or ends with: a generic head, or a place (西地省 of 西地省独生子女证, A7 and
+  // 县星 of A7县星沙街办事处: word-gate.ts placePiece)
+  const edge = (w: { word: string; tag: string }): boolean => frames.generic.has(w.word) || placePiece(w.word, w.tag);
   const close = (): void => {
     let a = 0;
     let b = run.length;
-    while (a < b && frames.generic.has(run[a]!.word)) a++;
-    while (b > a && frames.generic.has(run[b - 1]!.word)) b--;
+    while (a < b && edge(run[a]!)) a++;
+    while (b > a && edge(run[b - 1]!)) b--;
     const kept = run.slice(a, b);
     run = [];
     if (kept.length === 0) return;
@@ -115,7 +119,7 @@ export function titleThemes(
       continue;
     }
     const c = classifyToken(word, lexicon);
-    run.push({ word: canonical, term: 'term' in c ? c.term : null });
+    run.push({ word: canonical, term: 'term' in c ? c.term : null, tag: g });
   }
   close();
   return { phrases, titleTerms, mentions };

@@ -136,6 +136,22 @@ const PERSON_NAME = new RegExp(`^${SURNAME}\\p{Script=Han}{2}$`, 'u');
  */
 const PLACE_NAME = /^\p{Script=Han}+[省市县区镇乡村州]$/u;
 
+/**
+ * Whether a token, as the dictionaries tag it, names a place rather than what a suggestion is
+ * about: an anonymised place's code (A7, B9市), a token the HMM coined of a place name's pieces
+ * (县星 of A7县+星沙, 州州, 西地省), or a jurisdiction jieba knows (长宁区, 虹桥镇: a place name
+ * ending in a unit; 苏州河 is none). No theme begins or ends with one (themes.ts). (Place words,
+ * jieba's s, are not: 场地 and 岸线 head themes.)
+ */
+export function placePiece(word: string, tag: string): boolean {
+  if (tag === 'ns') return JURISDICTION.test(word);
+  if (tag !== 'x' && tag !== 'eng') return false;
+  return CODE.test(word) || UNIT_FIRST.test(word) || UNIT_TWICE.test(word) || PLACE_NAME.test(word);
+}
+
+/** A place name ending in an administrative unit. */
+const JURISDICTION = /[省市县区镇乡村州]$/u;
+
 /** Tags of a noun or a verbal noun: a generic one heads a phrase (惠企+政策, 停车+管理), a verb does not (老人+安装). */
 const NOUN_HEAD = /^(?:n\w*|vn)$/;
 

@@ -49,6 +49,16 @@ describe('the title frame', () => {
     expect(titleThemes('关于加强电信诈骗防范宣传的建议', '', tag, frames, lexicon, () => true).phrases).toEqual(['电信诈骗', '宣传']);
   });
 
+  it('neither begins nor ends with a place: a code, a jurisdiction or a place name the HMM cut apart', () => {
+    // titles of the labelled messages (places anonymised as codes: A7县, M6州)
+    const themes = (title: string): string[] => titleThemes(title, '', tag, frames, lexicon, () => true).phrases;
+    expect(themes('西地省独生子女证有哪些优惠政策？')).toContain('独生子女证');
+    expect(themes('200套廉租房给M6州州化工冶炼厂无房职工，为什么有房的人也分得到？')).toContain('化工冶炼厂无房职工');
+    expect(themes('A7县星沙街办事处不作为')).not.toContain('A7县星沙街办事处');
+    // a title's district is not its theme
+    expect(themes('关于长宁区精品小区建设的建议')).toEqual(['精品小区']);
+  });
+
   it('uses the first sentence when there is no title', () => {
     const t = titleThemes('', '小区加装电梯进展缓慢。加装电梯要居民同意。', tag, frames, lexicon, () => true);
     expect(t.phrases.join(' ')).toContain('加装电梯');
