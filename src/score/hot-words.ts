@@ -6,7 +6,7 @@ import type { ScopeCounts, TermDocument } from './scope-counts.ts';
 import { countScopes } from './scope-counts.ts';
 import { type Scope, scopeKey } from './scopes.ts';
 import { benjaminiHochberg } from './statistics.ts';
-import { titleCharacterDocs, titleMorphemeSupport } from './title-morphemes.ts';
+import { TitleCharacters } from './title-morphemes.ts';
 import { backgroundSpecificity, blendedIdf, civicSpecificity } from './tfidf.ts';
 import type { WordTable } from '../segment/word-table.ts';
 import { EMPTY_WORD_TABLE } from '../segment/word-table.ts';
@@ -163,10 +163,10 @@ export function hotWords(docs: readonly HotWordDocument[], options: HotWordOptio
   const inCategories: CategoryWeights = { weight: new Map(), years: new Set() };
   const restOfScope = restOf(scopes, all);
   // per character, the suggestions whose title words hold it (for the fill of short lists; worked out when first needed)
-  let titleChars: Map<string, number> | undefined;
-  const allTitleChars = (): ReadonlyMap<string, number> => (titleChars ??= titleCharacterDocs(docs, docs.keys()));
+  let titleChars: TitleCharacters | undefined;
+  const titles = (): TitleCharacters => (titleChars ??= new TitleCharacters(docs));
   for (const s of scopes) {
-    const rows = scoreScope(s, restOfScope(s), allDf, idf, specificity, options, table, docs, inCategories, allTitleChars);
+    const rows = scoreScope(s, restOfScope(s), allDf, idf, specificity, options, table, docs, inCategories, titles);
     if (s.scope.category !== UNCATEGORISED) keywords.push(...rows);
   }
   return {
@@ -234,7 +234,7 @@ function scoreScope(
   table: CountTable,
   docs: readonly HotWordDocument[],
   inCategories: CategoryWeights,
-  allTitleChars: () => ReadonlyMap<string, number>,
+  titles: () => TitleCharacters,
 ): Keyword[] {
   const fdr = options.fdr ?? 0.05;
   const alpha0 = options.alpha0 ?? 1000;
@@ -394,7 +394,7 @@ function scoreScope(
     for (const d of docsOf[i]!) if ((docs[d]!.ownTerms ?? docs[d]!.terms).has(c.term)) alone++;
     return alone >= Math.max(minDocs, 2);
   });
-  const backed = titleBacking(s, rest, docs, allTitleChars);
+  const backed = titleBacking(s, rest, titles);
   const order = diversify(
     candidates.flatMap((c, i) =>
       keep[i]
@@ -408,7 +408,7 @@ function scoreScope(
   const limit = Math.min(options.limit ?? 100, FILL_TO);
   if (ranked.length >= limit || singles.length === 0) return ranked;
   const q = restDocs > 0 ? benjaminiHochberg(pValues) : null;
-  const fill = singleTitleWords(singles, ranked, s, rest, docs, allTitleChars(), limit - ranked.length);
+  const fill = singleTitleWords(singles, ranked, s, rest, docs, titles(), limit - ranked.length);
   let last = ranked.length > 0 ? ranked[ranked.length - 1]!.score : Infinity;
   for (const w of fill) {
     const a = s.df[w.at]!;
@@ -429,34 +429,14 @@ function scoreScope(
   return ranked;
 }
 
-/** titleMorphemeSupport over a scope's titles against its rest's. */
-function titleSupport(
-  s: ScopeCounts,
-  rest: Rest,
-  docs: readonly HotWordDocument[],
-  inAll: ReadonlyMap<string, number>,
-): (term: string, own: HotWordDocument) => number {
-  const inScope = titleCharacterDocs(docs, s.members);
-  const inOutside = titleCharacterDocs(docs, rest.outsideMembers);
-  const inRest = new Map([...inAll].map(([ch, n]) => [ch, n - (inOutside.get(ch) ?? 0)]));
-  return (term, own) => titleMorphemeSupport(term, own, { inScope, documents: s.documents }, { inRest, documents: rest.documents });
-}
-
 /**
  * Whether the scope's titles back a word no title names (title-morphemes.ts, at FILL_SUPPORT),
  * worked out for the scope when first asked.
  */
-function titleBacking(
-  s: ScopeCounts,
-  rest: Rest,
-  docs: readonly HotWordDocument[],
-  allTitleChars: () => ReadonlyMap<string, number>,
-): (term: string) => boolean {
-  let support: ((term: string, own: HotWordDocument) => number) | undefined;
-  return (term) => (support ??= titleSupport(s, rest, docs, allTitleChars()))(term, NO_TITLE) >= FILL_SUPPORT;
+function titleBacking(s: ScopeCounts, rest: Rest, titles: () => TitleCharacters): (term: string) => boolean {
+  let support: ((term: string, own: number | null) => number) | undefined;
+  return (term) => (support ??= titles().support(s.members, rest.outsideMembers))(term, null) >= FILL_SUPPORT;
 }
-
-const NO_TITLE: HotWordDocument = { category: null, year: null, terms: new Map() };
 
 /** A word one title of a category's scope names, raised by no other of its suggestions (a fill candidate). */
 interface SingleTitleWord {
@@ -497,11 +477,11 @@ function singleTitleWords(
   s: ScopeCounts,
   rest: Rest,
   docs: readonly HotWordDocument[],
-  inAll: ReadonlyMap<string, number>,
+  titles: TitleCharacters,
   room: number,
 ): SingleTitleWord[] {
-  const support = titleSupport(s, rest, docs, inAll);
-  const ownDoc = (term: string): HotWordDocument => docs[s.members.find((d) => docs[d]!.titleTerms?.includes(term))!]!;
+  const support = titles.support(s.members, rest.outsideMembers);
+  const ownDoc = (term: string): number => s.members.find((d) => docs[d]!.titleTerms?.includes(term))!;
   const supported = singles
     .map((w) => ({ w, support: support(w.term, ownDoc(w.term)) }))
     .filter((x) => x.support >= FILL_SUPPORT)

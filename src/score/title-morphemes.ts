@@ -10,11 +10,55 @@ export interface TitleDocument {
   titleTerms?: readonly string[];
 }
 
-/** Per Han character, the suggestions among `members` whose title words hold it. */
-export function titleCharacterDocs(docs: readonly TitleDocument[], members: Iterable<number>): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const d of members) for (const ch of titleCharacters(docs[d]!)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  return counts;
+/**
+ * The title characters of a corpus's suggestions: each suggestion's distinct Han characters of its
+ * title words, and per set of suggestions (a scope's, a category's) how many hold each character,
+ * counted once per set.
+ */
+export class TitleCharacters {
+  private readonly perDoc: readonly (readonly string[])[];
+  private readonly counted = new Map<readonly number[], Map<string, number>>();
+  private everyDoc: Map<string, number> | undefined;
+
+  constructor(docs: readonly TitleDocument[]) {
+    this.perDoc = docs.map((d) => [...titleCharacters(d)]);
+  }
+
+  /** The distinct Han characters of suggestion `d`'s title words. */
+  of(d: number): readonly string[] {
+    return this.perDoc[d]!;
+  }
+
+  /** Per character, the suggestions among `members` whose title words hold it (kept for that array). */
+  in(members: readonly number[]): ReadonlyMap<string, number> {
+    let counts = this.counted.get(members);
+    if (counts === undefined) this.counted.set(members, (counts = this.count(members)));
+    return counts;
+  }
+
+  /** Per character, the suggestions of the corpus whose title words hold it. */
+  all(): ReadonlyMap<string, number> {
+    return (this.everyDoc ??= this.count(this.perDoc.keys()));
+  }
+
+  /**
+   * titleMorphemeSupport in a scope (its suggestions `members`) against the rest of the corpus
+   * outside the scope that holds it (`outside`, itself or its category: hot-words.ts restOf).
+   */
+  support(members: readonly number[], outside: readonly number[]): (term: string, own: number | null) => number {
+    const inScope = this.in(members);
+    const inOutside = this.in(outside);
+    const all = this.all();
+    const scope = { count: (ch: string) => inScope.get(ch) ?? 0, documents: members.length };
+    const rest = { count: (ch: string) => (all.get(ch) ?? 0) - (inOutside.get(ch) ?? 0), documents: this.perDoc.length - outside.length };
+    return (term, own) => titleMorphemeSupport(term, own === null ? [] : this.of(own), scope, rest);
+  }
+
+  private count(members: Iterable<number>): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const d of members) for (const ch of this.perDoc[d]!) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    return counts;
+  }
 }
 
 /** The distinct Han characters of a suggestion's title words. */
@@ -27,25 +71,24 @@ export function titleCharacters(doc: TitleDocument): Set<string> {
 const HAN = /\p{Script=Han}/u;
 
 /**
- * The support of `term`, named in the title of suggestion `own` of a scope, by the scope's other
- * titles: over the term's characters, the largest a × ln(lift) with a the scope's other
- * suggestions whose title words hold the character and lift = (a / scope suggestions) ÷
- * ((b + ½) / rest suggestions), b the rest's (0 when no character is over-represented).
- * `inScope` and `inRest` are titleCharacterDocs of the scope and of the rest.
+ * The support of `term`, named in the title of a suggestion of a scope whose title characters are
+ * `ownChars` (none for a word no title names), by the scope's other titles: over the term's
+ * characters, the largest a × ln(lift) with a the scope's other suggestions whose title words hold
+ * the character and lift = (a / scope suggestions) ÷ ((b + ½) / rest suggestions), b the rest's
+ * (0 when no character is over-represented). `count` gives a set's suggestions holding a character.
  */
 export function titleMorphemeSupport(
   term: string,
-  own: TitleDocument,
-  scope: { inScope: ReadonlyMap<string, number>; documents: number },
-  rest: { inRest: ReadonlyMap<string, number>; documents: number },
+  ownChars: readonly string[],
+  scope: { count: (ch: string) => number; documents: number },
+  rest: { count: (ch: string) => number; documents: number },
 ): number {
-  const ownChars = titleCharacters(own);
   let best = 0;
   for (const ch of new Set(term)) {
     if (!HAN.test(ch)) continue;
-    const a = (scope.inScope.get(ch) ?? 0) - (ownChars.has(ch) ? 1 : 0);
+    const a = scope.count(ch) - (ownChars.includes(ch) ? 1 : 0);
     if (a <= 0) continue;
-    const lift = a / scope.documents / (((rest.inRest.get(ch) ?? 0) + 0.5) / rest.documents);
+    const lift = a / scope.documents / ((rest.count(ch) + 0.5) / rest.documents);
     if (lift > 1) best = Math.max(best, a * Math.log(lift));
   }
   return best;

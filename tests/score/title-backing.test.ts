@@ -6,7 +6,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { run } from '../../src/run.ts';
 import { repeatsWord } from '../../src/score/diversify.ts';
 import { loadCivicBackground } from '../../src/segment/civic-background.ts';
-import { titleCharacterDocs, titleMorphemeSupport } from '../../src/score/title-morphemes.ts';
+import { TitleCharacters } from '../../src/score/title-morphemes.ts';
 import { listF1 } from '../eval/list-metrics.ts';
 import { rowsOf, titlesOnlyCsv } from '../eval/titles-only.ts';
 import { MESSAGES_CSV, TITLES_CSV, describeShared } from '../shared-data.ts';
@@ -96,11 +96,10 @@ it('scores a word by the characters it shares with the scope’s other titles, a
   // 教师 named by one title; 教育局 and 教学 in two others of the scope, 教 in none of the rest
   const docs = [{ titleTerms: ['教师', '待遇'] }, { titleTerms: ['教育局'] }, { titleTerms: ['教学', '污染'] }, { titleTerms: ['污水'] }];
   const rest = [{ titleTerms: ['工资', '待遇'] }, { titleTerms: ['噪音', '污染'] }];
-  const all = [...docs, ...rest];
-  const inScope = titleCharacterDocs(all, [0, 1, 2, 3]);
-  const inRest = titleCharacterDocs(all, [4, 5]);
-  const support = (term: string, own: number): number =>
-    titleMorphemeSupport(term, all[own]!, { inScope, documents: 4 }, { inRest, documents: 2 });
+  const titles = new TitleCharacters([...docs, ...rest]);
+  // the scope is the first four; it is also the scope outside which the rest lies
+  const scope = [0, 1, 2, 3];
+  const support = titles.support(scope, scope);
   // 教: a = 2 other titles, b = 0: 2 × ln((2/4) / (0.5/2)) = 2 ln 2
   expect(support('教师', 0)).toBeCloseTo(2 * Math.log(2), 10);
   // 待遇 shares 待 and 遇 with no other title of the scope; its own title does not count
@@ -108,6 +107,8 @@ it('scores a word by the characters it shares with the scope’s other titles, a
   // 污水: 污 in one other title of the scope (a quarter of it) and one of the rest (half of it): no lift
   expect(support('污水', 3)).toBe(0);
   expect(support('污染', 2)).toBe(0);
+  // a word no title names: every title of the scope holding its character counts (教师 教育局 教学: a = 3, lift 3)
+  expect(support('教材', null)).toBeCloseTo(3 * Math.log(3), 10);
 });
 
 describeShared('a word two suggestions raise in passing, no title naming or echoing it, after the words titles back', () => {
