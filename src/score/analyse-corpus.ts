@@ -198,8 +198,10 @@ export function analyseCorpus(
     const dictionaryWords = new Set(lexicon.userWords.map((w) => w.word));
     const standsAlone = (term: string): boolean =>
       (options.backgroundIdf.get(term) ?? Infinity) >= THEME_WORD_IDF || dictionaryWords.has(term);
+    // a token no dictionary knows is a word if the corpus shows it is (the gate) or civic language has it
+    const known = (term: string): boolean => passes(term) || (options.civic.df.get(term) ?? 0) > 0 || options.civic.known.has(term);
     const themesOf: DocumentThemes[] = time('themes', () =>
-      documents.map((d) => titleThemes(d.record.title, d.record.text, tag, options.titleFrames, lexicon, passes, standsAlone)),
+      documents.map((d) => titleThemes(d.record.title, d.record.text, tag, options.titleFrames, lexicon, passes, standsAlone, known)),
     );
     // hot words count a word also where it stands inside a longer one (客运 in 客运市场), as a reader sees it
     // (not inside a synonym's canonical form, whose text may spell it otherwise, nor inside a phrase,

@@ -75,6 +75,11 @@ export function titleThemes(
   passes: (term: string) => boolean,
   /** Whether a word may be a theme on its own (specific enough: 盲道, 群租; not 宣传 or 家庭). Default: any word that passes. */
   alone: (term: string) => boolean = () => true,
+  /**
+   * Whether a token no dictionary knows is a word all the same (the gate's corpus evidence, or civic
+   * language's). Default: `passes`.
+   */
+  known: (term: string) => boolean = passes,
 ): DocumentThemes {
   let t = stripMarkup(title).trim();
   if (t === '') t = FIRST_SENTENCE.exec(stripMarkup(text).trim())?.[0] ?? '';
@@ -84,9 +89,11 @@ export function titleThemes(
   const titleTerms: string[] = [];
   const body = stripMarkup(text);
   let run: { word: string; term: string | null; tag: string }[] = [];
-  // what no theme begins or ends with: a generic head, or a place (西地省 of 西地省独生子女证, A7 and
-  // 县星 of A7县星沙街办事处: word-gate.ts placePiece)
-  const edge = (w: { word: string; tag: string }): boolean => frames.generic.has(w.word) || placePiece(w.word, w.tag);
+  // what no theme begins or ends with: a generic head, a place (西地省 of 西地省独生子女证, A7 and
+  // 县星 of A7县星沙街办事处: word-gate.ts placePiece), or a token the HMM coined that is no known
+  // word (老能 of 小区老能, 太乱 of 客运市场太乱; 托养 of 残疾人托养 is one)
+  const edge = (w: { word: string; tag: string }): boolean =>
+    frames.generic.has(w.word) || placePiece(w.word, w.tag) || (w.tag === 'x' && !known(w.word));
   const close = (): void => {
     let a = 0;
     let b = run.length;

@@ -59,6 +59,27 @@ describe('the title frame', () => {
     expect(themes('关于长宁区精品小区建设的建议')).toEqual(['精品小区']);
   });
 
+  it('neither begins nor ends with a token the HMM coined that no one knows as a word', () => {
+    // short messages with no title: the first sentence stands for one (t3946, t3738 of the labelled titles)
+    const known = (t: string): boolean => (civic.df.get(t) ?? 0) > 0 || civic.known.has(t);
+    const themes = (text: string): string[] =>
+      titleThemes(
+        '',
+        text,
+        tag,
+        frames,
+        lexicon,
+        () => true,
+        () => true,
+        known,
+      ).phrases;
+    expect(themes('D9县客运市场太乱，无人整顿')).toContain('客运市场');
+    expect(themes('I市富兴嘉城小区老能听到货运声音，严重扰民')).toContain('小区');
+    expect(themes('I市富兴嘉城小区老能听到货运声音，严重扰民')).not.toContain('小区老能');
+    // civic language knows 托养 (the reports' 残疾人托养), which the dictionaries do not
+    expect(themes('关于加强残疾人托养的建议')).toEqual(['残疾人托养']);
+  });
+
   it('uses the first sentence when there is no title', () => {
     const t = titleThemes('', '小区加装电梯进展缓慢。加装电梯要居民同意。', tag, frames, lexicon, () => true);
     expect(t.phrases.join(' ')).toContain('加装电梯');
