@@ -7,6 +7,7 @@ import { countScopes } from './scope-counts.ts';
 import { type Scope, scopeKey } from './scopes.ts';
 import { benjaminiHochberg } from './statistics.ts';
 import { TitleCharacters } from './title-morphemes.ts';
+import { FILL_RATIO, FILL_TO, type SingleTitleWord, singleTitleWords, titleBacking } from './short-list-fill.ts';
 import { backgroundSpecificity, blendedIdf, civicSpecificity } from './tfidf.ts';
 import type { WordTable } from '../segment/word-table.ts';
 import { EMPTY_WORD_TABLE } from '../segment/word-table.ts';
@@ -394,7 +395,7 @@ function scoreScope(
     for (const d of docsOf[i]!) if ((docs[d]!.ownTerms ?? docs[d]!.terms).has(c.term)) alone++;
     return alone >= Math.max(minDocs, 2);
   });
-  const backed = titleBacking(s, rest, titles);
+  const backed = titleBacking(s.members, rest.outsideMembers, titles);
   const order = diversify(
     candidates.flatMap((c, i) =>
       keep[i]
@@ -408,7 +409,12 @@ function scoreScope(
   const limit = Math.min(options.limit ?? 100, FILL_TO);
   if (ranked.length >= limit || singles.length === 0) return ranked;
   const q = restDocs > 0 ? benjaminiHochberg(pValues) : null;
-  const fill = singleTitleWords(singles, ranked, s, rest, docs, titles(), limit - ranked.length);
+  const fill = singleTitleWords(
+    singles,
+    ranked.map((k) => k.term),
+    { members: s.members, outside: rest.outsideMembers, docs, titles: titles() },
+    limit - ranked.length,
+  );
   let last = ranked.length > 0 ? ranked[ranked.length - 1]!.score : Infinity;
   for (const w of fill) {
     const a = s.df[w.at]!;
@@ -427,74 +433,6 @@ function scoreScope(
     ranked.push({ ...row, rank: ranked.length + 1, score: last });
   }
   return ranked;
-}
-
-/**
- * Whether the scope's titles back a word no title names (title-morphemes.ts, at FILL_SUPPORT),
- * worked out for the scope when first asked.
- */
-function titleBacking(s: ScopeCounts, rest: Rest, titles: () => TitleCharacters): (term: string) => boolean {
-  let support: ((term: string, own: number | null) => number) | undefined;
-  return (term) => (support ??= titles().support(s.members, rest.outsideMembers))(term, null) >= FILL_SUPPORT;
-}
-
-/** A word one title of a category's scope names, raised by no other of its suggestions (a fill candidate). */
-interface SingleTitleWord {
-  at: number;
-  term: string;
-  /** Suggestions of the rest raising it, and the scope's share over the rest's. */
-  b: number;
-  ratio: number;
-  ll: { g2: number };
-}
-
-/** Lists shorter than this are filled with single-title words (singleTitleWords). */
-const FILL_TO = 10;
-/**
- * Least title-morpheme support of a fill word (title-morphemes.ts). In a category of ten of a
- * session of seventy: a character of it in another of the category's titles and in none of the
- * rest's (1 × ln 12), or in two others and two of the rest's (2 × ln 4.8).
- */
-const FILL_SUPPORT = 2;
-/**
- * Least share of the scope over the rest's for a fill word: one of ten suggestions against at
- * most one of sixty (4.0).
- */
-const FILL_RATIO = 4;
-
-/**
- * The words one title of the scope names as its theme that fill a short list (below FILL_TO): at a
- * session's size a category of ten short suggestions may share no word at all (a title is a
- * dozen characters), and its list would say nothing of what they raised. A word of a single
- * suggestion is taken when civic language knows it (it is in the civic background; the gate
- * refuses its common words), the rest of the corpus seldom raises it, and the scope's other titles share its
- * morphemes (教师 beside 教育局 and 教学: title-morphemes.ts); by that support, at most `room`,
- * never one repeating a listed word as a string.
- */
-function singleTitleWords(
-  singles: readonly SingleTitleWord[],
-  listed: readonly Keyword[],
-  s: ScopeCounts,
-  rest: Rest,
-  docs: readonly HotWordDocument[],
-  titles: TitleCharacters,
-  room: number,
-): SingleTitleWord[] {
-  const support = titles.support(s.members, rest.outsideMembers);
-  const ownDoc = (term: string): number => s.members.find((d) => docs[d]!.titleTerms?.includes(term))!;
-  const supported = singles
-    .map((w) => ({ w, support: support(w.term, ownDoc(w.term)) }))
-    .filter((x) => x.support >= FILL_SUPPORT)
-    .sort((x, y) => y.support - x.support || (x.w.term < y.w.term ? -1 : x.w.term > y.w.term ? 1 : 0));
-  const taken: SingleTitleWord[] = [];
-  const terms = listed.map((k) => k.term);
-  for (const { w } of supported) {
-    if (taken.length >= room) break;
-    if (terms.some((t) => t.includes(w.term) || w.term.includes(t))) continue;
-    taken.push(w);
-    terms.push(w.term);
-  }
-  return taken;
 }
 
 /**
