@@ -272,6 +272,22 @@ function scoreScope(
   const fillable = restDocs > 0 && s.scope.category !== null && !titleAlone;
   const civicWord = (t: string): boolean => (options.civic?.df.get(t) ?? 0) > 0;
   const singles: SingleTitleWord[] = [];
+  // a word's salience against the rest: share × ln(ratio) × specificity × title weight (a year over all categories: no ratio)
+  const salienceOf = (term: string, a: number, ratio: number): number =>
+    (a / s.documents) * (yearOfAll ? 1 : Math.log(ratio)) * specificity(term) * titleBoost(term, a);
+  // the scope's row for term number `at`, which `b` suggestions of the rest raise (q and significance are set after)
+  const rowAgainstRest = (at: number, term: string, b: number, ratio: number, g2: number, salience: number): Keyword => {
+    const a = s.df[at]!;
+    const freq = s.tf[at]!;
+    const lo = logOddsDirichlet(a, s.dfTotal, b, restTotal, (alpha0 * (a + b)) / (s.dfTotal + restTotal), alpha0);
+    return keywordRow(
+      s.scope,
+      term,
+      salience,
+      { docs: a, titleDocs: inTitles.get(term) ?? 0, freq, share: a / s.documents, tfidf: (freq / tfTotal) * idf(term) },
+      { g2, p: pValues[at]!, delta: lo.delta, z: lo.z, ratio },
+    );
+  };
   for (let at = 0; at < s.ids.length; at++) {
     const term = s.vocab[s.ids[at]!]!;
     const a = s.df[at]!;
@@ -288,7 +304,6 @@ function scoreScope(
     }
     const id = s.ids[at]!;
     const b = allDf[id]! - (rest.outsideDf === null ? a : rest.outsideDf[id]!);
-    const inAll = a + b;
     const ll = logLikelihood(a, s.documents, b, restDocs);
     pValues[at] = ll.over ? ll.p : 1;
     const ratio = a / s.documents / ((b + 0.5) / (restDocs + 0.5));
@@ -302,7 +317,7 @@ function scoreScope(
       civicWord(term) &&
       gate(term)
     ) {
-      singles.push({ at, term, b, ratio, ll });
+      singles.push({ at, term, b, ratio, g2: ll.g2 });
       continue;
     }
     if (!enough || !(ratio > 1 || yearOfAll) || !gate(term)) continue;
@@ -312,37 +327,18 @@ function scoreScope(
     // of the 83 others: p = 0.09)
     const named = inTitles.get(term) ?? 0;
     if (!yearOfAll && pValues[at]! >= maxP && !(named >= TITLE_THEME_DOCS && 2 * named >= a)) continue;
-    const freq = s.tf[at]!;
-    const tfidf = (freq / tfTotal) * idf(term);
-    const lo = logOddsDirichlet(a, s.dfTotal, b, restTotal, (alpha0 * inAll) / (s.dfTotal + restTotal), alpha0);
-    const salience = byCategory
-      ? categoryWeight(term)
-      : share * (yearOfAll ? 1 : Math.log(ratio)) * specificity(term) * titleBoost(term, a);
+    const salience = byCategory ? categoryWeight(term) : salienceOf(term, a, ratio);
     if (!(salience > 0)) continue;
     // (its weight in the year, or over all years: the category's salience × the category's suggestions, over the year's)
     if (s.scope.category !== null) {
       inCategories.weight.set(cellKey(term), Math.max(inCategories.weight.get(cellKey(term)) ?? 0, salience * s.documents));
       inCategories.years.add(s.scope.year);
     }
-    rows.push(
-      keywordRow(
-        s.scope,
-        term,
-        salience,
-        { docs: a, titleDocs: inTitles.get(term) ?? 0, freq, share, tfidf },
-        {
-          g2: ll.g2,
-          p: pValues[at]!,
-          delta: lo.delta,
-          z: lo.z,
-          ratio,
-        },
-      ),
-    );
+    rows.push(rowAgainstRest(at, term, b, ratio, ll.g2, salience));
     rowIndex.push(at);
   }
-  if (restDocs > 0) {
-    const q = benjaminiHochberg(pValues);
+  const q = restDocs > 0 ? benjaminiHochberg(pValues) : null;
+  if (q !== null) {
     rows.forEach((r, i) => {
       r.q = q[rowIndex[i]!]!;
       r.significant = r.z! > 0 && r.ratio! > 1 && r.q < fdr;
@@ -408,7 +404,6 @@ function scoreScope(
   const ranked = order.map((o, i) => ({ ...candidates[index.get(o.term)!]!, rank: i + 1, score: o.gain }));
   const limit = Math.min(options.limit ?? 100, FILL_TO);
   if (ranked.length >= limit || singles.length === 0) return ranked;
-  const q = restDocs > 0 ? benjaminiHochberg(pValues) : null;
   const fill = singleTitleWords(
     singles,
     ranked.map((k) => k.term),
@@ -417,17 +412,8 @@ function scoreScope(
   );
   let last = ranked.length > 0 ? ranked[ranked.length - 1]!.score : Infinity;
   for (const w of fill) {
-    const a = s.df[w.at]!;
-    const freq = s.tf[w.at]!;
-    const salience = (a / s.documents) * Math.log(w.ratio) * specificity(w.term) * titleBoost(w.term, a);
-    const lo = logOddsDirichlet(a, s.dfTotal, w.b, restTotal, (alpha0 * (a + w.b)) / (s.dfTotal + restTotal), alpha0);
-    const row = keywordRow(
-      s.scope,
-      w.term,
-      salience,
-      { docs: a, titleDocs: inTitles.get(w.term) ?? 0, freq, share: a / s.documents, tfidf: (freq / tfTotal) * idf(w.term) },
-      { g2: w.ll.g2, p: pValues[w.at]!, delta: lo.delta, z: lo.z, ratio: w.ratio },
-    );
+    const salience = salienceOf(w.term, s.df[w.at]!, w.ratio);
+    const row = rowAgainstRest(w.at, w.term, w.b, w.ratio, w.g2, salience);
     row.q = q![w.at]!;
     last = Math.min(last, salience);
     ranked.push({ ...row, rank: ranked.length + 1, score: last });

@@ -9,10 +9,10 @@ export interface SingleTitleWord {
   /** Its place among the scope's terms (hot-words.ts scoreScope). */
   at: number;
   term: string;
-  /** Suggestions of the rest raising it, and the scope's share over the rest's. */
+  /** Suggestions of the rest raising it, the scope's share over the rest's, and its G² against the rest. */
   b: number;
   ratio: number;
-  ll: { g2: number };
+  g2: number;
 }
 
 /** Lists shorter than this are filled with single-title words (singleTitleWords). */
