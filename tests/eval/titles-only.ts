@@ -8,7 +8,8 @@ export function rowsOf(text: string): Record<string, string>[] {
   return body.map((fields) => Object.fromEntries(header!.map((h, i) => [h.replace(/^\uFEFF/, ''), fields[i] ?? ''])));
 }
 
-const quoted = (s: string): string => `"${s.replaceAll('"', '""')}"`;
+/** A CSV field, quoted (RFC 4180: a quote inside doubled). */
+export const quoted = (s: string): string => `"${s.replaceAll('"', '""')}"`;
 
 /**
  * A corpus of short texts for small_sessions.py, as the held-back corpus of the themes issue is

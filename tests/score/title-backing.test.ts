@@ -8,7 +8,7 @@ import { repeatsWord } from '../../src/score/diversify.ts';
 import { loadCivicBackground } from '../../src/segment/civic-background.ts';
 import { TitleCharacters } from '../../src/score/title-morphemes.ts';
 import { listF1 } from '../eval/list-metrics.ts';
-import { rowsOf, titlesOnlyCsv } from '../eval/titles-only.ts';
+import { quoted, rowsOf, titlesOnlyCsv } from '../eval/titles-only.ts';
 import { MESSAGES_CSV, TITLES_CSV, describeShared } from '../shared-data.ts';
 
 type Titled = { title: string; label: string };
@@ -41,10 +41,7 @@ describeShared('a short list filled with words one title names, backed by the ca
     ({ session, rest } = shortSession(rows));
     const dir = mkdtempSync(join(tmpdir(), 'hotwords-single-title-'));
     const csv = join(dir, 'session.csv');
-    writeFileSync(
-      csv,
-      ['编号,内容,类别,年份', ...session.map((r, i) => `s${i},"${r.title.replace(/"/g, '""')}",${r.label},2021`)].join('\n'),
-    );
+    writeFileSync(csv, ['编号,内容,类别,年份', ...session.map((r, i) => `s${i},${quoted(r.title)},${r.label},2021`)].join('\n'));
     await run({ inputs: [csv], out: join(dir, 'out'), noDictGaps: true, noClouds: true, noTopics: true });
     const db = new Database(join(dir, 'out', 'hotwords.sqlite'), { readonly: true });
     byCategory = new Map();
@@ -124,7 +121,6 @@ describeShared('a word two suggestions raise in passing, no title naming or echo
       seen.set(r.label!, n + 1);
       return n % 20 === 0 && n / 20 < 10;
     });
-    const quoted = (s: string): string => `"${s.replaceAll('"', '""')}"`;
     const dir = mkdtempSync(join(tmpdir(), 'hotwords-title-backing-'));
     const csv = join(dir, 'session.csv');
     writeFileSync(
