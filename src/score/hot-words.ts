@@ -99,7 +99,8 @@ export const TITLE_WEIGHT = 2;
  * have categories; year null: the categories over all years, for the whole corpus.
  */
 interface CategoryWeights {
-  weight: Map<string, number>;
+  /** By year, by term number. */
+  weight: Map<number | null, Float64Array>;
   years: Set<number | null>;
 }
 
@@ -158,7 +159,6 @@ export function hotWords(docs: readonly HotWordDocument[], options: HotWordOptio
   );
   const general = backgroundSpecificity(options.backgroundIdf ?? EMPTY_WORD_TABLE, all.documents);
   const civic = civicSpecificity(options.civic?.df ?? new Map(), options.civic?.paragraphs ?? 0, all.documents);
-  const specificity = (t: string): number => general(t) * civic(t);
   const keywords: Keyword[] = [];
   // a year's words as its categories rank them (the categories' scopes come first in scope order)
   const inCategories: CategoryWeights = { weight: new Map(), years: new Set() };
@@ -166,8 +166,27 @@ export function hotWords(docs: readonly HotWordDocument[], options: HotWordOptio
   // per character, the suggestions whose title words hold it (for the fill of short lists; worked out when first needed)
   let titleChars: TitleCharacters | undefined;
   const titles = (): TitleCharacters => (titleChars ??= new TitleCharacters(docs));
+  // what every scope asks of a term, worked out once per term (by its number) rather than once per scope
+  const gate = options.gate ?? (() => true);
+  const verdicts = new Int8Array(table.vocab.length);
+  const specificities = new Float64Array(table.vocab.length).fill(Number.NaN);
+  let numbers: Map<string, number> | undefined;
+  const titleIds: (Int32Array | undefined)[] = [];
+  const terms: TermFacts = {
+    passes: (id) => (verdicts[id] ||= gate(table.vocab[id]!) ? 1 : 2) === 1,
+    specificity: (id) => {
+      let x = specificities[id]!;
+      if (Number.isNaN(x)) specificities[id] = x = general(table.vocab[id]!) * civic(table.vocab[id]!);
+      return x;
+    },
+    titleIds: (d) => {
+      numbers ??= new Map(table.vocab.map((t, i) => [t, i]));
+      const known = numbers;
+      return (titleIds[d] ??= Int32Array.from((docs[d]!.titleTerms ?? []).flatMap((t) => known.get(t) ?? [])));
+    },
+  };
   for (const s of scopes) {
-    const rows = scoreScope(s, restOfScope(s), allDf, idf, specificity, options, table, docs, inCategories, titles);
+    const rows = scoreScope(s, restOfScope(s), allDf, idf, terms, options, table, docs, inCategories, titles);
     if (s.scope.category !== UNCATEGORISED) keywords.push(...rows);
   }
   return {
@@ -218,6 +237,48 @@ function restOf(scopes: readonly ScopeCounts[], all: ScopeCounts): (s: ScopeCoun
   };
 }
 
+/** What the gate and the backgrounds say of the run's terms, by term number (the scopes' `vocab`). */
+interface TermFacts {
+  passes: (id: number) => boolean;
+  /** General × civic specificity (tfidf.ts). */
+  specificity: (id: number) => number;
+  /** The term numbers of the words document `d`'s title raises as its theme (HotWordDocument.titleTerms). */
+  titleIds: (d: number) => Int32Array;
+}
+
+/** Whether a term is one character (one code point). */
+function oneCharacter(term: string): boolean {
+  return term.length === 1 || (term.length === 2 && term.codePointAt(0)! > 0xffff);
+}
+
+/** Terms in code-unit order (as < compares them). */
+function compareTerms(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * The places (in `salience`) of the `n` largest saliences, ordered by salience and then by `tie`:
+ * those below the n-th largest value are left out before the sort (a scope has thousands).
+ */
+function mostSalient(salience: readonly number[], n: number, tie: (i: number, j: number) => number): number[] {
+  const threshold = salience.length > n ? Float64Array.from(salience).sort()[salience.length - n]! : -Infinity;
+  const chosen: number[] = [];
+  for (let i = 0; i < salience.length; i++) if (salience[i]! >= threshold) chosen.push(i);
+  return chosen.sort((i, j) => salience[j]! - salience[i]! || tie(i, j)).slice(0, n);
+}
+
+/** G² of a term in `a` of a scope's `documents` against `b` of the rest's `restDocs` (keyness.ts), kept for small counts. */
+function keynessAgainst(documents: number, restDocs: number): (a: number, b: number) => { g2: number; p: number; over: boolean } {
+  const kept = new Map<number, { g2: number; p: number; over: boolean }>();
+  return (a, b) => {
+    if (a >= 64 || b >= 4096) return logLikelihood(a, documents, b, restDocs);
+    const key = a * 4096 + b;
+    let ll = kept.get(key);
+    if (ll === undefined) kept.set(key, (ll = logLikelihood(a, documents, b, restDocs)));
+    return ll;
+  };
+}
+
 /** A scope's suggestions per term, indexed by term number (0 for a term it does not use). */
 function dfByTerm(s: ScopeCounts): Int32Array {
   const df = new Int32Array(s.vocab.length);
@@ -230,7 +291,7 @@ function scoreScope(
   rest: Rest,
   allDf: Int32Array,
   idf: (t: string) => number,
-  specificity: (t: string) => number,
+  terms: TermFacts,
   options: HotWordOptions,
   table: CountTable,
   docs: readonly HotWordDocument[],
@@ -245,36 +306,43 @@ function scoreScope(
   const restTotal = rest.dfTotal;
   let tfTotal = 0;
   for (const v of s.tf) tfTotal += v;
-  const gate = options.gate ?? (() => true);
   const maxP = options.maxP ?? 0.05;
   const titleWeight = options.titleWeight ?? TITLE_WEIGHT;
   // suggestions of the scope whose title raises each word as its theme
-  const inTitles = new Map<string, number>();
-  for (const d of s.members) for (const t of docs[d]!.titleTerms ?? []) inTitles.set(t, (inTitles.get(t) ?? 0) + 1);
+  const titleCounts = new Int32Array(s.vocab.length);
+  for (const d of s.members) for (const id of terms.titleIds(d)) titleCounts[id]!++;
   // A year over all categories is what that session talked about, not how it differs from other
   // years (trends and emerging terms say that): a word weighs there what it weighs in the category
   // of that year that raises it most, in proportion to that category's size (so the year leads
   // with its categories' themes, and a word every category uses, 设施 or 平台, does not lead); with
   // no categories, its share × specificity.
   const yearOfAll = s.scope.category === null && s.scope.year !== null;
-  const cellKey = (term: string): string => `${s.scope.year}\u0001${term}`;
   // the whole corpus, like a year, as its categories (over all years) weigh its words
   const byCategory = s.scope.category === null && inCategories.years.has(s.scope.year);
-  const titleBoost = (term: string, a: number): number => 1 + (titleWeight * (inTitles.get(term) ?? 0)) / a;
+  const titleBoost = (id: number, a: number): number => 1 + (titleWeight * titleCounts[id]!) / a;
   // a word's weight in its categories, per suggestion of this scope (byCategory)
-  const categoryWeight = (term: string): number => (inCategories.weight.get(cellKey(term)) ?? 0) / s.documents;
+  const yearWeights = (): Float64Array => {
+    let w = inCategories.weight.get(s.scope.year);
+    if (w === undefined) inCategories.weight.set(s.scope.year, (w = new Float64Array(s.vocab.length)));
+    return w;
+  };
+  const categoryWeight = (id: number): number => (inCategories.weight.get(s.scope.year)?.[id] ?? 0) / s.documents;
   // every term's p-value goes into the false-discovery correction; only the candidates
   // (raised in enough suggestions, and more than in the rest) become keyword rows
   const pValues = new Float64Array(restDocs === 0 ? 0 : s.ids.length);
-  const rows: Keyword[] = [];
-  const rowIndex: number[] = [];
+  // the terms that may be listed (their places among the scope's terms) and their salience: a row
+  // is made for the CANDIDATES most salient of them only
+  const listable: number[] = [];
+  const saliences: number[] = [];
+  // G² and its p by (a, b), as most terms share a few small counts
+  const keyness = keynessAgainst(s.documents, restDocs);
   // a category's short list is filled with words one title names (see singleTitleWords)
   const fillable = restDocs > 0 && s.scope.category !== null && !titleAlone;
   const civicWord = (t: string): boolean => (options.civic?.df.get(t) ?? 0) > 0;
   const singles: SingleTitleWord[] = [];
   // a word's salience against the rest: share × ln(ratio) × specificity × title weight (a year over all categories: no ratio)
-  const salienceOf = (term: string, a: number, ratio: number): number =>
-    (a / s.documents) * (yearOfAll ? 1 : Math.log(ratio)) * specificity(term) * titleBoost(term, a);
+  const salienceOf = (id: number, a: number, ratio: number): number =>
+    (a / s.documents) * (yearOfAll ? 1 : Math.log(ratio)) * terms.specificity(id) * titleBoost(id, a);
   // the scope's row for term number `at`, which `b` suggestions of the rest raise (q and significance are set after)
   const rowAgainstRest = (at: number, term: string, b: number, ratio: number, g2: number, salience: number): Keyword => {
     const a = s.df[at]!;
@@ -284,84 +352,107 @@ function scoreScope(
       s.scope,
       term,
       salience,
-      { docs: a, titleDocs: inTitles.get(term) ?? 0, freq, share: a / s.documents, tfidf: (freq / tfTotal) * idf(term) },
+      { docs: a, titleDocs: titleCounts[s.ids[at]!]!, freq, share: a / s.documents, tfidf: (freq / tfTotal) * idf(term) },
       { g2, p: pValues[at]!, delta: lo.delta, z: lo.z, ratio },
     );
   };
+  const termAt = (at: number): string => s.vocab[s.ids[at]!]!;
+  // suggestions of the rest raising term number `at`, and the scope's share over the rest's
+  const bOf = (at: number): number => allDf[s.ids[at]!]! - (rest.outsideDf === null ? s.df[at]! : rest.outsideDf[s.ids[at]!]!);
+  const ratioOf = (a: number, b: number): number => a / s.documents / ((b + 0.5) / (restDocs + 0.5));
   for (let at = 0; at < s.ids.length; at++) {
-    const term = s.vocab[s.ids[at]!]!;
+    const id = s.ids[at]!;
+    const term = s.vocab[id]!;
     const a = s.df[at]!;
-    const share = a / s.documents;
-    const enough = (a >= minDocs && (a >= SINGLE_CHARACTER_DOCS || [...term].length !== 1)) || (titleAlone && inTitles.has(term));
+    const enough = (a >= minDocs && (a >= SINGLE_CHARACTER_DOCS || !oneCharacter(term))) || (titleAlone && titleCounts[id]! > 0);
     if (restDocs === 0) {
-      if (!enough || !gate(term)) continue;
+      if (!enough || !terms.passes(id)) continue;
       const freq = s.tf[at]!;
       const tfidf = (freq / tfTotal) * idf(term);
-      const salience = byCategory ? categoryWeight(term) : tfidf * titleBoost(term, a);
+      const salience = byCategory ? categoryWeight(id) : tfidf * titleBoost(id, a);
       if (!(salience > 0)) continue;
-      rows.push(keywordRow(s.scope, term, salience, { docs: a, titleDocs: inTitles.get(term) ?? 0, freq, share, tfidf }, null));
+      listable.push(at);
+      saliences.push(salience);
       continue;
     }
-    const id = s.ids[at]!;
-    const b = allDf[id]! - (rest.outsideDf === null ? a : rest.outsideDf[id]!);
-    const ll = logLikelihood(a, s.documents, b, restDocs);
+    const b = bOf(at);
+    const ll = keyness(a, b);
     pValues[at] = ll.over ? ll.p : 1;
-    const ratio = a / s.documents / ((b + 0.5) / (restDocs + 0.5));
+    const ratio = ratioOf(a, b);
     if (
       !enough &&
       fillable &&
       a === 1 &&
       ratio >= FILL_RATIO &&
-      inTitles.has(term) &&
-      [...term].length > 1 &&
+      titleCounts[id]! > 0 &&
+      !oneCharacter(term) &&
       civicWord(term) &&
-      gate(term)
+      terms.passes(id)
     ) {
       singles.push({ at, term, b, ratio, g2: ll.g2 });
       continue;
     }
-    if (!enough || !(ratio > 1 || yearOfAll) || !gate(term)) continue;
+    if (!enough || !(ratio > 1 || yearOfAll) || !terms.passes(id)) continue;
     // over-represented with evidence: in a session of ten suggestions a category, a word in two of them
     // by chance is not its theme; a word two or more of them name as their theme, in their titles, and
     // more often named than mentioned, is (疫情防控 in the sample's 公共安全与交通: 2 titles of 23, and 1
     // of the 83 others: p = 0.09)
-    const named = inTitles.get(term) ?? 0;
+    const named = titleCounts[id]!;
     if (!yearOfAll && pValues[at]! >= maxP && !(named >= TITLE_THEME_DOCS && 2 * named >= a)) continue;
-    const salience = byCategory ? categoryWeight(term) : salienceOf(term, a, ratio);
+    const salience = byCategory ? categoryWeight(id) : salienceOf(id, a, ratio);
     if (!(salience > 0)) continue;
     // (its weight in the year, or over all years: the category's salience × the category's suggestions, over the year's)
     if (s.scope.category !== null) {
-      inCategories.weight.set(cellKey(term), Math.max(inCategories.weight.get(cellKey(term)) ?? 0, salience * s.documents));
+      const w = yearWeights();
+      w[id] = Math.max(w[id]!, salience * s.documents);
       inCategories.years.add(s.scope.year);
     }
-    rows.push(rowAgainstRest(at, term, b, ratio, ll.g2, salience));
-    rowIndex.push(at);
+    listable.push(at);
+    saliences.push(salience);
   }
   const q = restDocs > 0 ? benjaminiHochberg(pValues) : null;
-  if (q !== null) {
-    rows.forEach((r, i) => {
-      r.q = q[rowIndex[i]!]!;
-      r.significant = r.z! > 0 && r.ratio! > 1 && r.q < fdr;
-    });
-  }
-  const byTerm = (x: Keyword, y: Keyword): number =>
-    y.salience - x.salience || y.docs - x.docs || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0);
-  const candidates = rows.sort(byTerm).slice(0, CANDIDATES);
+  // the CANDIDATES most salient, by salience, then docs, then term
+  const best = mostSalient(
+    saliences,
+    CANDIDATES,
+    (i, j) => s.df[listable[j]!]! - s.df[listable[i]!]! || compareTerms(termAt(listable[i]!), termAt(listable[j]!)),
+  );
+  const candidates = best.map((i) => {
+    const at = listable[i]!;
+    if (q === null) {
+      const a = s.df[at]!;
+      const freq = s.tf[at]!;
+      const term = termAt(at);
+      const counts = { docs: a, titleDocs: titleCounts[s.ids[at]!]!, freq, share: a / s.documents, tfidf: (freq / tfTotal) * idf(term) };
+      return keywordRow(s.scope, term, saliences[i]!, counts, null);
+    }
+    const b = bOf(at);
+    const row = rowAgainstRest(at, termAt(at), b, ratioOf(s.df[at]!, b), keyness(s.df[at]!, b).g2, saliences[i]!);
+    row.q = q[at]!;
+    row.significant = row.z! > 0 && row.ratio! > 1 && row.q < fdr;
+    return row;
+  });
   const index = new Map(candidates.map((c, i) => [c.term, i]));
+  // each candidate's term number
+  const candidateIds = best.map((i) => s.ids[listable[i]!]!);
+  const longest = Math.max(0, ...candidates.map((c) => c.term.length));
   // a word covers the suggestions that mention it, also inside a longer word (环保 in 环保局,
   // 电 in 停电): so 环保局 after 环保 brings nothing new, as a reader of the list sees it
   const docsOf: number[][] = candidates.map(() => []);
-  const maxLen = Math.max(...candidates.map((c) => c.term.length));
   // the candidates inside each of the scope's terms (by number), looked up once per term rather than
   // per mention: term id's candidates are insideList[insideStart[id] … insideEnd[id])
   const insideStart = new Int32Array(s.vocab.length);
   const insideEnd = new Int32Array(s.vocab.length);
   const insideList: number[] = [];
+  // (a place where no candidate begins is skipped)
+  const begins = new Uint8Array(65536);
+  for (const c of candidates) begins[c.term.charCodeAt(0)] = 1;
   for (const id of s.ids) {
     const term = s.vocab[id]!;
     insideStart[id] = insideList.length;
     for (let a = 0; a < term.length; a++) {
-      for (let b = a + 1; b <= Math.min(term.length, a + maxLen); b++) {
+      if (begins[term.charCodeAt(a)] === 0) continue;
+      for (let b = a + 1; b <= Math.min(term.length, a + longest); b++) {
         const i = index.get(term.slice(a, b));
         if (i !== undefined && insideList.indexOf(i, insideStart[id]) < 0) insideList.push(i);
       }
@@ -384,7 +475,10 @@ function scoreScope(
   }
   // a word inside a longer candidate (加装 in 加装电梯) is listed only if it stands on its own (as a
   // word of the text, not a piece of the longer one) in enough suggestions
-  const longer = candidates.map((c) => candidates.some((o) => o.term.length > c.term.length && o.term.includes(c.term)));
+  const longer = new Uint8Array(candidates.length);
+  candidateIds.forEach((id, j) => {
+    for (let at = insideStart[id]!; at < insideEnd[id]!; at++) if (insideList[at] !== j) longer[insideList[at]!] = 1;
+  });
   const keep = candidates.map((c, i) => {
     if (!longer[i]) return true;
     let alone = 0;
@@ -412,7 +506,7 @@ function scoreScope(
   );
   let last = ranked.length > 0 ? ranked[ranked.length - 1]!.score : Infinity;
   for (const w of fill) {
-    const salience = salienceOf(w.term, s.df[w.at]!, w.ratio);
+    const salience = salienceOf(s.ids[w.at]!, s.df[w.at]!, w.ratio);
     const row = rowAgainstRest(w.at, w.term, w.b, w.ratio, w.g2, salience);
     row.q = q![w.at]!;
     last = Math.min(last, salience);

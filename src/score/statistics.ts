@@ -34,15 +34,26 @@ export function chiSquare1PValue(x: number): number {
  */
 export function benjaminiHochberg(pValues: ArrayLike<number>): Float64Array {
   const m = pValues.length;
-  const order = new Int32Array(m);
-  for (let i = 0; i < m; i++) order[i] = i;
-  order.sort((a, b) => pValues[a]! - pValues[b]! || a - b);
-  const q = new Float64Array(m);
+  // the running minimum over the p-values in ascending order; tied p-values share the q of the last
+  // of them, so each takes the q at the last place its p-value has (a numeric sort, no comparator)
+  const sorted = Float64Array.from(pValues).sort();
+  const atRank = new Float64Array(m);
   let running = 1;
   for (let k = m - 1; k >= 0; k--) {
-    const i = order[k]!;
-    running = Math.min(running, (pValues[i]! * m) / (k + 1));
-    q[i] = running;
+    running = Math.min(running, (sorted[k]! * m) / (k + 1));
+    atRank[k] = running;
+  }
+  const q = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const p = pValues[i]!;
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! <= p) lo = mid + 1;
+      else hi = mid;
+    }
+    q[i] = atRank[lo - 1]!;
   }
   return q;
 }

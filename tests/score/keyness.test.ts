@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logLikelihood, logOddsDirichlet } from '../../src/score/keyness.ts';
 import { benjaminiHochberg, chiSquare1PValue } from '../../src/score/statistics.ts';
+import { seededRandom } from '../../src/matrix/seeded-random.ts';
 
 describe('keyness', () => {
   it('computes Dunning G² as worked by hand', () => {
@@ -34,5 +35,21 @@ describe('keyness', () => {
     expect(q[1]).toBeCloseTo((0.04 * 4) / 3, 10);
     expect(q[2]).toBeCloseTo((0.04 * 4) / 3, 10);
     expect(q[3]).toBeCloseTo(0.5, 10);
+  });
+
+  it('gives tied p-values one q, the definition min over ranks ≥ own of p·m/rank, bit for bit', () => {
+    // a scope's p-values: most terms tie (1 for a word not over-represented, a few small counts' G²)
+    const random = seededRandom('bh');
+    const p = Array.from({ length: 500 }, () => (random() < 0.5 ? 1 : [0.001, 0.02, 0.02, 0.3][Math.floor(random() * 4)]! * random()));
+    p.push(0.02, 0.02, 0.3, 0.3);
+    const m = p.length;
+    const sorted = [...p].sort((a, b) => a - b);
+    const byDefinition = p.map((pi) => {
+      // the last rank of pi's value, then the running minimum from the top down to it
+      let running = 1;
+      for (let k = m - 1; k >= sorted.lastIndexOf(pi); k--) running = Math.min(running, (sorted[k]! * m) / (k + 1));
+      return running;
+    });
+    expect([...benjaminiHochberg(p)]).toEqual(byDefinition);
   });
 });
