@@ -245,7 +245,8 @@ export function analyseCorpus(
     // the hot words' blended IDF, over the corpus's own document frequencies
     const idf = blendedIdf(new Map(Array.from(totals.df, (n, id) => [termTable.vocab[id]!, n])), documents.length, options.backgroundIdf);
     const ownKeywords = documentKeywords(
-      documents.map((d, i) => ({ id: d.record.id, terms: withPhraseTerms[i]!, themes: themesOf[i]! })),
+      documents.map((d, i) => ({ id: d.record.id, themes: themesOf[i]! })),
+      termTable,
       { idf, passes, tokens: cutPhrase },
     );
     const tracked = new Set(hot.keywords.map((k) => `${k.category ?? ''}\u0001${k.term}`));

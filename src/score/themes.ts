@@ -231,11 +231,16 @@ export function themeFamilies(docs: readonly ThemeDocument[], options: ThemeOpti
     // are): a theme raised again in the next session is still that session's theme
     const inRest = (d: ThemeDocument): boolean => scope.category !== null && d.category !== scope.category;
     const rest = scope.category === null ? 0 : all.members.filter((i) => inRest(docs[i]!)).length;
-    const scored = [...families].map(([key, phrases]) => {
+    // every family's score first; its name, members and examples only for those that can be listed
+    const weighed = [...families].map(([key, phrases]) => {
       const docSet = new Set<number>();
       for (const p of phrases) for (const i of phraseDocs.get(p)!) docSet.add(i);
-      const restSet = new Set<number>();
-      for (const p of phrases) for (const i of phraseDocsAll.get(p) ?? []) if (inRest(docs[i]!)) restSet.add(i);
+      let inTheRest = 0;
+      if (rest > 0) {
+        const restSet = new Set<number>();
+        for (const p of phrases) for (const i of phraseDocsAll.get(p) ?? []) if (inRest(docs[i]!)) restSet.add(i);
+        inTheRest = restSet.size;
+      }
       const a = docSet.size;
       const share = a / members.length;
       // how much the suggestions raising it talk about it, beyond naming it: a theme the text keeps coming back to first
@@ -250,8 +255,20 @@ export function themeFamilies(docs: readonly ThemeDocument[], options: ThemeOpti
       }
       const depth = 1 + Math.log1p(said / a);
       const spec = Math.max(...phrases.flatMap((p) => options.tokens(p)).map((t) => options.specificity(t)), 0.01);
-      const ratio = rest > 0 ? share / ((restSet.size + 0.5) / (rest + 0.5)) : null;
+      const ratio = rest > 0 ? share / ((inTheRest + 0.5) / (rest + 0.5)) : null;
       const score = (ratio === null ? share * spec : share * Math.log(Math.max(ratio, 1.0001)) * spec) * depth;
+      return { key, phrases, docSet, share, score };
+    });
+    const limit = options.limit ?? 50;
+    // the families that can be listed: ahead of the limit-th by score and suggestions, or tied with it (the name decides)
+    const byScore = weighed
+      .map((_, i) => i)
+      .sort((i, j) => weighed[j]!.score - weighed[i]!.score || weighed[j]!.docSet.size - weighed[i]!.docSet.size);
+    const last = weighed[byScore[Math.min(limit, byScore.length) - 1] ?? -1];
+    const listable = last
+      ? weighed.filter((f) => f.score > last.score || (f.score === last.score && f.docSet.size >= last.docSet.size))
+      : [];
+    const scored = listable.map(({ key, phrases, docSet, share, score }) => {
       const memberRows = phrases
         .map((p) => ({ phrase: p, docs: phraseDocs.get(p)!.length }))
         .sort((x, y) => y.docs - x.docs || x.phrase.length - y.phrase.length || (x.phrase < y.phrase ? -1 : 1));
@@ -260,10 +277,10 @@ export function themeFamilies(docs: readonly ThemeDocument[], options: ThemeOpti
         .sort((x, y) => x - y)
         .slice(0, 5)
         .map((i) => docs[i]!.id);
-      return { ...scope, theme, members: memberRows, docs: a, share, rank: 0, score, examples };
+      return { ...scope, theme, members: memberRows, docs: docSet.size, share, rank: 0, score, examples };
     });
     scored.sort((x, y) => y.score - x.score || y.docs - x.docs || (x.theme < y.theme ? -1 : x.theme > y.theme ? 1 : 0));
-    scored.slice(0, options.limit ?? 50).forEach((f, r) => out.push({ ...f, rank: r + 1 }));
+    scored.slice(0, limit).forEach((f, r) => out.push({ ...f, rank: r + 1 }));
   }
   return out;
 }
