@@ -249,8 +249,9 @@ export function analyseCorpus(
       termTable,
       { idf, passes, tokens: cutPhrase },
     );
-    const tracked = new Set(hot.keywords.map((k) => `${k.category ?? ''}\u0001${k.term}`));
-    const yearly = trends(scoring, { track: (category, term) => tracked.has(`${category ?? ''}\u0001${term}`), gate: passes });
+    const tracked = new Map<string | null, Set<string>>();
+    for (const k of hot.keywords) (tracked.get(k.category) ?? tracked.set(k.category, new Set()).get(k.category)!).add(k.term);
+    const yearly = trends(scoring, { track: tracked, gate: passes });
     const aliases = new Map<string, string[]>();
     for (const [alias, canonical] of lexicon.synonyms) aliases.set(canonical, [...(aliases.get(canonical) ?? []), alias]);
     const evidenceTop = options.evidenceTop;

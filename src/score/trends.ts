@@ -50,8 +50,8 @@ export interface TrendOptions {
   alpha0?: number;
   /** z at which a change counts as rising or falling (default 1.96). */
   zThreshold?: number;
-  /** Terms whose yearly rows are stored (e.g. the hot words); all when omitted. */
-  track?: (category: string | null, term: string) => boolean;
+  /** Terms whose yearly rows are stored, per category (e.g. the hot words); all when omitted. */
+  track?: ReadonlyMap<string | null, ReadonlySet<string>>;
   /** The word gate (word-gate.ts): a term that fails it is never an emerging term. Default: all pass. */
   gate?: (term: string) => boolean;
 }
@@ -117,7 +117,11 @@ export function trends(docs: readonly TermDocument[], options: TrendOptions = {}
   const trendRows: TermTrend[] = [];
   const emerging: EmergingTerm[] = [];
   const categories = [...members.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  // the gate's verdict per term number (0: not asked yet, 1 passes, 2 refused)
+  const verdicts = new Int8Array(vocab.length);
+  const passes = (id: number): boolean => (verdicts[id] ||= (options.gate?.(vocab[id]!) ?? true) ? 1 : 2) === 1;
   for (const category of categories) {
+    const kept = options.track?.get(category);
     // years in the order first met, as the overall weights were summed
     const years = new Map([...members.get(category)!].map(([year, list]) => [year, yearCounts(list)]));
     const order = [...years.keys()].sort((a, b) => a - b);
@@ -148,10 +152,10 @@ export function trends(docs: readonly TermDocument[], options: TrendOptions = {}
           zPrevious = logOddsDirichlet(w, y.total, previous[id]!, prev.total, prior, alpha0).z;
           status = !seenBefore ? 'new' : zPrevious >= zThreshold ? 'rising' : zPrevious <= -zThreshold ? 'falling' : 'recurring';
         }
-        if (!options.track || options.track(category, term)) {
+        if (!options.track || kept?.has(term)) {
           trendRows.push({ category, year, term, docs: docsIn, share: docsIn / y.documents, weight: w, status, zPrevious });
         }
-        if (i === 0 || w < 2 || !(options.gate?.(term) ?? true)) continue;
+        if (i === 0 || w < 2 || !passes(id)) continue;
         const lo = logOddsDirichlet(w, y.total, earlier[id]!, earlierTotal, prior, alpha0);
         if (lo.z <= 0) continue;
         const score = w * lo.delta;
