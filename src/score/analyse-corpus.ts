@@ -18,7 +18,7 @@ import type { Scope } from './scopes.ts';
 import { seededRandom } from '../matrix/seeded-random.ts';
 import { compareScopes } from './scopes.ts';
 import type { CountTable } from '../matrix/count-table.ts';
-import { tableViews } from '../matrix/table-counts.ts';
+import { TableCounts, tableViews } from '../matrix/table-counts.ts';
 import { countTable } from '../matrix/table-of-maps.ts';
 import { recordText } from '../segment/document-terms.ts';
 import { gapExclusion } from '../segment/gap-filter.ts';
@@ -104,16 +104,35 @@ export function refusedTopicNames(
   gate: (term: string) => DictionaryVerdict,
   dropped: ReadonlySet<string> = new Set(),
 ): Set<string> {
-  const seen = new Set<string>();
   const refused = new Set<string>();
-  for (const d of docs)
+  const judge = (term: string): void => {
+    if ([...term].length < 2) return;
+    const v = gate(term);
+    if ((v !== null && v !== 'coined') || dropped.has(term)) refused.add(term);
+  };
+  // the documents' terms: those of a count table's views marked by number (a run's documents are
+  // views of one table: a mark per entry, not a string per mention), the others once by key (the
+  // gate keeps its verdicts, so a term met twice is judged the same)
+  const marks = new Map<CountTable, Uint8Array>();
+  const seen = new Set<string>();
+  for (const d of docs) {
+    if (d.terms instanceof TableCounts) {
+      const { table, index } = d.terms;
+      let marked = marks.get(table);
+      if (marked === undefined) marks.set(table, (marked = new Uint8Array(table.vocab.length)));
+      for (let e = table.starts[index]!; e < table.starts[index + 1]!; e++) marked[table.ids[e]!] = 1;
+      continue;
+    }
     for (const term of d.terms.keys()) {
       if (seen.has(term)) continue;
       seen.add(term);
-      if ([...term].length < 2) continue;
-      const v = gate(term);
-      if ((v !== null && v !== 'coined') || dropped.has(term)) refused.add(term);
+      judge(term);
     }
+  }
+  for (const [table, marked] of marks)
+    marked.forEach((m, id) => {
+      if (m === 1) judge(table.vocab[id]!);
+    });
   return refused;
 }
 
