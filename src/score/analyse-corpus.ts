@@ -219,7 +219,7 @@ export function analyseCorpus(
       (options.backgroundIdf.get(term) ?? Infinity) >= THEME_WORD_IDF || dictionaryWords.has(term);
     // a token no dictionary knows is a word if the corpus shows it is (the gate) or civic language has it
     const known = (term: string): boolean => passes(term) || (options.civic.df.get(term) ?? 0) > 0 || options.civic.known.has(term);
-    const themesOf: DocumentThemes[] = time('themes', () =>
+    const themesOf: DocumentThemes[] = time('title-themes', () =>
       documents.map((d) => titleThemes(d.record.title, d.record.text, tag, options.titleFrames, lexicon, passes, standsAlone, known)),
     );
     // hot words count a word also where it stands inside a longer one (客运 in 客运市场), as a reader sees it
@@ -263,27 +263,31 @@ export function analyseCorpus(
     );
     // the hot words' blended IDF, over the corpus's own document frequencies
     const idf = blendedIdf(new Map(Array.from(totals.df, (n, id) => [termTable.vocab[id]!, n])), documents.length, options.backgroundIdf);
-    const ownKeywords = documentKeywords(
-      documents.map((d, i) => ({ id: d.record.id, themes: themesOf[i]! })),
-      termTable,
-      { idf, passes, tokens: cutPhrase },
+    const ownKeywords = time('own-keywords', () =>
+      documentKeywords(
+        documents.map((d, i) => ({ id: d.record.id, themes: themesOf[i]! })),
+        termTable,
+        { idf, passes, tokens: cutPhrase },
+      ),
     );
     const tracked = new Map<string | null, Set<string>>();
     for (const k of hot.keywords) (tracked.get(k.category) ?? tracked.set(k.category, new Set()).get(k.category)!).add(k.term);
-    const yearly = trends(scoring, { track: tracked, gate: passes });
+    const yearly = time('trends', () => trends(scoring, { track: tracked, gate: passes }));
     const aliases = new Map<string, string[]>();
     for (const [alias, canonical] of lexicon.synonyms) aliases.set(canonical, [...(aliases.get(canonical) ?? []), alias]);
     const evidenceTop = options.evidenceTop;
-    const evidence = keywordEvidence(
-      hot.keywords.filter((k) => k.rank <= evidenceTop),
-      documents.map((d, i) => ({
-        id: d.record.id,
-        category: d.record.category,
-        year: d.record.year,
-        text: () => recordText(d.record),
-        terms: scoring[i]!.terms,
-      })),
-      (term) => [term, ...(aliases.get(term) ?? [])],
+    const evidence = time('evidence', () =>
+      keywordEvidence(
+        hot.keywords.filter((k) => k.rank <= evidenceTop),
+        documents.map((d, i) => ({
+          id: d.record.id,
+          category: d.record.category,
+          year: d.record.year,
+          text: () => recordText(d.record),
+          terms: scoring[i]!.terms,
+        })),
+        (term) => [term, ...(aliases.get(term) ?? [])],
+      ),
     );
     return { phrases, hot, themes, ownKeywords, yearly, evidence, distribution: distribution(documents.map((d) => d.record)) };
   });

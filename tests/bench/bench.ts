@@ -226,11 +226,22 @@ function likeForLike(
     labelled.map((r) => peerTopic.get(r.id) ?? -1),
   );
   const t = ours.timings as Record<string, number>;
-  const hot = (t.score ?? 0) + (t.themes ?? 0) + (t['word-gate'] ?? 0);
+  // the work that makes the keywords table, as the peer's stage makes its own: phrases, the word gate,
+  // the titles' theme words the lists weigh, and every scope's ranking (from the segment stage's counts)
+  const hot = (t.score ?? 0) + (t['title-themes'] ?? 0) + (t['word-gate'] ?? 0);
+  // and every table scoring writes, which the peer does not make: theme families, each suggestion's
+  // own keywords, trends and emerging terms, the keywords' evidence
+  const allScoring = hot + (t.themes ?? 0) + (t['own-keywords'] ?? 0) + (t.trends ?? 0) + (t.evidence ?? 0);
   const peerClouds = categories.length + 1;
   const rows: [string, number | undefined, number, string][] = [
     ['segmentation, one thread', one?.seconds, peer.stages.segment!, '≥ 10×'],
-    ['hot words of every scope', hot, peer.stages.keywords!, '≥ 10×'],
+    ['hot words of every scope (the keywords table)', hot, peer.stages.keywords!, '≥ 10×'],
+    [
+      'every scoring table (also themes, own keywords, trends, evidence: the peer makes none of them)',
+      allScoring,
+      peer.stages.keywords!,
+      '',
+    ],
     [
       `topics of the whole corpus, k = ${k} (NMI ours ${topics ? topics.nmi.toFixed(3) : '—'}, peer ${peerNmi.toFixed(3)})`,
       topics?.seconds,
