@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/run.ts';
+import { readCorpus } from '../../src/corpus/read-corpus.ts';
 import { loadBackgroundIdf } from '../../src/segment/background-idf.ts';
 import { loadCivicBackground } from '../../src/segment/civic-background.ts';
 import { createSegmenter } from '../../src/segment/create-segmenter.ts';
@@ -278,6 +279,35 @@ describe('theme families', () => {
   // every word equally specific; `isKey` says which may name a family
   const familiesOf = (docs: Parameters<typeof themeFamilies>[0], isKey: (t: string) => boolean = () => true) =>
     themeFamilies(docs, { specificity: () => 1, isKey, tokens: (p) => segmenter.cut(p), subWords: (p) => segmenter.subWords(p) });
+
+  it('list the first `limit` families of each scope of the ranking of all of them, ties at the limit included (the sample)', async () => {
+    const corpus = await readCorpus(
+      ['suggestions-2020.csv', 'suggestions-2021.csv'].map((f) => join(import.meta.dirname, '../../data/sample', f)),
+    );
+    const docs = corpus.records.map((r) => ({
+      id: r.id,
+      category: r.category,
+      year: r.year,
+      ...titleThemes(r.title, r.text, tag, frames, lexicon, () => true),
+    }));
+    // every word equally specific: many families of one suggestion tie on score and suggestions
+    const options = {
+      specificity: () => 1,
+      isKey: () => true,
+      tokens: (p: string) => segmenter.cut(p),
+      subWords: (p: string) => segmenter.subWords(p),
+    };
+    const all = themeFamilies(docs, { ...options, limit: 100_000 });
+    for (let limit = 1; limit <= 12; limit++)
+      expect(themeFamilies(docs, { ...options, limit })).toEqual(all.filter((f) => f.rank <= limit));
+    const key = (f: { category: string | null; year: number | null }): string => `${f.category}|${f.year}`;
+    // ties at the third place, which the family's name breaks
+    const tied = [...new Set(all.map(key))].filter((k) => {
+      const scope = all.filter((f) => key(f) === k);
+      return scope.length > 3 && scope[2]!.score === scope[3]!.score && scope[2]!.docs === scope[3]!.docs;
+    });
+    expect(tied.length).toBeGreaterThan(0);
+  });
 
   it('join phrases that share a specific word and count the suggestions raising any member', () => {
     const docs = [
