@@ -142,12 +142,11 @@ export function dictionaryGateOf(
   segmenter: Segmenter,
   options: Pick<AnalyseOptions, 'backgroundIdf' | 'civic' | 'titleFrames' | 'tagFixes'>,
 ): (term: string) => DictionaryVerdict {
-  const dictionaryWords = new Set(lexicon.userWords.map((w) => w.word));
   return dictionaryGate({
     tag: fixedTagger(segmenter, options.tagFixes),
     backgroundIdf: options.backgroundIdf,
     civic: options.civic,
-    entered: (t) => dictionaryWords.has(t),
+    entered: (t) => lexicon.entered.has(t),
     genericHeads: options.titleFrames.generic,
   });
 }
@@ -214,9 +213,8 @@ export function analyseCorpus(
     // a title's single word is a theme only if it is specific in general Chinese (盲道, 群租; not 宣传,
     // 家庭), or a word of the civic or the analyst's dictionaries, entered as a term of this domain
     // (中小企业, whose jieba IDF is 6.8, was no theme of 关于支持中小企业复工复产的建议)
-    const dictionaryWords = new Set(lexicon.userWords.map((w) => w.word));
     const standsAlone = (term: string): boolean =>
-      (options.backgroundIdf.get(term) ?? Infinity) >= THEME_WORD_IDF || dictionaryWords.has(term);
+      (options.backgroundIdf.get(term) ?? Infinity) >= THEME_WORD_IDF || lexicon.entered.has(term);
     // a token no dictionary knows is a word if the corpus shows it is (the gate) or civic language has it
     const known = (term: string): boolean => passes(term) || (options.civic.df.get(term) ?? 0) > 0 || options.civic.known.has(term);
     const themesOf: DocumentThemes[] = time('title-themes', () =>

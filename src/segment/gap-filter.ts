@@ -10,9 +10,8 @@ import type { Segmenter } from './segmenter.ts';
  */
 export function gapExclusion(lexicon: Lexicon, segmenter: Segmenter): (term: string) => boolean {
   const known = mainDictionaryWords();
-  const userWords = new Set(lexicon.userWords.map((w) => w.word));
   return (term) => {
-    if (known.has(term) || userWords.has(term) || lexicon.stopwords.has(term) || lexicon.synonyms.has(term)) return true;
+    if (known.has(term) || lexicon.entered.has(term) || lexicon.stopwords.has(term) || lexicon.synonyms.has(term)) return true;
     const tokens = segmenter.cut(term);
     return tokens.length > 1 && tokens.some((t) => lexicon.stopwords.has(lexicon.synonyms.get(t) ?? t));
   };

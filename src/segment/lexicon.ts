@@ -7,6 +7,8 @@ import { DEFAULT_USER_FREQ, readSynonyms, readUserDictionary, readWordList } fro
 export interface Lexicon {
   /** User words in load order; later files win for the same word. Synonym aliases are included. */
   userWords: UserWord[];
+  /** The user words' spellings, to look a word up in (the gate, the themes, the gap filter). */
+  entered: ReadonlySet<string>;
   stopwords: Set<string>;
   /** alias → canonical form. */
   synonyms: Map<string, string>;
@@ -73,5 +75,6 @@ export function loadLexicon(options: LexiconOptions, diagnostics: Diagnostic[]):
     files.push(r.file);
     for (const w of r.words) keepSingle.add(w);
   }
-  return { userWords: [...words.values()], stopwords, synonyms, keepSingle, files };
+  const userWords = [...words.values()];
+  return { userWords, entered: new Set(userWords.map((w) => w.word)), stopwords, synonyms, keepSingle, files };
 }
