@@ -129,12 +129,18 @@ const PERSON_BY_OFFICE = new RegExp(
  */
 const PERSON_NAME = new RegExp(`^${SURNAME}\\p{Script=Han}{2}$`, 'u');
 
+/** The administrative units a place name ends in. */
+const UNIT = '[省市县区镇乡村州]';
+
 /**
  * A coined token ending in an administrative unit: a place name (西地省), or the tail of one the
  * segmenter cut apart (地省 of 向西+地省, 桥镇 of 竹山+桥镇). Words of the dictionaries with such an
  * ending (社区 超市 景区) are judged by their tags.
  */
-const PLACE_NAME = /^\p{Script=Han}+[省市县区镇乡村州]$/u;
+const PLACE_NAME = new RegExp(`^\\p{Script=Han}+${UNIT}$`, 'u');
+
+/** A place name ending in an administrative unit, on a word the dictionaries tag a place. */
+const JURISDICTION = new RegExp(`${UNIT}$`, 'u');
 
 /**
  * Whether a token, as the dictionaries tag it, names a place rather than what a suggestion is
@@ -148,9 +154,6 @@ export function placePiece(word: string, tag: string): boolean {
   if (tag !== 'x' && tag !== 'eng') return false;
   return CODE.test(word) || UNIT_FIRST.test(word) || UNIT_TWICE.test(word) || PLACE_NAME.test(word);
 }
-
-/** A place name ending in an administrative unit. */
-const JURISDICTION = /[省市县区镇乡村州]$/u;
 
 /** Tags of a noun or a verbal noun: a generic one heads a phrase (惠企+政策, 停车+管理), a verb does not (老人+安装). */
 const NOUN_HEAD = /^(?:n\w*|vn)$/;
