@@ -1,5 +1,6 @@
 import type { CountTable } from '../matrix/count-table.ts';
 import type { DocumentThemes } from './themes.ts';
+import { valueByNumber } from './by-term-number.ts';
 
 /** One of a suggestion's own keywords: its title's themes first, then its top words. */
 export interface DocumentKeyword {
@@ -40,8 +41,7 @@ export function documentKeywords(
   const limit = options.limit ?? 8;
   const out: DocumentKeyword[] = [];
   // each term's IDF, asked once per term rather than once per suggestion raising it
-  const idfs = new Float64Array(table.vocab.length).fill(Number.NaN);
-  const idfOf = (id: number): number => (Number.isNaN(idfs[id]!) ? (idfs[id] = options.idf(table.vocab[id]!)) : idfs[id]!);
+  const idfOf = valueByNumber(table.vocab, options.idf);
   let weights = new Float64Array(256);
   let taken = new Uint8Array(256);
   docs.forEach((d, i) => {

@@ -7,6 +7,7 @@ import { countScopes } from './scope-counts.ts';
 import { type Scope, scopeKey } from './scopes.ts';
 import { benjaminiHochberg } from './statistics.ts';
 import { TitleCharacters } from './title-morphemes.ts';
+import { valueByNumber, verdictByNumber } from './by-term-number.ts';
 import { FILL_RATIO, FILL_TO, type SingleTitleWord, singleTitleWords, titleBacking } from './short-list-fill.ts';
 import { backgroundSpecificity, blendedIdf, civicSpecificity } from './tfidf.ts';
 import type { WordTable } from '../segment/word-table.ts';
@@ -167,18 +168,11 @@ export function hotWords(docs: readonly HotWordDocument[], options: HotWordOptio
   let titleChars: TitleCharacters | undefined;
   const titles = (): TitleCharacters => (titleChars ??= new TitleCharacters(docs));
   // what every scope asks of a term, worked out once per term (by its number) rather than once per scope
-  const gate = options.gate ?? (() => true);
-  const verdicts = new Int8Array(table.vocab.length);
-  const specificities = new Float64Array(table.vocab.length).fill(Number.NaN);
   let numbers: Map<string, number> | undefined;
   const titleIds: (Int32Array | undefined)[] = [];
   const terms: TermFacts = {
-    passes: (id) => (verdicts[id] ||= gate(table.vocab[id]!) ? 1 : 2) === 1,
-    specificity: (id) => {
-      let x = specificities[id]!;
-      if (Number.isNaN(x)) specificities[id] = x = general(table.vocab[id]!) * civic(table.vocab[id]!);
-      return x;
-    },
+    passes: verdictByNumber(table.vocab, options.gate ?? (() => true)),
+    specificity: valueByNumber(table.vocab, (t) => general(t) * civic(t)),
     titleIds: (d) => {
       numbers ??= new Map(table.vocab.map((t, i) => [t, i]));
       const known = numbers;

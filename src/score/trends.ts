@@ -2,6 +2,7 @@ import { logOddsDirichlet } from './keyness.ts';
 import { countTable } from '../matrix/table-of-maps.ts';
 import type { TermDocument } from './scope-counts.ts';
 import { TermSums } from './term-sums.ts';
+import { verdictByNumber } from './by-term-number.ts';
 
 /** How a term fared in a year against the previous year with data. */
 export type TrendStatus = 'new' | 'rising' | 'falling' | 'recurring';
@@ -117,9 +118,8 @@ export function trends(docs: readonly TermDocument[], options: TrendOptions = {}
   const trendRows: TermTrend[] = [];
   const emerging: EmergingTerm[] = [];
   const categories = [...members.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
-  // the gate's verdict per term number (0: not asked yet, 1 passes, 2 refused)
-  const verdicts = new Int8Array(vocab.length);
-  const passes = (id: number): boolean => (verdicts[id] ||= (options.gate?.(vocab[id]!) ?? true) ? 1 : 2) === 1;
+  // the gate's verdict per term number
+  const passes = verdictByNumber(vocab, options.gate ?? (() => true));
   for (const category of categories) {
     const kept = options.track?.get(category);
     // years in the order first met, as the overall weights were summed
