@@ -73,6 +73,15 @@ export class TableCounts implements ReadonlyMap<string, number> {
   }
 }
 
+/**
+ * A key's number in `table`, or −1: looked up through `first`'s lookup when it is a view of the table
+ * (one Map shared by all the table's views, a run's documents among them), else through one of its own.
+ */
+export function keyNumbers(table: CountTable, first?: ReadonlyMap<string, number>): (key: string) => number {
+  const lookup = first instanceof TableCounts && first.table === table ? first : new TableCounts(table, { idOf: null }, 0);
+  return (key) => lookup.keyId(key);
+}
+
 /** Every document of a table as a TableCounts view. */
 export function tableViews(table: CountTable): TableCounts[] {
   const lookup = { idOf: null };

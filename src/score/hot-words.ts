@@ -1,5 +1,6 @@
 import type { CountTable } from '../matrix/count-table.ts';
 import { countTable } from '../matrix/table-of-maps.ts';
+import { keyNumbers } from '../matrix/table-counts.ts';
 import { logLikelihood, logOddsDirichlet } from './keyness.ts';
 import { diversify, saidOnce } from './diversify.ts';
 import type { ScopeCounts, TermDocument } from './scope-counts.ts';
@@ -168,16 +169,13 @@ export function hotWords(docs: readonly HotWordDocument[], options: HotWordOptio
   let titleChars: TitleCharacters | undefined;
   const titles = (): TitleCharacters => (titleChars ??= new TitleCharacters(docs));
   // what every scope asks of a term, worked out once per term (by its number) rather than once per scope
-  let numbers: Map<string, number> | undefined;
+  // (the title words' numbers through the table's own lookup, which its views share)
+  const numberOf = keyNumbers(table, docs[0]?.terms);
   const titleIds: (Int32Array | undefined)[] = [];
   const terms: TermFacts = {
     passes: verdictByNumber(table.vocab, options.gate ?? (() => true)),
     specificity: valueByNumber(table.vocab, (t) => general(t) * civic(t)),
-    titleIds: (d) => {
-      numbers ??= new Map(table.vocab.map((t, i) => [t, i]));
-      const known = numbers;
-      return (titleIds[d] ??= Int32Array.from((docs[d]!.titleTerms ?? []).flatMap((t) => known.get(t) ?? [])));
-    },
+    titleIds: (d) => (titleIds[d] ??= Int32Array.from((docs[d]!.titleTerms ?? []).map(numberOf).filter((id) => id >= 0))),
   };
   for (const s of scopes) {
     const rows = scoreScope(s, restOfScope(s), allDf, idf, terms, options, table, docs, inCategories, titles);

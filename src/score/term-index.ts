@@ -1,5 +1,5 @@
 import type { CountTable } from '../matrix/count-table.ts';
-import { TableCounts, tableViews } from '../matrix/table-counts.ts';
+import { keyNumbers } from '../matrix/table-counts.ts';
 import { tableRows } from '../matrix/table-of-maps.ts';
 import type { TermDocument } from './scope-counts.ts';
 import { TermSums } from './term-sums.ts';
@@ -24,11 +24,10 @@ export interface TermIndex extends Pick<CountTable, 'vocab' | 'starts' | 'ids' |
 
 export function indexTerms(docs: readonly TermDocument[]): TermIndex {
   const { table, rows } = tableRows(docs);
-  const first = docs[0]?.terms;
   // the table's shared term lookup (a run's table holds the whole corpus's vocabulary: one lookup for all scopes)
-  const lookup = first instanceof TableCounts && first.table === table ? first : tableViews(table)[0];
+  const idOf = keyNumbers(table, docs[0]?.terms);
   const { vocab, starts, ids, counts } = table;
-  return { vocab, starts, ids, counts, rows, idOf: (t) => lookup?.keyId(t) ?? -1, wordy: null, place: null, sums: null, total: null };
+  return { vocab, starts, ids, counts, rows, idOf, wordy: null, place: null, sums: null, total: null };
 }
 
 /** The documents `members` of an index, as an index of their own (the same table, read in place). */
