@@ -335,20 +335,19 @@ function scoreScope(
   // a word's salience against the rest: share × ln(ratio) × specificity × title weight (a year over all categories: no ratio)
   const salienceOf = (id: number, a: number, ratio: number): number =>
     (a / s.documents) * (yearOfAll ? 1 : Math.log(ratio)) * terms.specificity(id) * titleBoost(id, a);
-  // the scope's row for term number `at`, which `b` suggestions of the rest raise (q and significance are set after)
-  const rowAgainstRest = (at: number, term: string, b: number, ratio: number, g2: number, salience: number): Keyword => {
+  const termAt = (at: number): string => s.vocab[s.ids[at]!]!;
+  // the counts of the scope's row for the term at `at`
+  const countsAt = (at: number): Pick<Keyword, 'docs' | 'titleDocs' | 'freq' | 'share' | 'tfidf'> => {
     const a = s.df[at]!;
     const freq = s.tf[at]!;
-    const lo = logOddsDirichlet(a, s.dfTotal, b, restTotal, (alpha0 * (a + b)) / (s.dfTotal + restTotal), alpha0);
-    return keywordRow(
-      s.scope,
-      term,
-      salience,
-      { docs: a, titleDocs: titleCounts[s.ids[at]!]!, freq, share: a / s.documents, tfidf: (freq / tfTotal) * idf(term) },
-      { g2, p: pValues[at]!, delta: lo.delta, z: lo.z, ratio },
-    );
+    return { docs: a, titleDocs: titleCounts[s.ids[at]!]!, freq, share: a / s.documents, tfidf: (freq / tfTotal) * idf(termAt(at)) };
   };
-  const termAt = (at: number): string => s.vocab[s.ids[at]!]!;
+  // the scope's row for the term at `at`, which `b` suggestions of the rest raise (q and significance are set after)
+  const rowAgainstRest = (at: number, b: number, ratio: number, g2: number, salience: number): Keyword => {
+    const a = s.df[at]!;
+    const lo = logOddsDirichlet(a, s.dfTotal, b, restTotal, (alpha0 * (a + b)) / (s.dfTotal + restTotal), alpha0);
+    return keywordRow(s.scope, termAt(at), salience, countsAt(at), { g2, p: pValues[at]!, delta: lo.delta, z: lo.z, ratio });
+  };
   // suggestions of the rest raising term number `at`, and the scope's share over the rest's
   const bOf = (at: number): number => allDf[s.ids[at]!]! - (rest.outsideDf === null ? s.df[at]! : rest.outsideDf[s.ids[at]!]!);
   const ratioOf = (a: number, b: number): number => a / s.documents / ((b + 0.5) / (restDocs + 0.5));
@@ -411,15 +410,9 @@ function scoreScope(
   );
   const candidates = best.map((i) => {
     const at = listable[i]!;
-    if (q === null) {
-      const a = s.df[at]!;
-      const freq = s.tf[at]!;
-      const term = termAt(at);
-      const counts = { docs: a, titleDocs: titleCounts[s.ids[at]!]!, freq, share: a / s.documents, tfidf: (freq / tfTotal) * idf(term) };
-      return keywordRow(s.scope, term, saliences[i]!, counts, null);
-    }
+    if (q === null) return keywordRow(s.scope, termAt(at), saliences[i]!, countsAt(at), null);
     const b = bOf(at);
-    const row = rowAgainstRest(at, termAt(at), b, ratioOf(s.df[at]!, b), keyness(s.df[at]!, b).g2, saliences[i]!);
+    const row = rowAgainstRest(at, b, ratioOf(s.df[at]!, b), keyness(s.df[at]!, b).g2, saliences[i]!);
     row.q = q[at]!;
     row.significant = row.z! > 0 && row.ratio! > 1 && row.q < fdr;
     return row;
@@ -499,7 +492,7 @@ function scoreScope(
   let last = ranked.length > 0 ? ranked[ranked.length - 1]!.score : Infinity;
   for (const w of fill) {
     const salience = salienceOf(s.ids[w.at]!, s.df[w.at]!, w.ratio);
-    const row = rowAgainstRest(w.at, w.term, w.b, w.ratio, w.g2, salience);
+    const row = rowAgainstRest(w.at, w.b, w.ratio, w.g2, salience);
     row.q = q![w.at]!;
     last = Math.min(last, salience);
     ranked.push({ ...row, rank: ranked.length + 1, score: last });
