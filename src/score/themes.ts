@@ -264,10 +264,8 @@ export function themeFamilies(docs: readonly ThemeDocument[], options: ThemeOpti
     const byScore = weighed
       .map((_, i) => i)
       .sort((i, j) => weighed[j]!.score - weighed[i]!.score || weighed[j]!.docSet.size - weighed[i]!.docSet.size);
-    const last = weighed[byScore[Math.min(limit, byScore.length) - 1] ?? -1];
-    const listable = last
-      ? weighed.filter((f) => f.score > last.score || (f.score === last.score && f.docSet.size >= last.docSet.size))
-      : [];
+    const cut = byScore.length > 0 ? weighed[byScore[Math.min(limit, byScore.length) - 1]!]! : null;
+    const listable = cut ? weighed.filter((f) => f.score > cut.score || (f.score === cut.score && f.docSet.size >= cut.docSet.size)) : [];
     const scored = listable.map(({ key, phrases, docSet, share, score }) => {
       const memberRows = phrases
         .map((p) => ({ phrase: p, docs: phraseDocs.get(p)!.length }))
