@@ -30,16 +30,34 @@ export async function benchMessages(): Promise<string[]> {
 
 /**
  * `messages` replicated to about `sizeMb` (copy c's ids end in `~c`), lines [from, to) of that,
- * written to `path`; the lines written.
+ * written to `path`, each of year `year` when it is given (as a session of a later year); the
+ * lines written.
  */
-export function writeBenchCorpus(messages: readonly string[], sizeMb: number, path: string, from = 0, to = Infinity): number {
+export function writeBenchCorpus(
+  messages: readonly string[],
+  sizeMb: number,
+  path: string,
+  from = 0,
+  to = Infinity,
+  year?: number,
+): number {
   if (messages.length === 0) throw new Error('the bench corpus needs at least one message');
   const bytes = Buffer.byteLength(messages.join('\n'));
   const copies = Math.max(1, Math.round((sizeMb * 1e6) / bytes));
   const out: string[] = [];
   for (let c = 0; c < copies; c++)
     for (const line of messages) out.push(c === 0 ? line : line.replace(/^\{"id":"([^"]+)"/, `{"id":"$1~${c + 1}"`));
-  const picked = out.slice(from, Math.min(to, out.length));
+  const picked = out.slice(from, Math.min(to, out.length)).map((line) => (year === undefined ? line : withYear(line, year)));
   writeFileSync(path, `${picked.join('\n')}\n`);
   return picked.length;
+}
+
+/** A JSONL line of the bench corpus with its year set to `year`. */
+function withYear(line: string, year: number): string {
+  return JSON.stringify({ ...(JSON.parse(line) as Record<string, unknown>), year });
+}
+
+/** The latest year of the messages (those without one left out). */
+export function lastYear(messages: readonly string[]): number {
+  return Math.max(...messages.map((line) => (JSON.parse(line) as { year?: number | null }).year ?? -Infinity));
 }

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { nmi } from '../nmi.ts';
 import { SHARED_DATA } from '../shared-data.ts';
-import { benchMessages, writeBenchCorpus } from './bench-corpus.ts';
+import { benchMessages, lastYear, writeBenchCorpus } from './bench-corpus.ts';
 
 const PEER = join(SHARED_DATA, '..', 'bench', 'peer_jieba_sklearn.py');
 const RESULTS = fileURLToPath(new URL('../../bench/RESULTS.md', import.meta.url));
@@ -36,17 +36,18 @@ const mb = (bytes: number): number => bytes / 1e6;
 const base = await benchMessages();
 const baseBytes = Buffer.byteLength(base.join('\n'));
 const written = new Map<string, { path: string; records: number; bytes: number }>();
-/** The corpus of about `sizeMb`, records [from, to) of it, written once per name. */
+/** The corpus of about `sizeMb`, records [from, to) of it (each of year `year` when given), written once per name. */
 function corpus(
   sizeMb: number,
   name = `corpus-${sizeMb}mb.jsonl`,
   from = 0,
   to = Infinity,
+  year?: number,
 ): { path: string; records: number; bytes: number } {
   const done = written.get(name);
   if (done) return done;
   const path = join(work, name);
-  const records = writeBenchCorpus(base, sizeMb, path, from, to);
+  const records = writeBenchCorpus(base, sizeMb, path, from, to, year);
   written.set(name, { path, records, bytes: statSync(path).size });
   return written.get(name)!;
 }
@@ -130,6 +131,25 @@ const first = corpus(SIZES[0]!);
       again,
     )}.`,
   );
+  rmSync(out, { recursive: true, force: true });
+  // 3c. the session as users add one: the same suggestions as a year of their own, the newest
+  // (the 10% above spreads over every year of the corpus, so it changes every year's scopes), against
+  // a full run over the same suggestions
+  const year = lastYear(base) + 1;
+  const newer = corpus(SIZES[0]!, 'session-new-year.jsonl', Math.round(n * 0.9), Infinity, year);
+  const both = join(work, 'with-new-year.jsonl');
+  writeFileSync(both, Buffer.concat([readFileSync(older.path), readFileSync(newer.path)]));
+  const fullOut = join(work, 'new-year-full');
+  const fullRun = child([here('./run-child.mjs'), 'full', both, fullOut, '2']);
+  rmSync(fullOut, { recursive: true, force: true });
+  child([here('./run-child.mjs'), 'full', older.path, out, '2']);
+  const addYear = child([here('./run-child.mjs'), 'full', newer.path, out, '2', '--add']);
+  say(
+    `The same ${newer.records} suggestions as a session of a new year (${year}) added to the stored ${older.records}: ${addYear?.seconds.toFixed(1)} s = ${addYear && fullRun ? ((100 * addYear.seconds) / fullRun.seconds).toFixed(0) : '—'}% of a full run over the same suggestions (${fullRun?.seconds.toFixed(1)} s; target ≤ 50%); stages: ${stagesOf(
+      addYear,
+    )}.`,
+  );
+  rmSync(out, { recursive: true, force: true });
 }
 
 // what topics cost: the first size again without them
